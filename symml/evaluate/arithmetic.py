@@ -1,0 +1,274 @@
+"""+, -, products (implicit, \\cdot, \\times, ⊙), /, powers, transpose, |x|, norms."""
+from __future__ import annotations
+
+from ..errors import DomainError, ShapeError, SymmlError
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
+                               is_array, is_matrix, is_scalar, is_vector)
+from ..syntax import ast
+from . import linalg
+from .names import IdentityLike
+from .registry import Context, handles
+
+FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
+
+
+def _sized(a, b):
+    """Give `I` the size of the square matrix beside it."""
+    if isinstance(a, IdentityLike) and is_matrix(b):
+        a = a.sized(b.shape[0])
+    if isinstance(b, IdentityLike) and is_matrix(a):
+        b = b.sized(a.shape[1])
+    return a, b
+
+
+def require_value(value, node):
+    if isinstance(value, IdentityLike):
+        raise ShapeError("the size of I is unknown here; write I_n (e.g. I_3)", node.span)
+    if isinstance(value, FUNCTION_VALUES):
+        raise SymmlError(f"{describe(value)} needs arguments, as in {value.name}(x)", node.span)
+    return value
+
+
+# --- sums ------------------------------------------------------------------------------
+def _flatten_sum(node):
+    """Iteratively unroll a long left-leaning chain of + and - into (sign, term) pairs."""
+    terms = []
+    while isinstance(node, (ast.Add, ast.Sub)):
+        terms.append((1 if isinstance(node, ast.Add) else -1, node.right))
+        node = node.left
+    terms.append((1, node))
+    terms.reverse()
+    return terms
+
+
+@handles(ast.Add, ast.Sub)
+def sum_value(node, ctx: Context):
+    terms = _flatten_sum(node)
+    total = ctx.eval(terms[0][1])
+    for sign, term in terms[1:]:
+        total = add(total, ctx.eval(term), sign, term)
+    return total
+
+
+def add(a, b, sign: int, node):
+    if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
+        return IdentityLike(a.coefficient + sign * b.coefficient)
+    a, b = _sized(a, b)
+    if is_matrix(a) or is_matrix(b) or is_array(a) or is_array(b):
+        if getattr(a, "shape", None) == getattr(b, "shape", None):
+            return a + b if sign > 0 else a - b
+        if is_scalar(b) and b == 0:
+            return a
+        if is_scalar(a) and a == 0:
+            return b if sign > 0 else -b
+        verb = "add" if sign > 0 else "subtract"
+        raise ShapeError(f"cannot {verb} {describe(a)} and {describe(b)}: the shapes differ",
+                         node.span)
+    a, b = require_value(a, node), require_value(b, node)
+    return a + b if sign > 0 else a - b
+
+
+@handles(ast.Neg)
+def neg_value(node: ast.Neg, ctx: Context):
+    value = ctx.eval(node.operand)
+    if isinstance(value, IdentityLike):
+        return IdentityLike(-value.coefficient)
+    return -require_value(value, node)
+
+
+@handles(ast.PlusMinus)
+def plus_minus_value(node: ast.PlusMinus, ctx: Context):
+    from sympy import FiniteSet
+
+    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    return FiniteSet(a + b, a - b)
+
+
+# --- products --------------------------------------------------------------------------
+@handles(ast.Juxtapose)
+def juxtapose_value(node: ast.Juxtapose, ctx: Context):
+    value = ctx.eval(node.factors[0])
+    left = node.factors[0]
+    for factor in node.factors[1:]:
+        value = multiply(value, ctx.eval(factor), ctx, left, factor)
+        left = factor
+    return value
+
+
+def multiply(a, b, ctx: Context, left_node, right_node):
+    """Implicit multiplication by kinds: scalar·x, matrix product, function application."""
+    if isinstance(a, FUNCTION_VALUES):
+        from .functions import apply_function
+
+        return apply_function(a, [b], ctx, right_node)
+    if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
+        return IdentityLike(a.coefficient * b.coefficient)
+    if isinstance(a, IdentityLike) and is_scalar(b):
+        return IdentityLike(a.coefficient * b)
+    if isinstance(b, IdentityLike) and is_scalar(a):
+        return IdentityLike(a * b.coefficient)
+    a, b = _sized(a, b)
+    if is_matrix(a) and is_matrix(b):
+        return linalg.matmul(a, b, ctx, left_node, right_node)
+    if (is_scalar(a) and (is_matrix(b) or is_array(b))) or (
+            is_scalar(b) and (is_matrix(a) or is_array(a))):
+        return a * b
+    if is_scalar(a) and is_scalar(b):
+        return a * b
+    raise ShapeError(f"cannot multiply {describe(a)} by {describe(b)}", right_node.span)
+
+
+@handles(ast.Dot)
+def dot_value(node: ast.Dot, ctx: Context):
+    a, b = _sized(ctx.eval(node.left), ctx.eval(node.right))
+    if is_vector(a) and is_vector(b) and not (a.shape[0] == 1 and b.shape[1] == 1
+                                              and a.shape[1] > 1):
+        return linalg.dot(a, b, ctx, node.left, node.right, node)
+    return multiply(a, b, ctx, node.left, node.right)
+
+
+@handles(ast.Cross)
+def cross_value(node: ast.Cross, ctx: Context):
+    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    if is_vector(a) and is_vector(b):
+        return linalg.cross(a, b, ctx, node)
+    return multiply(a, b, ctx, node.left, node.right)
+
+
+@handles(ast.Star)
+def star_value(node: ast.Star, ctx: Context):
+    return multiply(ctx.eval(node.left), ctx.eval(node.right), ctx, node.left, node.right)
+
+
+@handles(ast.Hadamard)
+def hadamard_value(node: ast.Hadamard, ctx: Context):
+    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    if is_matrix(a) and is_matrix(b):
+        return linalg.hadamard(a, b, ctx, node)
+    if isinstance(a, FUNCTION_VALUES) and isinstance(b, FUNCTION_VALUES):
+        from .functions import compose
+
+        return compose(a, b, node)
+    if is_scalar(a) and is_scalar(b):
+        return a * b
+    raise ShapeError(f"the Hadamard product needs two matrices of one shape, got "
+                     f"{describe(a)} and {describe(b)}", node.span)
+
+
+@handles(ast.Div)
+def div_value(node: ast.Div, ctx: Context):
+    a, b = ctx.eval(node.left), require_value(ctx.eval(node.right), node.right)
+    if isinstance(a, IdentityLike) and is_scalar(b):
+        return IdentityLike(a.coefficient / b)
+    a = require_value(a, node.left)
+    if is_matrix(b) or is_array(b):
+        raise ShapeError(f"cannot divide by {describe(b)}; for a matrix use its inverse "
+                         r"A^{-1}", node.right.span)
+    if b == 0:
+        raise DomainError("division by zero", node.right.span)
+    return a / b
+
+
+# --- powers and other operators ---------------------------------------------------------
+@handles(ast.Power)
+def power_value(node: ast.Power, ctx: Context):
+    base = ctx.eval(node.base)
+    exponent = require_value(ctx.eval(node.exponent), node.exponent)
+    if isinstance(base, IdentityLike):
+        return IdentityLike(base.coefficient ** exponent)
+    if is_matrix(base):
+        return linalg.matrix_power(base, exponent, ctx, node)
+    base = require_value(base, node.base)
+    from ..limits import check_power
+
+    check_power(base, exponent, node)
+    if base == 0 and getattr(exponent, "is_negative", False):
+        raise DomainError("0 cannot be raised to a negative power", node.span)
+    return base ** exponent
+
+
+@handles(ast.Transpose)
+def transpose_value(node: ast.Transpose, ctx: Context):
+    value = ctx.eval(node.operand)
+    if is_matrix(value):
+        return value.T
+    if is_array(value):
+        from sympy import permutedims
+
+        return permutedims(value, tuple(reversed(range(value.rank()))))
+    return require_value(value, node)
+
+
+@handles(ast.Abs)
+def abs_value(node: ast.Abs, ctx: Context):
+    value = ctx.eval(node.operand)
+    if is_matrix(value):
+        return linalg.determinant(value, ctx, node)
+    from sympy import Abs
+
+    return Abs(require_value(value, node))
+
+
+@handles(ast.Norm)
+def norm_value(node: ast.Norm, ctx: Context):
+    value = ctx.eval(node.operand)
+    if not is_matrix(value):
+        from sympy import Abs
+
+        return Abs(require_value(value, node))
+    p = node.p
+    if p is None:
+        order = 2
+    elif isinstance(p, ast.Infinity):
+        order = "inf"
+    elif isinstance(p, ast.Name) and p.name in ("F", "fro"):
+        order = "fro"
+    else:
+        order = ctx.eval(p)
+    return linalg.norm(value, order, ctx, node)
+
+
+@handles(ast.Sqrt)
+def sqrt_value(node: ast.Sqrt, ctx: Context):
+    from sympy import root, sqrt
+
+    value = require_value(ctx.eval(node.operand), node.operand)
+    if is_matrix(value):
+        raise ShapeError(f"cannot take the square root of {describe(value)}", node.span)
+    if node.index is None:
+        return sqrt(value)
+    return root(value, ctx.eval(node.index))
+
+
+@handles(ast.Factorial)
+def factorial_value(node: ast.Factorial, ctx: Context):
+    from sympy import factorial
+
+    value = require_value(ctx.eval(node.operand), node)
+    if getattr(value, "is_negative", False):
+        raise DomainError("the factorial of a negative number is undefined", node.span)
+    from ..limits import check_factorial
+
+    check_factorial(value, node)
+    return factorial(value)
+
+
+@handles(ast.Binomial)
+def binomial_value(node: ast.Binomial, ctx: Context):
+    from sympy import binomial
+
+    return binomial(ctx.eval(node.n), ctx.eval(node.k))
+
+
+@handles(ast.Number)
+def number_value(node: ast.Number, ctx: Context):
+    from sympy import Rational
+
+    return Rational(node.value.numerator, node.value.denominator)
+
+
+@handles(ast.Infinity)
+def infinity_value(node: ast.Infinity, ctx: Context):
+    from sympy import oo
+
+    return oo

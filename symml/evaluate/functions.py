@@ -1,0 +1,159 @@
+"""Function application: `f(x)` of a defined, abstract or built-in function, or `a(b+c)`."""
+from __future__ import annotations
+
+from ..errors import DomainError, ShapeError, SymmlError
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
+                               is_matrix, is_scalar)
+from ..syntax import ast
+from .names import lookup
+from .registry import CALL_HANDLERS, Context, calls, handles
+
+FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
+
+
+def call_key(func: ast.Node) -> str | None:
+    """The name a call is dispatched on: `D_{KL}(..)` → D, `F_X^{-1}(u)` → F, `f'(x)` → prime."""
+    if isinstance(func, ast.Name):
+        return func.name
+    if isinstance(func, (ast.Subscript,)):
+        return call_key(func.base)
+    if isinstance(func, ast.Power):
+        return call_key(func.base)
+    if isinstance(func, ast.Prime):
+        return "prime"
+    return None
+
+
+@handles(ast.Call)
+def call_value(node: ast.Call, ctx: Context):
+    if isinstance(node.func, (ast.Name, ast.Subscript)):
+        defined = _defined(node.func, ctx)
+        if defined is not None:
+            return _apply_or_multiply(defined, node, ctx)
+    handler = CALL_HANDLERS.get(call_key(node.func))
+    if handler is not None:
+        result = handler(node, ctx)
+        if result is not NotImplemented:
+            return result
+    return _apply_or_multiply(ctx.eval(node.func), node, ctx)
+
+
+def _defined(func: ast.Node, ctx: Context):
+    if isinstance(func, ast.Name):
+        return lookup(ctx, func.name)
+    from .names import subscripted_name
+
+    try:
+        return lookup(ctx, subscripted_name(func, ctx))
+    except SymmlError:
+        return None
+
+
+def _apply_or_multiply(func, node: ast.Call, ctx: Context):
+    if isinstance(func, FUNCTION_VALUES):
+        return apply_function(func, [ctx.eval(arg) for arg in node.args], ctx, node)
+    if len(node.args) == 1 and node.bracket == "(":
+        from .arithmetic import multiply
+
+        return multiply(func, ctx.eval(node.args[0]), ctx, node.func, node.args[0])
+    raise SymmlError(f"{describe(func)} is not a function, so it cannot take "
+                     f"{len(node.args)} arguments", node.span)
+
+
+def apply_function(func, args: list, ctx: Context, node):
+    if isinstance(func, UserFunction):
+        if len(args) == 1 and len(func.params) > 1 and is_matrix(args[0]) \
+                and len(args[0]) == len(func.params):
+            args = list(args[0])
+        if len(args) != len(func.params):
+            raise SymmlError(f"{func.name} takes {len(func.params)} argument(s), got "
+                             f"{len(args)}", node.span)
+        return func(*args)
+    if isinstance(func, AbstractFunction):
+        from sympy import Function
+
+        return Function(func.name)(*args)
+    return builtin(func.name, args, node)
+
+
+def builtin(name: str, args: list, node):
+    import sympy
+
+    if len(args) != 1 and name not in ("max", "min", "log"):
+        raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
+    if name == "softmax":
+        return softmax(args[0], node)
+    table = {
+        "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot,
+        "sec": sympy.sec, "csc": sympy.csc, "sinh": sympy.sinh, "cosh": sympy.cosh,
+        "tanh": sympy.tanh, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
+        "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "sqrt": sympy.sqrt,
+        "abs": sympy.Abs, "ReLU": relu, "relu": relu, "sigmoid": logistic,
+        "sigma": logistic, "lg": lambda x: sympy.log(x, 10),
+    }
+    if name in ("max", "min"):
+        values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args
+        return (sympy.Max if name == "max" else sympy.Min)(*values)
+    function = table[name]
+    if name in ("log", "ln") and len(args) == 2:
+        return sympy.log(args[0], args[1])
+    (arg,) = args
+    if is_matrix(arg):
+        return arg.applyfunc(function)
+    if not is_scalar(arg):
+        raise ShapeError(f"{name} needs a number or a vector, got {describe(arg)}", node.span)
+    if name in ("log", "ln") and arg == 0:
+        raise DomainError("the logarithm of 0 is undefined", node.span)
+    return function(arg)
+
+
+def relu(x):
+    import sympy
+
+    return sympy.Max(0, x)
+
+
+def logistic(x):
+    import sympy
+
+    return 1 / (1 + sympy.exp(-x))
+
+
+def softmax(vector, node):
+    import sympy
+
+    if not is_matrix(vector):
+        raise ShapeError(f"softmax needs a vector, got {describe(vector)}", node.span)
+    exps = vector.applyfunc(sympy.exp)
+    total = sum(exps)
+    return sympy.ImmutableMatrix(exps / total)
+
+
+def compose(outer, inner, node):
+    """f ∘ g as a function of one variable."""
+    import sympy
+
+    x = sympy.Symbol("x")
+    body = apply_function(outer, [apply_function(inner, [x], None, node)], None, node)
+    return UserFunction(f"{outer.name}∘{inner.name}", (x,), body)
+
+
+@calls("sigma")
+def sigma_call(node: ast.Call, ctx: Context):
+    """`\\sigma(x)` is the logistic function unless σ is defined."""
+    if not isinstance(node.func, ast.Name) or len(node.args) != 1:
+        return NotImplemented
+    return builtin("sigma", [ctx.eval(node.args[0])], node)
+
+
+@calls("log")
+def log_call(node: ast.Call, ctx: Context):
+    """`\\log x` is natural; `\\log_2 x` has base 2."""
+    import sympy
+
+    args = [ctx.eval(arg) for arg in node.args]
+    if isinstance(node.func, ast.Subscript):
+        base = ctx.eval(node.func.index[0])
+        return sympy.log(args[0], base) if not is_matrix(args[0]) else args[0].applyfunc(
+            lambda x: sympy.log(x, base))
+    return builtin("log", args, node)

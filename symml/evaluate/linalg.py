@@ -1,0 +1,322 @@
+"""Linear algebra with the guide's steps: products as row·column sums, eigenproblems as
+characteristic polynomial → roots → null spaces."""
+from __future__ import annotations
+
+from ..errors import DomainError, ShapeError, SymmlError
+from ..render.latex import bold, latex
+from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
+from ..syntax import ast
+from .registry import Context, calls
+
+STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
+
+
+def _matrix(value):
+    from sympy import ImmutableMatrix
+
+    return ImmutableMatrix(value)
+
+
+def label(node, value=None) -> str | None:
+    """How the guide writes an operand: `\\mathbf{A}`, `\\mathbf{A}^\\top`, or None."""
+    if isinstance(node, ast.Name) and len(node.name) <= 12:
+        return bold(node.name) if value is None or is_matrix(value) else latex(value)
+    if isinstance(node, ast.Transpose):
+        inner = label(node.operand)
+        return inner + r"^\top" if inner else None
+    return None
+
+
+def _product_label(left_node, right_node, a, b, symbol: str = "") -> list[str]:
+    left, right = label(left_node, a), label(right_node, b)
+    return [f"{left}{symbol}{right}"] if left and right else []
+
+
+def _unevaluated_dot(row, column):
+    from sympy import Add, Mul
+
+    terms = [Mul(x, y, evaluate=False) for x, y in zip(row, column)]
+    return terms[0] if len(terms) == 1 else Add(*terms, evaluate=False)
+
+
+def matmul(a, b, ctx: Context, left_node, right_node):
+    """A B with a shape check; steps show each entry as a row·column sum."""
+    if a.shape[1] != b.shape[0]:
+        raise ShapeError(f"cannot multiply {describe(a)} by {describe(b)}: "
+                         f"{shape_text(a)} times {shape_text(b)} needs {a.shape[1]} columns "
+                         f"= {b.shape[0]} rows", right_node.span)
+    result = _matrix(a * b)
+    if result.shape == (1, 1) and a.shape[0] == 1 and b.shape[1] == 1:
+        if ctx.want_steps:
+            ctx.step("Dot product: multiply matching entries and add",
+                     *_product_label(left_node, right_node, a, b),
+                     latex(_unevaluated_dot(list(a), list(b)), as_written=True), result[0])
+        return result[0]
+    if ctx.want_steps and result.rows * result.cols * a.shape[1] <= STEP_ENTRY_LIMIT:
+        from sympy import Matrix
+
+        table = Matrix(result.rows, result.cols,
+                       lambda i, j: _unevaluated_dot(a.row(i), b.col(j)))
+        ctx.step("Matrix product: entry (i, j) is row i times column j",
+                 *_product_label(left_node, right_node, a, b),
+                 latex(table, as_written=True), result)
+    return result
+
+
+def dot(a, b, ctx: Context, left_node, right_node, node):
+    """v · w: the sum of products of matching entries."""
+    if len(a) != len(b):
+        raise ShapeError(f"the dot product needs vectors of one length, got {describe(a)} "
+                         f"and {describe(b)}", node.span)
+    from sympy import Add
+
+    value = Add(*[x * y for x, y in zip(a, b)])
+    ctx.step("Dot product: multiply matching entries and add",
+             *_product_label(left_node, right_node, a, b, r" \cdot "),
+             latex(_unevaluated_dot(list(a), list(b)), as_written=True), value)
+    return value
+
+
+def cross(a, b, ctx: Context, node):
+    if len(a) != 3 or len(b) != 3:
+        raise ShapeError(f"the cross product needs two 3-vectors, got {describe(a)} and "
+                         f"{describe(b)}", node.span)
+    from sympy import Matrix
+
+    u, v = list(a), list(b)
+    value = _matrix(Matrix(u).cross(Matrix(v)))
+    ctx.step("Cross product: (a₂b₃ − a₃b₂, a₃b₁ − a₁b₃, a₁b₂ − a₂b₁)",
+             *_product_label(node.left, node.right, a, b, r" \times "), value)
+    return value
+
+
+def hadamard(a, b, ctx: Context, node):
+    if a.shape != b.shape:
+        raise ShapeError(f"the Hadamard product needs one shape, got {describe(a)} and "
+                         f"{describe(b)}", node.span)
+    from sympy import Matrix, Mul
+
+    value = _matrix(a.multiply_elementwise(b))
+    table = Matrix(a.rows, a.cols, lambda i, j: Mul(a[i, j], b[i, j], evaluate=False))
+    ctx.step("Hadamard product: multiply entry by entry",
+             *_product_label(node.left, node.right, a, b, r" \odot "),
+             latex(table, as_written=True), value)
+    return value
+
+
+def _square(value, what: str, node):
+    if not is_matrix(value) or value.rows != value.cols:
+        raise ShapeError(f"{what} needs a square matrix, got {describe(value)}",
+                         getattr(node, "span", None))
+
+
+def determinant(value, ctx: Context, node):
+    _square(value, "the determinant", node)
+    result = value.det()
+    if value.shape == (2, 2) and ctx.want_steps:
+        from sympy import Add, Mul
+
+        expansion = Add(Mul(value[0, 0], value[1, 1], evaluate=False),
+                        Mul(-1, value[0, 1], value[1, 0], evaluate=False), evaluate=False)
+        ctx.step("Determinant of a 2×2 matrix: ad − bc", latex(expansion, as_written=True),
+                 result)
+    else:
+        ctx.step("Determinant", rf"\det {latex(value)}", result)
+    return result
+
+
+def inverse(value, ctx: Context, node):
+    _square(value, "the inverse", node)
+    det = determinant(value, ctx, node)
+    if det == 0:
+        raise DomainError("the matrix is singular (determinant 0), so it has no inverse",
+                          node.span)
+    result = _matrix(value.inv())
+    ctx.step("Inverse: the adjugate divided by the determinant",
+             rf"\frac{{1}}{{{latex(det)}}} {latex(_matrix(value.adjugate()))}", result)
+    return result
+
+
+def matrix_power(value, exponent, ctx: Context, node):
+    _square(value, "a matrix power", node)
+    if not getattr(exponent, "is_Integer", False):
+        raise DomainError(f"a matrix can only be raised to a whole power, not {exponent}",
+                          node.span)
+    if exponent == -1:
+        return inverse(value, ctx, node)
+    if exponent < 0:
+        return _matrix(inverse(value, ctx, node) ** int(-exponent))
+    if exponent > 1000:
+        from ..errors import LimitExceeded
+
+        raise LimitExceeded("matrix powers above 1000 are not computed", node.span)
+    return _matrix(value ** int(exponent))
+
+
+def norm(value, order, ctx: Context, node):
+    """‖v‖₂ (default), ‖v‖₁, ‖v‖_∞, ‖A‖_F; ‖A‖₂ of a matrix is its largest singular value."""
+    from sympy import Abs, Add, Max, Pow, sqrt
+
+    entries = list(value)
+    if order == "fro" or (order == 2 and is_vector(value)):
+        squares = Add(*[Pow(x, 2, evaluate=False) for x in entries], evaluate=False)
+        result = sqrt(sum(x**2 for x in entries)) if all(
+            getattr(x, "is_real", False) for x in entries) else sqrt(
+            sum(Abs(x)**2 for x in entries))
+        ctx.step("Norm: the square root of the sum of squares",
+                 rf"\sqrt{{{latex(squares, as_written=True)}}}", result)
+        return result
+    if order == 1 and is_vector(value):
+        result = Add(*[Abs(x) for x in entries])
+        ctx.step("L1 norm: the sum of absolute values", result)
+        return result
+    if order == "inf" and is_vector(value):
+        result = Max(*[Abs(x) for x in entries])
+        ctx.step("Max norm: the largest absolute value", result)
+        return result
+    if order in (1, 2, "inf"):
+        from sympy import oo
+
+        return value.norm(oo if order == "inf" else order)
+    if getattr(order, "is_number", False) and order >= 1 and is_vector(value):
+        p = order
+        return Add(*[Abs(x) ** p for x in entries]) ** (1 / p)
+    raise DomainError(f"unknown norm order {order}", node.span)
+
+
+def unit_vector(value, operand_node, ctx: Context):
+    length = norm(value, 2, ctx, operand_node)
+    if length == 0:
+        raise DomainError("the zero vector has no direction, so no unit vector", operand_node.span)
+    result = _matrix(value / length)
+    ctx.step("Unit vector: divide by the norm",
+             rf"\frac{{{latex(value)}}}{{{latex(length)}}}", result)
+    return result
+
+
+# --- named operations ---------------------------------------------------------------------
+def _one_matrix(node: ast.Call, ctx: Context, what: str):
+    if len(node.args) != 1:
+        raise SymmlError(f"{what} takes one matrix", node.span)
+    value = ctx.eval(node.args[0])
+    if not is_matrix(value):
+        raise ShapeError(f"{what} needs a matrix, got {describe(value)}", node.args[0].span)
+    return value
+
+
+@calls("det")
+def det_call(node, ctx):
+    return determinant(_one_matrix(node, ctx, "det"), ctx, node)
+
+
+@calls("inv")
+def inv_call(node, ctx):
+    return inverse(_one_matrix(node, ctx, "inv"), ctx, node)
+
+
+@calls("tr", "trace")
+def trace_call(node, ctx):
+    value = _one_matrix(node, ctx, "the trace")
+    _square(value, "the trace", node)
+    result = value.trace()
+    from sympy import Add
+
+    ctx.step("Trace: the sum of the diagonal",
+             latex(Add(*[value[i, i] for i in range(value.rows)], evaluate=False),
+                   as_written=True), result)
+    return result
+
+
+@calls("rank")
+def rank_call(node, ctx):
+    value = _one_matrix(node, ctx, "the rank")
+    from sympy import Integer
+
+    echelon, pivots = value.rref()
+    ctx.step("Row-reduce; the rank is the number of pivots", echelon)
+    return Integer(len(pivots))
+
+
+def characteristic_polynomial(value, ctx: Context):
+    from sympy import Symbol, factor
+
+    lam = Symbol("lambda")
+    polynomial = factor(value.charpoly(lam).as_expr())
+    ctx.step("Characteristic polynomial", rf"\det\left({latex(value)} - \lambda I\right)",
+             polynomial)
+    return lam, polynomial
+
+
+@calls("eigvals", "eigenvals")
+def eigvals_call(node, ctx):
+    from sympy import Dict
+
+    value = _one_matrix(node, ctx, "eigvals")
+    _square(value, "eigenvalues", node)
+    characteristic_polynomial(value, ctx)
+    values = value.eigenvals()
+    ctx.step(r"Roots (eigenvalue : multiplicity)", Dict(values))
+    return Dict(values)
+
+
+def eigenpairs(value, ctx: Context, node):
+    """[(λ, multiplicity, [eigenvectors])] with the null-space steps."""
+    from sympy import ImmutableMatrix, Symbol, eye
+
+    _square(value, "the eigenproblem", node)
+    characteristic_polynomial(value, ctx)
+    pairs = value.eigenvects()
+    lam = Symbol("lambda")
+    for eigenvalue, multiplicity, vectors in pairs:
+        shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
+        ctx.step(rf"Null space of A - ({latex(eigenvalue)}) I",
+                 rf"{latex(lam)} = {latex(eigenvalue)}:\ {latex(shifted)} \mathbf{{v}} = "
+                 r"\mathbf{0} \Rightarrow \mathbf{v} \in \operatorname{span}"
+                 + latex(tuple(ImmutableMatrix(v) for v in vectors)))
+    return pairs
+
+
+@calls("eig")
+def eig_call(node, ctx):
+    from sympy import ImmutableMatrix, Tuple
+
+    value = _one_matrix(node, ctx, "eig")
+    eigenpairs(value, ctx, node)
+    if not value.is_diagonalizable():
+        raise DomainError("the matrix is not diagonalizable: it has too few independent "
+                          "eigenvectors for A = P D P^{-1}", node.span)
+    p, d = value.diagonalize()
+    ctx.step("Eigendecomposition A = P D P^{-1}", rf"P = {latex(ImmutableMatrix(p))},\ "
+             rf"D = {latex(ImmutableMatrix(d))}")
+    return Tuple(ImmutableMatrix(p), ImmutableMatrix(d))
+
+
+@calls("is_symmetric")
+def is_symmetric_call(node, ctx):
+    import sympy
+
+    value = _one_matrix(node, ctx, "is_symmetric")
+    result = value.is_square and value == value.T
+    ctx.step("Compare the matrix with its transpose", rf"{latex(value)}^\top", value.T)
+    return sympy.true if result else sympy.false
+
+
+@calls("is_diagonal")
+def is_diagonal_call(node, ctx):
+    import sympy
+
+    value = _one_matrix(node, ctx, "is_diagonal")
+    return sympy.true if value.is_diagonal() else sympy.false
+
+
+@calls("diag")
+def diag_call(node, ctx):
+    from sympy import ImmutableMatrix, diag
+
+    values = [ctx.eval(arg) for arg in node.args]
+    if len(values) == 1 and is_matrix(values[0]) and values[0].rows == values[0].cols > 1:
+        matrix = values[0]
+        return ImmutableMatrix([matrix[i, i] for i in range(matrix.rows)])
+    if len(values) == 1 and is_vector(values[0]):
+        values = list(values[0])
+    return ImmutableMatrix(diag(*values))

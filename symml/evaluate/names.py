@@ -1,0 +1,137 @@
+"""Names, subscripts and accents: a defined value, an entry, a function or a symbol."""
+from __future__ import annotations
+
+from ..errors import ShapeError, SymmlError
+from ..semantics.kinds import AbstractFunction, BuiltinFunction, describe, is_array, is_matrix
+from ..syntax import ast
+from .registry import SUBSCRIPT_HANDLERS, Context, handles
+
+ABSTRACT_FUNCTIONS = {"f", "g", "h"}
+BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
+                     "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
+                     "softmax", "sigmoid", "max", "min", "abs"}
+
+
+class IdentityLike:
+    """`I` (or `c I`) whose size comes from the matrix it meets: `A - \\lambda I`."""
+
+    def __init__(self, coefficient=1):
+        self.coefficient = coefficient
+
+    def sized(self, n: int):
+        from sympy import ImmutableMatrix, eye
+
+        return ImmutableMatrix(eye(n) * self.coefficient)
+
+
+def lookup(ctx: Context, name: str):
+    """The value bound or defined for `name`, or None."""
+    if name in ctx.bound:
+        return ctx.bound[name]
+    return ctx.workspace.lookup(name)
+
+
+@handles(ast.Name)
+def name_value(node: ast.Name, ctx: Context):
+    value = lookup(ctx, node.name)
+    if value is not None:
+        return value
+    return builtin_name(node.name, ctx)
+
+
+def builtin_name(name: str, ctx: Context):
+    import sympy
+
+    constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
+    if name in constants:
+        return constants[name]
+    if name == "I":
+        return IdentityLike()
+    if name in BUILTIN_FUNCTIONS:
+        return BuiltinFunction(name)
+    if name in ABSTRACT_FUNCTIONS:
+        return AbstractFunction(name)
+    return ctx.workspace.symbol(name)
+
+
+@handles(ast.Subscript)
+def subscript_value(node: ast.Subscript, ctx: Context):
+    if isinstance(node.base, ast.Name):
+        base_value = lookup(ctx, node.base.name)
+        if base_value is not None and (is_matrix(base_value) or is_array(base_value)):
+            indices = [ctx.eval(index) for index in node.index]
+            if all(getattr(i, "is_Integer", False) for i in indices):
+                return entry(base_value, indices, node)
+        if base_value is None:
+            if node.base.name == "I" and len(node.index) == 1:
+                size = ctx.eval(node.index[0])
+                if getattr(size, "is_Integer", False) and size > 0:
+                    from sympy import ImmutableMatrix, eye
+
+                    return ImmutableMatrix(eye(int(size)))
+            handler = SUBSCRIPT_HANDLERS.get(node.base.name)
+            if handler is not None:
+                result = handler(node, ctx)
+                if result is not NotImplemented:
+                    return result
+    name = subscripted_name(node, ctx)
+    value = lookup(ctx, name)
+    return value if value is not None else ctx.workspace.symbol(name)
+
+
+def entry(value, indices, node):
+    """`A_{i,j}` (1-based, as in the guide) of a matrix, vector or tensor."""
+    shape = value.shape
+    if is_matrix(value) and len(indices) == 1 and 1 in shape:
+        indices = [indices[0], 1] if shape[1] == 1 else [1, indices[0]]
+    if len(indices) != len(shape):
+        raise ShapeError(f"{describe(value)} needs {len(shape)} indices, got {len(indices)}",
+                         node.span)
+    for index, size in zip(indices, shape):
+        if not 1 <= index <= size:
+            raise ShapeError(f"index {index} is outside 1..{size} of {describe(value)}",
+                             node.span)
+    position = tuple(int(i) - 1 for i in indices)
+    return value[position] if is_array(value) else value[position[0], position[1]]
+
+
+def subscripted_name(node: ast.Subscript, ctx: Context) -> str:
+    """`\\theta_{new}` → `theta_new`, `A_{1,1}` → `A_{1,1}`, `x_1` → `x_1`."""
+    base = base_name(node.base)
+    parts = [index_text(index, ctx) for index in node.index]
+    if len(parts) == 1:
+        return f"{base}_{parts[0]}"
+    return f"{base}_{{{','.join(parts)}}}"
+
+
+def base_name(node: ast.Node) -> str:
+    if isinstance(node, ast.Name):
+        return node.name
+    if isinstance(node, ast.Accent):
+        return base_name(node.operand) + node.accent
+    if isinstance(node, ast.Subscript):
+        return f"{base_name(node.base)}_{'_'.join(base_name(i) for i in node.index)}"
+    raise SymmlError("only a name can carry this subscript", node.span)
+
+
+def index_text(index: ast.Node, ctx: Context) -> str:
+    if isinstance(index, ast.Name):
+        bound = ctx.bound.get(index.name)
+        return str(bound) if bound is not None and getattr(bound, "is_Integer", False) \
+            else index.name
+    if isinstance(index, ast.Number):
+        return str(index.value)
+    from ..render.latex import latex
+
+    return latex(ctx.eval(index))
+
+
+@handles(ast.Accent)
+def accent_value(node: ast.Accent, ctx: Context):
+    operand = ctx.eval(node.operand) if isinstance(node.operand, ast.Name) and lookup(
+        ctx, node.operand.name) is not None else None
+    if node.accent == "hat" and operand is not None and is_matrix(operand):
+        from .linalg import unit_vector
+
+        return unit_vector(operand, node.operand, ctx)
+    return ctx.workspace.symbol(base_name(node.operand) + node.accent)

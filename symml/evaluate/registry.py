@@ -1,0 +1,104 @@
+"""Dispatch tables: AST node class → handler, function name → handler, and the Context.
+
+Adding a notation = a grammar rule, a node class, a handler registered here, a test.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from ..errors import SymmlError
+from ..steps import Step
+from ..syntax import ast
+
+Handler = Callable[[Any, "Context"], Any]
+
+NODE_HANDLERS: dict[type, Handler] = {}
+CALL_HANDLERS: dict[str, Handler] = {}
+SUBSCRIPT_HANDLERS: dict[str, Handler] = {}
+STATEMENT_RULES: list[tuple[int, Callable]] = []
+
+
+def handles(*node_types: type):
+    """Register the evaluator of one or more AST node classes."""
+    def register(handler: Handler) -> Handler:
+        for node_type in node_types:
+            NODE_HANDLERS[node_type] = handler
+        return handler
+    return register
+
+
+def calls(*names: str):
+    """Register the evaluator of `name(...)` calls; it receives the whole Call node."""
+    def register(handler: Handler) -> Handler:
+        for name in names:
+            CALL_HANDLERS[name] = handler
+        return handler
+    return register
+
+
+def subscripts(*names: str):
+    """Register the meaning of `name_{...}` for an undefined base name (σ_X, J_f, H_f)."""
+    def register(handler: Handler) -> Handler:
+        for name in names:
+            SUBSCRIPT_HANDLERS[name] = handler
+        return handler
+    return register
+
+
+def statement_rule(priority: int = 50):
+    """Register a rule that may claim a whole statement: rule(node, ctx) → StatementResult|None.
+
+    Rules run by ascending priority; the first that returns a result wins.
+    """
+    def register(rule: Callable) -> Callable:
+        STATEMENT_RULES.append((priority, rule))
+        STATEMENT_RULES.sort(key=lambda item: item[0])
+        return rule
+    return register
+
+
+@dataclass
+class StatementResult:
+    kind: str
+    value: Any = None
+    latex: Optional[str] = None
+
+
+@dataclass
+class Context:
+    """What evaluation of one statement may read and write."""
+
+    workspace: Any
+    want_steps: bool = True
+    steps: list[Step] = field(default_factory=list)
+    bound: dict[str, Any] = field(default_factory=dict)  # names bound by ∑, ∫, f(x) = ...
+
+    def eval(self, node: ast.Node):
+        handler = NODE_HANDLERS.get(type(node))
+        if handler is None:
+            raise SymmlError(f"{_describe_node(node)} cannot be evaluated here", node.span)
+        return handler(node, self)
+
+    def step(self, title: str, *parts) -> None:
+        """Record a step `part = part = ...` (skipped when steps were not asked for)."""
+        if self.want_steps:
+            self.steps.append(Step.chain(title, *parts))
+
+    def add_step(self, step: Step) -> None:
+        if self.want_steps:
+            self.steps.append(step)
+
+    def with_bound(self, names: dict[str, Any]) -> "Context":
+        """A context in which `names` are bound variables (shadowing definitions)."""
+        return Context(self.workspace, self.want_steps, self.steps, {**self.bound, **names})
+
+
+def _describe_node(node: ast.Node) -> str:
+    words = {"Dots": "`\\ldots`", "Given": "a conditional `A | B`", "Parallel": "`P \\| Q`",
+             "String": "a string", "Relation": "a relation", "SetLit": "a set"}
+    return words.get(type(node).__name__, f"`{type(node).__name__}`")
+
+
+def evaluate(node: ast.Node, ctx: Context):
+    return ctx.eval(node)

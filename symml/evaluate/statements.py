@@ -1,0 +1,207 @@
+"""What a whole statement means: definition, declaration, check, equation or value."""
+from __future__ import annotations
+
+from ..errors import ShapeError, SymmlError
+from ..render.latex import latex
+from ..semantics.kinds import UserFunction, describe, is_matrix
+from ..syntax import ast
+from .names import base_name, lookup, subscripted_name
+from .registry import STATEMENT_RULES, Context, StatementResult, statement_rule
+
+
+def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
+    for _, rule in STATEMENT_RULES:
+        result = rule(node, ctx)
+        if result is not None:
+            return result
+    from .arithmetic import require_value
+
+    return StatementResult("value", require_value(ctx.eval(node), node))
+
+
+# --- definitions -----------------------------------------------------------------------
+def target_name(node: ast.Node, ctx: Context) -> str | None:
+    """The name a definition would bind, or None if `node` cannot be defined."""
+    if isinstance(node, ast.Name):
+        return node.name
+    if isinstance(node, ast.Subscript) and isinstance(node.base, ast.Name):
+        base_value = lookup(ctx, node.base.name)
+        if base_value is not None and (is_matrix(base_value)
+                                       or hasattr(base_value, "rank")):
+            return None  # A_{1,2} of a defined matrix is an entry, not a new name
+        try:
+            return subscripted_name(node, ctx)
+        except SymmlError:
+            return None
+    if isinstance(node, ast.Accent) and isinstance(node.operand, ast.Name):
+        return base_name(node)
+    return None
+
+
+def function_target(node: ast.Node, ctx: Context):
+    """`f(x, y)` with plain-name parameters → (name, parameter names), else None."""
+    if not isinstance(node, ast.Call) or node.bracket != "(":
+        return None
+    name = target_name(node.func, ctx)
+    if name is None or not node.args or not all(isinstance(a, ast.Name) for a in node.args):
+        return None
+    return name, [a.name for a in node.args]
+
+
+def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
+    value = ctx.eval(value_node)
+    ctx.workspace.define(name, value)
+    return StatementResult("definition", value)
+
+
+def define_function(name: str, params: list[str], body_node: ast.Node,
+                    ctx: Context) -> StatementResult:
+    symbols = tuple(ctx.workspace.symbol(p) for p in params)
+    body = ctx.with_bound(dict(zip(params, symbols))).eval(body_node)
+    function = UserFunction(name, symbols, body)
+    ctx.workspace.define(name, function)
+    return StatementResult("definition", function)
+
+
+@statement_rule(priority=10)
+def redefinition(node, ctx: Context):
+    if not isinstance(node, ast.Redefine):
+        return None
+    function = function_target(node.target, ctx)
+    if function:
+        return define_function(*function, node.value, ctx)
+    name = target_name(node.target, ctx)
+    if name is None:
+        raise SymmlError("only a name or f(x, ...) can be defined with :=", node.target.span)
+    return define(name, node.value, ctx)
+
+
+@statement_rule(priority=90)
+def definition(node, ctx: Context):
+    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+        return None
+    lhs, rhs = node.operands
+    function = function_target(lhs, ctx)
+    if function and lookup(ctx, function[0]) is None:
+        return define_function(*function, rhs, ctx)
+    name = target_name(lhs, ctx)
+    if name is not None and lookup(ctx, name) is None and not _mentions(rhs, name):
+        return define(name, rhs, ctx)
+    return None
+
+
+def _mentions(node: ast.Node, name: str) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Name) and current.name == name:
+            return True
+        stack.extend(current.children())
+    return False
+
+
+# --- declarations ----------------------------------------------------------------------
+def _space_shape(node: ast.Node, ctx: Context):
+    r"""`\mathbb{R}` → (), `\mathbb{R}^3` → (3,), `\mathbb{R}^{m \times n}` → (m, n)."""
+    if isinstance(node, ast.Name) and node.name == "mathbb{R}":
+        return ()
+    if isinstance(node, ast.Power) and isinstance(node.base, ast.Name) \
+            and node.base.name == "mathbb{R}":
+        factors, exponent = [], node.exponent
+        while isinstance(exponent, ast.Cross):
+            factors.insert(0, exponent.right)
+            exponent = exponent.left
+        factors.insert(0, exponent)
+        dims = [_dimension(ctx.eval(f), f) for f in factors]
+        return tuple(dims)
+    return None
+
+
+def _dimension(value, node):
+    if getattr(value, "is_Integer", False) and value > 0:
+        return int(value)
+    if getattr(value, "is_Symbol", False):
+        return value
+    raise ShapeError(f"a dimension must be a positive whole number or a name, got {value}",
+                     node.span)
+
+
+@statement_rule(priority=40)
+def declaration(node, ctx: Context):
+    if not (isinstance(node, ast.Relation) and node.ops == ("in",)):
+        return None
+    lhs, rhs = node.operands
+    shape = _space_shape(rhs, ctx)
+    if shape is None:
+        return None
+    names = lhs.items if isinstance(lhs, ast.TupleLit) else (lhs,)
+    for target in names:
+        name = target_name(target, ctx)
+        if name is None:
+            raise SymmlError("only a name can be declared", target.span)
+        ctx.workspace.declare(name, shape, node)
+    return StatementResult("declaration", None, latex=_declaration_latex(node, shape))
+
+
+def _declaration_latex(node, shape) -> str:
+    if not shape:
+        return r"\in \mathbb{R}"
+    return r"\in \mathbb{R}^{" + r" \times ".join(latex(d) if not isinstance(d, int)
+                                                    else str(d) for d in shape) + "}"
+
+
+# --- checks and equations ------------------------------------------------------------------
+@statement_rule(priority=95)
+def equation_or_check(node, ctx: Context):
+    if not isinstance(node, ast.Relation):
+        return None
+    values = [ctx.eval(operand) for operand in node.operands]
+    if node.ops == ("=",):
+        return _equality(values[0], values[1], node, ctx)
+    return StatementResult("check", _compare_chain(node.ops, values, node))
+
+
+def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
+    import sympy
+
+    if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
+        raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
+    difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)
+    simplified = difference.applyfunc(sympy.simplify) if is_matrix(difference) \
+        else sympy.simplify(difference)
+    zero = simplified.is_zero_matrix if is_matrix(simplified) else simplified == 0
+    if zero:
+        return StatementResult("check", sympy.true)
+    unknowns = sorted(simplified.free_symbols - ctx.workspace.known_symbols(), key=str)
+    if not unknowns:
+        return StatementResult("check", sympy.false)
+    return solve(simplified, unknowns, ctx, node)
+
+
+def solve(difference, unknowns, ctx: Context, node) -> StatementResult:
+    import sympy
+
+    equations = list(difference) if is_matrix(difference) else [difference]
+    ctx.step("Move everything to one side", *[sympy.Eq(eq, 0) for eq in equations[:1]])
+    if len(unknowns) == 1:
+        solutions = sympy.solve(equations, unknowns[0], dict=True)
+        values = sympy.FiniteSet(*[s[unknowns[0]] for s in solutions if unknowns[0] in s])
+        ctx.step(f"Solve for {latex(unknowns[0])}", rf"{latex(unknowns[0])} \in {latex(values)}")
+        return StatementResult("solution", values)
+    solutions = sympy.solve(equations, unknowns, dict=True)
+    value = sympy.Tuple(*[sympy.Dict(s) for s in solutions])
+    ctx.step("Solve for " + ", ".join(latex(u) for u in unknowns), value)
+    return StatementResult("solution", value)
+
+
+def _compare_chain(ops, values, node):
+    import sympy
+
+    relations = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge,
+                 "!=": sympy.Ne, "=": sympy.Eq}
+    results = []
+    for op, left, right in zip(ops, values, values[1:]):
+        if op not in relations:
+            raise SymmlError(f"the relation `{op}` cannot be evaluated here", node.span)
+        results.append(relations[op](left, right))
+    return sympy.And(*results)

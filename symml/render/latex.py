@@ -1,0 +1,67 @@
+"""Values → LaTeX in the guide's style: bmatrix, ^\\top, bold names for vectors/matrices."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..semantics.kinds import AbstractFunction, BuiltinFunction, Text, UserFunction
+
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+         "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau",
+         "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta",
+         "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"}
+
+
+@lru_cache(maxsize=2)
+def _printer(order: str):
+    from sympy.printing.latex import LatexPrinter
+
+    class SymmlLatexPrinter(LatexPrinter):
+        """SymPy's LaTeX printer with the guide's conventions."""
+
+        def _print_Transpose(self, expr):
+            return r"%s^\top" % self.parenthesize_super(self._print(expr.arg))
+
+        def _print_BooleanTrue(self, expr):
+            return r"\text{true}"
+
+        def _print_BooleanFalse(self, expr):
+            return r"\text{false}"
+
+    settings = {"mat_str": "bmatrix", "mat_delim": "", "order": order,
+                "mul_symbol": "dot" if order == "none" else None, "ln_notation": False}
+    return SymmlLatexPrinter(settings)
+
+
+def latex(obj, *, as_written: bool = False) -> str:
+    """LaTeX for a value. `as_written` keeps sums in the order given (for step lines)."""
+    if isinstance(obj, str):
+        return obj
+    if isinstance(obj, UserFunction):
+        params = ", ".join(latex(p) for p in obj.params)
+        return f"{symbol_latex(obj.name)}({params}) = {latex(obj.body)}"
+    if isinstance(obj, (AbstractFunction, BuiltinFunction)):
+        return symbol_latex(obj.name)
+    if isinstance(obj, Text):
+        from pylatexenc.latexencode import unicode_to_latex
+
+        return r"\text{``%s''}" % unicode_to_latex(obj.text)
+    if isinstance(obj, (list, tuple)):
+        return r"\left(" + ", ".join(latex(item, as_written=as_written) for item in obj) + r"\right)"
+    return _printer("none" if as_written else "lex").doprint(obj)
+
+
+def symbol_latex(name: str) -> str:
+    """`theta_new` → `\\theta_{new}`, `A` → `A`."""
+    base, _, sub = name.partition("_")
+    head = f"\\{base}" if base in GREEK else base
+    if sub:
+        sub = sub[1:-1] if sub.startswith("{") and sub.endswith("}") else sub
+        return f"{head}_{{{sub}}}"
+    return head
+
+
+def bold(name: str) -> str:
+    """The guide writes vectors and matrices in bold: `\\mathbf{A}`, `\\boldsymbol{\\theta}`."""
+    base, _, sub = name.partition("_")
+    head = f"\\boldsymbol{{\\{base}}}" if base in GREEK else f"\\mathbf{{{base}}}"
+    return head + (f"_{{{sub}}}" if sub else "")

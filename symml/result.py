@@ -1,0 +1,55 @@
+"""The outcome of one statement: its value, LaTeX, steps and error (if any)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from .errors import SymmlError
+from .steps import Step
+
+KINDS = ("definition", "declaration", "value", "check", "solution")
+
+
+@dataclass
+class Result:
+    input: str
+    kind: str = "value"
+    value: Any = None
+    latex: str = ""
+    approx: Optional[str] = None
+    steps: list[Step] = field(default_factory=list)
+    error: Optional[SymmlError] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_json(self) -> dict:
+        from sympy import srepr
+
+        return {
+            "input": self.input,
+            "kind": self.kind,
+            "sympy": srepr(self.value) if self.value is not None and self.error is None
+            and _is_sympy(self.value) else None,
+            "latex": self.latex,
+            "approx": self.approx,
+            "steps": [step.to_json() for step in self.steps],
+            "error": self.error.to_json() if self.error else None,
+        }
+
+    def _repr_latex_(self) -> str:
+        from .render.document import result_markdown_math
+
+        return result_markdown_math(self)
+
+    def _repr_markdown_(self) -> str:
+        from .render.document import result_markdown
+
+        return result_markdown(self)
+
+
+def _is_sympy(value) -> bool:
+    from sympy import Basic
+
+    return isinstance(value, Basic)

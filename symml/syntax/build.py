@@ -1,0 +1,613 @@
+"""Parse tree → AST. Methods only build nodes: no SymPy, no workspace look-ups.
+
+Notation that is decided by shape alone is decided here: `\\frac{d}{dx}` is a derivative
+operator, `A^\\top` a transpose, `\\|v\\|_2` a 2-norm, `\\theta_{\\text{new}}` a name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Optional
+
+from lark import Token, v_args
+from lark.visitors import Transformer_NonRecursive
+
+from ..errors import ParseError
+from . import ast
+from .normalize import Normalized
+
+RELATIONS = {"=": "=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!=", r"\le": "<=",
+             r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
+             r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
+             r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
+             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+INVERSE_TRIG = {"sin": "asin", "cos": "acos", "tan": "atan"}
+FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": ""}
+
+
+# --- builder-only markers: never part of a finished AST ---------------------------------
+@dataclass(frozen=True)
+class DerivOp(ast.Node):
+    """`\\frac{d}{dx}` or `\\partial_x` waiting for the expression to its right."""
+
+    variables: tuple[ast.Node, ...]
+    partial: bool
+
+
+@dataclass(frozen=True)
+class NablaOp(ast.Node):
+    wrt: Optional[ast.Node]
+    order: int
+
+
+@dataclass(frozen=True)
+class PartialMark(ast.Node):
+    """`\\partial f` or `\\partial x` inside a fraction, before it is read as ∂f/∂x."""
+
+    target: Optional[ast.Node]
+    order: int
+
+
+@dataclass(frozen=True)
+class FuncHead(ast.Node):
+    func: ast.Node
+    power: Optional[ast.Node]
+
+
+MARKERS = (DerivOp, NablaOp, PartialMark, FuncHead)
+
+
+class Limits(tuple):
+    """(lower, upper) of a big operator."""
+
+
+class ArgList(tuple):
+    """Arguments of a call; `split` is where a `;` stood."""
+
+    split: Optional[int] = None
+
+
+@v_args(meta=True)
+class AstBuilder(Transformer_NonRecursive):
+    def __init__(self, normalized: Normalized):
+        super().__init__()
+        self.normalized = normalized
+
+    # --- helpers ------------------------------------------------------------------
+    def _span(self, meta):
+        if getattr(meta, "empty", True):
+            return None
+        return self.normalized.span(meta.start_pos, meta.end_pos)
+
+    def _tok_span(self, tok: Token):
+        return self.normalized.span(tok.start_pos, tok.end_pos)
+
+    def _error(self, message: str, span):
+        return ParseError(message, span)
+
+    # --- statements and relations -----------------------------------------------------
+    def redefine(self, meta, children):
+        target, value = children
+        return ast.Redefine(target, value, span=self._span(meta))
+
+    def chain(self, meta, children):
+        operands = tuple(children[0::2])
+        ops = tuple(RELATIONS[" ".join(tok.split())] if tok in RELATIONS else RELATIONS.get(
+            tok.strip(), tok.strip()) for tok in children[1::2])
+        return ast.Relation(ops, operands, span=self._span(meta))
+
+    # --- binary operators -----------------------------------------------------------
+    def _binary(cls):  # noqa: N805 - a small factory used at class creation
+        def method(self, meta, children):
+            left, right = children[0], children[-1]
+            return cls(left, right, span=self._span(meta))
+        return method
+
+    add = _binary(ast.Add)
+    subtract = _binary(ast.Sub)
+    plus_minus = _binary(ast.PlusMinus)
+    union = _binary(ast.Union)
+    set_minus = _binary(ast.SetMinus)
+    dot = _binary(ast.Dot)
+    times = _binary(ast.Cross)
+    star = _binary(ast.Star)
+    hadamard = _binary(ast.Hadamard)
+    intersect = _binary(ast.Intersect)
+
+    def div(self, meta, children):
+        numerator, denominator = children[0], children[-1]
+        return _derivative_fraction(numerator, denominator, slash=True) or ast.Div(
+            numerator, denominator, span=self._span(meta))
+
+    def neg(self, meta, children):
+        (operand,) = children
+        if isinstance(operand, ast.Number):
+            return ast.Number(-operand.value, span=self._span(meta))
+        return ast.Neg(operand, span=self._span(meta))
+
+    def pos(self, meta, children):
+        return children[0]
+
+    def lnot(self, meta, children):
+        return ast.Not(children[-1], span=self._span(meta))
+
+    def juxtapose(self, meta, children):
+        factors = []
+        for child in children:
+            if isinstance(child, ast.Juxtapose):
+                factors.extend(child.factors)
+            else:
+                factors.append(child)
+        return _apply_operators(factors, self._span(meta))
+
+    # --- postfix ------------------------------------------------------------------
+    def sup(self, meta, children):
+        base, script = children
+        span = self._span(meta)
+        if isinstance(script, Token):
+            kind = script.type
+            if kind == "TOP":
+                return ast.Transpose(base, span=span)
+            if kind == "PRIME_CMD":
+                return ast.Prime(base, 1, span=span)
+            if kind == "COMPLEMENT":
+                return ast.Complement(base, span=span)
+            script = self.sup_arg(meta, [script])
+        if isinstance(script, ast.Name) and script.name == "T" and not _is_plain_scalar(base):
+            return ast.Transpose(base, span=span)
+        if isinstance(script, ast.Name) and script.name == "c" and isinstance(base, ast.Name) \
+                and base.name.isupper():
+            return ast.Complement(base, span=span)
+        if isinstance(base, ast.Prime) and isinstance(script, ast.Prime):
+            return ast.Prime(base.operand, base.order + 1, span=span)
+        return ast.Power(base, script, span=span)
+
+    def sup_arg(self, meta, children):
+        if len(children) == 2:  # FONT LETTER
+            return ast.Name(str(children[1]), span=self._tok_span(children[1]))
+        (child,) = children
+        if not isinstance(child, Token):
+            return child
+        span = self._tok_span(child)
+        if child.type == "SDIGIT":
+            return ast.Number(Fraction(int(child)), span=span)
+        if child.type == "LETTER":
+            return ast.Name(str(child), span=span)
+        if child.type == "GREEK":
+            return ast.Name(child[1:], span=span)
+        if child.type == "INFTY":
+            return ast.Infinity(span=span)
+        if child.type == "TOP":
+            return child  # handled by `sup`
+        if child.type in ("PRIME_CMD", "COMPLEMENT"):
+            return child
+        raise self._error(f"unexpected `{child}` in a superscript", span)
+
+    def subscript(self, meta, children):
+        base, index = children
+        span = self._span(meta)
+        if isinstance(base, ast.Norm) and base.p is None and len(index) == 1:
+            return ast.Norm(base.operand, index[0], span=span)
+        return ast.Subscript(base, tuple(index), span=span)
+
+    def sub_arg(self, meta, children):
+        (child,) = children
+        if isinstance(child, ArgList):
+            return tuple(_subscript_item(item) for item in child)
+        if isinstance(child, Token):
+            span = self._tok_span(child)
+            if child.type == "SDIGIT":
+                return (ast.Number(Fraction(int(child)), span=span),)
+            if child.type == "SUBWORD":
+                return (ast.Name(str(child), span=span),)
+            if child.type == "GREEK":
+                return (ast.Name(child[1:], span=span),)
+            if child.type == "INFTY":
+                return (ast.Infinity(span=span),)
+            if child.type == "ROMAN":
+                return (_roman(child, span),)
+        return (child,)
+
+    def sub_font(self, meta, children):
+        child = children[-1]
+        if isinstance(child, Token):
+            return (ast.Name(str(child), span=self._tok_span(child)),)
+        return (_subscript_item(child),)
+
+    def prime(self, meta, children):
+        base, marks = children
+        if isinstance(base, ast.Prime):
+            return ast.Prime(base.operand, base.order + len(marks), span=self._span(meta))
+        return ast.Prime(base, len(marks), span=self._span(meta))
+
+    def factorial(self, meta, children):
+        return ast.Factorial(children[0], span=self._span(meta))
+
+    def call(self, meta, children):
+        func, args = children
+        if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1:
+            return _apply_operators([func, args[0]], self._span(meta))
+        return ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
+
+    def call_square(self, meta, children):
+        func, args = children
+        return ast.Call(func, tuple(args), "[", args.split, span=self._span(meta))
+
+    def func_call(self, meta, children):
+        head, args = children
+        return _apply_head(head, tuple(args), args.split, self._span(meta))
+
+    def func_bare(self, meta, children):
+        head, argument = children
+        return _apply_head(head, (argument,), None, self._span(meta))
+
+    def func_head(self, meta, children):
+        (tok,) = children
+        name = tok[1:]
+        return FuncHead(ast.Name(FUNCTION_ALIASES.get(name, name), span=self._tok_span(tok)),
+                        None, span=self._tok_span(tok))
+
+    def func_sub(self, meta, children):
+        head, index = children
+        return FuncHead(ast.Subscript(head.func, tuple(index), span=self._span(meta)),
+                        head.power, span=self._span(meta))
+
+    def func_sup(self, meta, children):
+        head, power = children
+        if isinstance(power, Token):
+            power = self.sup_arg(meta, [power])
+        return FuncHead(head.func, power, span=self._span(meta))
+
+    # --- bars -------------------------------------------------------------------
+    def abs(self, meta, children):
+        operand = [c for c in children if not isinstance(c, Token)][0]
+        return ast.Abs(operand, span=self._span(meta))
+
+    def norm(self, meta, children):
+        operand = [c for c in children if not isinstance(c, Token)][0]
+        return ast.Norm(operand, None, span=self._span(meta))
+
+    # --- big operators and calculus ---------------------------------------------------
+    def limits_sub_sup(self, meta, children):
+        lower = _single(children[0])
+        upper = children[1] if len(children) > 1 else None
+        return Limits((lower, upper))
+
+    def limits_sup_sub(self, meta, children):
+        return Limits((_single(children[1]), children[0]))
+
+    def bigop(self, meta, children):
+        op = children[0][1:]
+        lower, upper = children[1] if len(children) == 3 else (None, None)
+        return ast.BigOp(op, children[-1], lower, upper, span=self._span(meta))
+
+    def integral(self, meta, children):
+        rest = children[1:]
+        lower = upper = None
+        if rest and isinstance(rest[0], Limits):
+            lower, upper = rest[0]
+            rest = rest[1:]
+        body = rest[0] if not isinstance(rest[0], Token) else ast.Number(Fraction(1))
+        return ast.Integral(body, rest[-1], lower, upper, span=self._span(meta))
+
+    def diff_var(self, meta, children):
+        tok = children[-1]
+        name = tok[1:] if tok.type == "GREEK" else str(tok)
+        return ast.Name(name, span=self._tok_span(tok))
+
+    def limit(self, meta, children):
+        _, index, body = children
+        target = _single(index)
+        if not (isinstance(target, ast.Relation) and target.ops == ("to",)):
+            raise self._error(r"\lim needs a subscript like `x \to 0`", self._span(meta))
+        variable, point = target.operands
+        return ast.Limit(body, variable, point, span=self._span(meta))
+
+    def nabla_sub(self, meta, children):
+        return ("sub", _single(children[0]))
+
+    def nabla_sup(self, meta, children):
+        script = children[0]
+        if isinstance(script, Token):
+            script = self.sup_arg(meta, [script])
+        return ("sup", script)
+
+    def _scripts(self, children):
+        wrt, order = None, 1
+        for child in children[1:]:
+            if isinstance(child, tuple) and child and child[0] == "sub":
+                wrt = child[1]
+            elif isinstance(child, tuple) and child and child[0] == "sup":
+                order = _small_int(child[1])
+                if order is None:
+                    raise self._error("the order of ∇ or ∂ must be a small whole number",
+                                      child[1].span)
+        return wrt, order
+
+    def nabla(self, meta, children):
+        wrt, order = self._scripts(children[:-1])
+        return _nabla(children[-1], wrt, order, self._span(meta))
+
+    def nabla_bare(self, meta, children):
+        wrt, order = self._scripts(children)
+        return NablaOp(wrt, order, span=self._span(meta))
+
+    def partial(self, meta, children):
+        wrt, order = self._scripts(children[:-1])
+        if wrt is not None:
+            return ast.Derivative(children[-1], (wrt,) * order, True, span=self._span(meta))
+        return PartialMark(children[-1], order, span=self._span(meta))
+
+    def partial_bare(self, meta, children):
+        wrt, order = self._scripts(children)
+        if wrt is not None:
+            return DerivOp((wrt,) * order, True, span=self._span(meta))
+        return PartialMark(None, order, span=self._span(meta))
+
+    # --- atoms --------------------------------------------------------------------
+    def number(self, meta, children):
+        (tok,) = children
+        return ast.Number(Fraction(Decimal(str(tok))), span=self._tok_span(tok))
+
+    def letter(self, meta, children):
+        (tok,) = children
+        return ast.Name(str(tok), span=self._tok_span(tok))
+
+    def greek(self, meta, children):
+        (tok,) = children
+        return ast.Name(tok[1:], span=self._tok_span(tok))
+
+    def word(self, meta, children):
+        (tok,) = children
+        return ast.Name(str(tok), span=self._tok_span(tok))
+
+    def calligraphic(self, meta, children):
+        (tok,) = children
+        return ast.Name("mathcal{%s}" % _braced(tok), span=self._tok_span(tok))
+
+    def blackboard(self, meta, children):
+        (tok,) = children
+        return ast.Name("mathbb{%s}" % _braced(tok), span=self._tok_span(tok))
+
+    def roman(self, meta, children):
+        (tok,) = children
+        return _roman(tok, self._tok_span(tok))
+
+    opname = roman
+
+    def infinity(self, meta, children):
+        return ast.Infinity(span=self._span(meta))
+
+    def dots(self, meta, children):
+        return ast.Dots(span=self._span(meta))
+
+    def font(self, meta, children):
+        return children[-1]
+
+    def accent(self, meta, children):
+        tok, operand = children
+        kind = {"widehat": "hat", "overline": "bar", "widetilde": "tilde"}.get(tok[1:], tok[1:])
+        return ast.Accent(kind, operand, span=self._span(meta))
+
+    def underbrace(self, meta, children):
+        return children[1]
+
+    def paren(self, meta, children):
+        (args,) = children
+        if len(args) == 1 and args.split is None:
+            return args[0]
+        return ast.TupleLit(tuple(args), span=self._span(meta))
+
+    def bracket(self, meta, children):
+        (args,) = children
+        return ast.ListLit(tuple(args), span=self._span(meta))
+
+    def set_literal(self, meta, children):
+        items = tuple(children[1]) if len(children) == 3 else ()
+        span = self._span(meta)
+        if items and all(isinstance(item, tuple) for item in items):
+            return ast.DictLit(items, span=span)
+        if any(isinstance(item, tuple) for item in items):
+            raise self._error("a set mixes `value: probability` pairs with plain values", span)
+        return ast.SetLit(items, span=span)
+
+    def group(self, meta, children):
+        return children[0]
+
+    def angle(self, meta, children):
+        args = [c for c in children if not isinstance(c, Token)][0]
+        if len(args) != 2:
+            raise self._error(r"\langle ... \rangle needs two vectors: \langle v, w \rangle",
+                              self._span(meta))
+        return ast.Dot(args[0], args[1], span=self._span(meta))
+
+    def frac(self, meta, children):
+        _, numerator, denominator = children
+        return _derivative_fraction(numerator, denominator, slash=False) or ast.Div(
+            numerator, denominator, span=self._span(meta))
+
+    def sqrt(self, meta, children):
+        index = children[1] if len(children) == 3 else None
+        return ast.Sqrt(children[-1], index, span=self._span(meta))
+
+    def binom(self, meta, children):
+        return ast.Binomial(children[1], children[2], span=self._span(meta))
+
+    def matrix(self, meta, children):
+        begin = children[0]
+        rows = tuple(tuple(row) for row in children if isinstance(row, list))
+        width = len(rows[0])
+        for row in rows:
+            if len(row) != width:
+                raise self._error(f"matrix rows have different lengths ({width} and "
+                                  f"{len(row)} entries)", row[0].span)
+        node = ast.MatrixLit(rows, span=self._span(meta))
+        if "vmatrix" in begin and "Vmatrix" not in begin:
+            return ast.Abs(node, span=node.span)
+        return node
+
+    def matrix_row(self, meta, children):
+        return list(children)
+
+    # --- arguments ----------------------------------------------------------------
+    def args(self, meta, children):
+        out = ArgList(item for group in children for item in group)
+        if len(children) > 1:
+            out.split = len(children[0])
+        return out
+
+    def arg_group(self, meta, children):
+        return list(children)
+
+    def given(self, meta, children):
+        return ast.Given(children[0], children[-1], span=self._span(meta))
+
+    def parallel(self, meta, children):
+        return ast.Parallel(children[0], children[-1], span=self._span(meta))
+
+    def pair(self, meta, children):
+        return (children[0], children[-1])
+
+    def string(self, meta, children):
+        (tok,) = children
+        return ast.String(tok[1:-1], span=self._tok_span(tok))
+
+
+# --- shape-only decisions ------------------------------------------------------------
+def _braced(tok: str) -> str:
+    return tok[tok.index("{") + 1:tok.rindex("}")].strip()
+
+
+def _roman(tok: Token, span) -> ast.Node:
+    content = _braced(tok)
+    if len(content) >= 2 and content[0] == content[-1] and content[0] in "\"'":
+        return ast.String(content[1:-1], span=span)
+    name = "".join(content.replace("\\,", "").replace("\\;", "").replace("\\!", "").split())
+    return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
+
+
+def _single(index):
+    return index[0] if isinstance(index, tuple) and len(index) == 1 else (
+        ast.TupleLit(index) if isinstance(index, tuple) else index)
+
+
+def _subscript_item(item: ast.Node) -> ast.Node:
+    """`{new}` and `{KL}` (letters side by side) in a subscript are one word."""
+    if isinstance(item, ast.Juxtapose) and all(
+            isinstance(f, ast.Name) and len(f.name) == 1 for f in item.factors):
+        return ast.Name("".join(f.name for f in item.factors), span=item.span)
+    return item
+
+
+def _is_plain_scalar(node: ast.Node) -> bool:
+    return isinstance(node, ast.Number) or (isinstance(node, ast.Name) and node.name == "e")
+
+
+def _small_int(node) -> Optional[int]:
+    if isinstance(node, ast.Number) and node.value.denominator == 1 and 0 < node.value <= 20:
+        return int(node.value)
+    return None
+
+
+def _apply_head(head: FuncHead, args, split, span) -> ast.Node:
+    power = head.power
+    func = head.func
+    if isinstance(power, ast.Number) and power.value == -1 and isinstance(func, ast.Name) \
+            and func.name in INVERSE_TRIG:
+        return ast.Call(ast.Name(INVERSE_TRIG[func.name], span=func.span), args, "(", split,
+                        span=span)
+    call = ast.Call(func, args, "(", split, span=span)
+    return ast.Power(call, power, span=span) if power is not None else call
+
+
+def _nabla(operand, wrt, order, span) -> ast.Node:
+    if order == 2:
+        return ast.Hessian(operand, span=span)
+    if order != 1:
+        raise ParseError("only ∇ (gradient) and ∇² (Hessian) are supported", span)
+    return ast.Gradient(operand, wrt, span=span)
+
+
+def _apply_operators(factors: list, span) -> ast.Node:
+    """Operators written before a product (`d/dx`, `∇`, arg max) apply to what follows."""
+    for i, factor in enumerate(factors):
+        operator = _operator_of(factor)
+        if operator is None:
+            continue
+        rest = factors[i + 1:]
+        if not rest:
+            break
+        operand = _apply_operators(rest, None) if len(rest) > 1 else rest[0]
+        applied = operator(operand)
+        head = factors[:i]
+        return ast.Juxtapose(tuple(head) + (applied,), span=span) if head else applied
+    return ast.Juxtapose(tuple(factors), span=span)
+
+
+def _operator_of(factor):
+    if isinstance(factor, DerivOp):
+        return lambda operand: ast.Derivative(operand, factor.variables, factor.partial,
+                                              span=factor.span)
+    if isinstance(factor, NablaOp):
+        return lambda operand: _nabla(operand, factor.wrt, factor.order, factor.span)
+    if isinstance(factor, ast.Subscript) and isinstance(factor.base, ast.Name) \
+            and factor.base.name in ("argmax", "argmin") and len(factor.index) == 1:
+        return lambda operand: ast.ArgOpt(factor.base.name, factor.index[0], operand,
+                                          span=factor.span)
+    return None
+
+
+def _d_power(node) -> Optional[int]:
+    """1 for `d`, n for `d^n`, else None."""
+    if isinstance(node, ast.Name) and node.name == "d":
+        return 1
+    if isinstance(node, ast.Power) and isinstance(node.base, ast.Name) and node.base.name == "d":
+        return _small_int(node.exponent)
+    return None
+
+
+def _differentials(denominator, partial: bool):
+    """`dx`, `dx^2`, `∂x ∂y` → the tuple of variables (x repeated per order)."""
+    factors = denominator.factors if isinstance(denominator, ast.Juxtapose) else (denominator,)
+    variables = []
+    i = 0
+    while i < len(factors):
+        factor = factors[i]
+        if partial:
+            if not isinstance(factor, PartialMark) or factor.target is None:
+                return None
+            target, order = factor.target, factor.order
+        else:
+            if _d_power(factor) != 1 or i + 1 >= len(factors):
+                return None
+            i += 1
+            target, order = factors[i], 1
+        if isinstance(target, ast.Power) and _small_int(target.exponent):
+            order *= _small_int(target.exponent)
+            target = target.base
+        variables.extend([target] * order)
+        i += 1
+    return tuple(variables) or None
+
+
+def _derivative_fraction(numerator, denominator, *, slash: bool):
+    """`\\frac{d}{dx}`, `\\frac{df}{dx}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`, `∂f/∂x`."""
+    if isinstance(numerator, PartialMark):
+        variables = _differentials(denominator, partial=True)
+        if variables is None:
+            return None
+        if numerator.target is None:
+            return DerivOp(variables, True, span=numerator.span)
+        return ast.Derivative(numerator.target, variables, True, span=numerator.span)
+    factors = numerator.factors if isinstance(numerator, ast.Juxtapose) else (numerator,)
+    if _d_power(factors[0]) is None:
+        return None
+    variables = _differentials(denominator, partial=False)
+    if variables is None:
+        return None
+    rest = factors[1:]
+    if not rest:
+        return DerivOp(variables, False, span=numerator.span)
+    target = rest[0] if len(rest) == 1 else ast.Juxtapose(tuple(rest), span=numerator.span)
+    return ast.Derivative(target, variables, False, span=numerator.span)

@@ -1,0 +1,233 @@
+"""Unicode and loose LaTeX → the LaTeX the grammar reads, with a map back to the input.
+
+Each pass works on a token list where every token remembers the input offset it came
+from, so parse errors point at what the user typed, not at the rewritten text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import ParseError, Span
+
+# One table, Unicode → LaTeX (tests check both directions).
+UNICODE_TO_LATEX = {
+    "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε": r"\epsilon",
+    "ϵ": r"\epsilon", "ζ": r"\zeta", "η": r"\eta", "θ": r"\theta", "ϑ": r"\vartheta",
+    "ι": r"\iota", "κ": r"\kappa", "λ": r"\lambda", "μ": r"\mu", "ν": r"\nu", "ξ": r"\xi",
+    "π": r"\pi", "ρ": r"\rho", "σ": r"\sigma", "τ": r"\tau", "υ": r"\upsilon", "φ": r"\phi",
+    "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi", "ω": r"\omega", "Γ": r"\Gamma",
+    "Δ": r"\Delta", "Θ": r"\Theta", "Λ": r"\Lambda", "Ξ": r"\Xi", "Π": r"\Pi",
+    "Σ": r"\Sigma", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "ℓ": r"\ell",
+    "∇": r"\nabla", "∂": r"\partial", "∑": r"\sum", "∏": r"\prod", "∫": r"\int",
+    "√": r"\sqrt", "∞": r"\infty", "⊙": r"\odot", "∘": r"\circ", "·": r"\cdot",
+    "⋅": r"\cdot", "×": r"\times", "÷": r"\div", "−": "-", "±": r"\pm",
+    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
+    "≈": r"\approx", "→": r"\to", "⊥": r"\perp", "⊤": r"\top", "¬": r"\neg",
+    "∩": r"\cap", "∪": r"\cup", "∖": r"\setminus", "‖": r"\|", "∣": r"\mid",
+    "⟨": r"\langle", "⟩": r"\rangle", "…": r"\ldots", "⋯": r"\cdots",
+    "ℝ": r"\mathbb{R}", "𝔼": r"\mathbb{E}", "ℙ": r"\mathbb{P}", "ℕ": r"\mathbb{N}",
+    "ℤ": r"\mathbb{Z}", "𝒩": r"\mathcal{N}", "𝒰": r"\mathcal{U}", "ℒ": r"\mathcal{L}",
+    "𝓛": r"\mathcal{L}", "𝓝": r"\mathcal{N}", "′": "'", "″": "''", "ᵀ": r"^\top",
+}
+SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏ", "0123456789+-=()nik"))
+SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ", "0123456789+-=()aeoxhklmnpstij"))
+
+SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle",
+           r"\textstyle", r"\limits", r"\nolimits", "~", r"\big", r"\Big", r"\bigg", r"\Bigg"}
+SIZED = re.compile(r"\\(left|right|[bB]igg?[lrm]?)$")
+DELIMITERS = {  # (delimiter after \left, after \right) → grammar spelling
+    ("left", "("): "(", ("right", ")"): ")", ("left", "["): "[", ("right", "]"): "]",
+    ("left", "|"): r"\lvert", ("right", "|"): r"\rvert", ("left", r"\|"): r"\lVert",
+    ("right", r"\|"): r"\rVert", ("left", r"\{"): r"\{", ("right", r"\}"): r"\}",
+    ("left", r"\langle"): r"\langle", ("right", r"\rangle"): r"\rangle",
+    ("left", r"\lvert"): r"\lvert", ("right", r"\rvert"): r"\rvert",
+    ("left", r"\lVert"): r"\lVert", ("right", r"\rVert"): r"\rVert",
+    ("left", "."): "", ("right", "."): "",
+}
+ALIASES = {r"\lbrace": r"\{", r"\rbrace": r"\}", r"\vert": "|", r"\Vert": r"\|",
+           r"\lbrack": "[", r"\rbrack": "]", r"\ast": "*", r"\leq": r"\le", r"\geq": r"\ge",
+           r"\neq": r"\ne", r"\lnot": r"\neg", r"\rightarrow": r"\to"}
+OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}", r"\langle": r"\rangle",
+           r"\lvert": r"\rvert", r"\lVert": r"\rVert"}
+TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|np\.(?=einsum)|\s+|.", re.S)
+
+
+@dataclass
+class Tok:
+    text: str
+    at: int  # offset in the input
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The grammar's text and, per character, the input offset it came from."""
+
+    text: str
+    origin: tuple[int, ...]
+    source: str
+
+    def span(self, start: int, end: int) -> Span:
+        """Map a [start, end) range of the normalized text back to the input."""
+        if not self.origin:
+            return Span(0, 0)
+        first = self.origin[min(start, len(self.origin) - 1)]
+        last = self.origin[min(max(end - 1, start), len(self.origin) - 1)] + 1
+        return Span(first, max(last, first + 1))
+
+
+def normalize(source: str) -> Normalized:
+    tokens = _tokenize(source)
+    for rewrite in (_map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
+                    _mark_differentials):
+        tokens = rewrite(tokens)
+    pieces, origin = [], []
+    for tok in tokens:
+        pieces.append(tok.text)
+        origin.extend([tok.at] * len(tok.text))
+    return Normalized("".join(pieces), tuple(origin), source)
+
+
+def _tokenize(source: str) -> list[Tok]:
+    return [Tok(m.group(), m.start()) for m in TOKEN.finditer(source)
+            if m.group() != "np."]
+
+
+def _map_unicode(tokens: list[Tok]) -> list[Tok]:
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        for table, mark in ((SUPERSCRIPTS, "^"), (SUBSCRIPTS, "_")):
+            if tok.text in table:
+                run = ""
+                while i < len(tokens) and tokens[i].text in table:
+                    run += table[tokens[i].text]
+                    i += 1
+                out.append(Tok(f"{mark}{{{run}}}", tok.at))
+                break
+        else:
+            latex = UNICODE_TO_LATEX.get(tok.text)
+            if latex is None:
+                out.append(tok)
+            else:
+                # a letter command needs a space so that `θx` does not become `\thetax`
+                out.append(Tok(latex + (" " if latex[-1].isalpha() else ""), tok.at))
+            i += 1
+    return out
+
+
+def _drop_spacing(tokens: list[Tok]) -> list[Tok]:
+    out = []
+    for tok in tokens:
+        if tok.text in SPACING:
+            out.append(Tok(" ", tok.at))
+        elif tok.text in ALIASES:
+            out.append(Tok(ALIASES[tok.text], tok.at))
+        else:
+            out.append(tok)
+    return out
+
+
+def _next_significant(tokens: list[Tok], i: int) -> int:
+    while i < len(tokens) and tokens[i].text.isspace():
+        i += 1
+    return i
+
+
+def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
+    r"""`\left(` → `(`, `\left|` → `\lvert`, `\bigl\|` → `\lVert`, `\left.` → nothing."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        match = SIZED.match(tok.text)
+        if not match:
+            out.append(tok)
+            i += 1
+            continue
+        side = "right" if match.group(1).startswith("right") or match.group(1).endswith("r") \
+            else "left"
+        j = _next_significant(tokens, i + 1)
+        delimiter = tokens[j].text if j < len(tokens) else ""
+        replacement = DELIMITERS.get((side, delimiter))
+        if replacement is None and match.group(1).endswith("m"):
+            replacement = r"\mid" if delimiter == "|" else None
+        if replacement is None:
+            raise ParseError(f"`{tok.text}` must be followed by a delimiter such as ( [ | or .",
+                             Span(tok.at, tok.at + len(tok.text)))
+        out.append(Tok(replacement, tok.at))
+        i = j + 1
+    return out
+
+
+def _mark_lone_bars(tokens: list[Tok]) -> list[Tok]:
+    r"""A single `|` inside (...) or [...] is conditioning (`\mid`); a single `\|` is `\parallel`.
+
+    An absolute value or norm always comes in pairs, so a lone bar is never one.
+    """
+    stack: list[tuple[str, list[int]]] = []
+    for index, tok in enumerate(tokens):
+        if tok.text in OPENERS:
+            stack.append((tok.text, []))
+        elif stack and tok.text == OPENERS[stack[-1][0]]:
+            opener, bars = stack.pop()
+            if opener in ("(", "["):
+                _rewrite_single(tokens, bars, "|", r"\mid ")
+                _rewrite_single(tokens, bars, r"\|", r"\parallel ")
+        elif stack and tok.text in ("|", r"\|"):
+            stack[-1][1].append(index)
+    return tokens
+
+
+def _rewrite_single(tokens: list[Tok], bars: list[int], bar: str, replacement: str) -> None:
+    same = [i for i in bars if tokens[i].text == bar]
+    if len(same) == 1:
+        tokens[same[0]] = Tok(replacement, tokens[same[0]].at)
+
+
+def _mark_differentials(tokens: list[Tok]) -> list[Tok]:
+    r"""The `d` of `\int ... dx` (or `\mathrm{d}x`) becomes the command `\dd`."""
+    out: list[Tok] = []
+    open_integrals: list[int] = []  # bracket depth at each open \int
+    depth = 0
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in OPENERS:
+            depth += 1
+        elif tok.text in OPENERS.values():
+            depth -= 1
+        elif tok.text == r"\int":
+            open_integrals.append(depth)
+        elif open_integrals and open_integrals[-1] == depth:
+            width = _differential_width(tokens, i, out)
+            if width:
+                out.append(Tok(r"\dd ", tok.at))
+                open_integrals.pop()
+                i += width
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _differential_width(tokens: list[Tok], i: int, before: list[Tok]) -> int:
+    """How many tokens form the `d` at position i (0 if it is not a differential)."""
+    texts = [t.text for t in tokens[i:i + 4]]
+    if texts[:1] == ["d"]:
+        width = 1
+    elif texts[:4] in (["\\mathrm", "{", "d", "}"], ["\\text", "{", "d", "}"]):
+        width = 4
+    else:
+        return 0
+    previous = next((t.text for t in reversed(before) if not t.text.isspace()), "")
+    if previous in ("^", "_"):
+        return 0
+    following = _next_significant(tokens, i + width)
+    if following >= len(tokens):
+        return 0
+    nxt = tokens[following].text
+    if re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+", nxt) and nxt not in (r"\dd",):
+        return width
+    return 0

@@ -1,0 +1,151 @@
+"""The workspace: definitions and declarations that later statements see."""
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import LimitExceeded, SymmlError
+from .limits import DEFAULT, Limits, time_limit
+from .result import Result
+from .semantics.kinds import Facts
+
+
+class Workspace:
+    """Run statements in order; each sees what the earlier ones defined.
+
+    `steps=False` skips building steps (faster); `timeout` is seconds per statement.
+    """
+
+    def __init__(self, *, steps: bool = True, timeout: float | None = DEFAULT.seconds,
+                 limits: Limits = DEFAULT):
+        self.want_steps = steps
+        self.timeout = timeout
+        self.limits = limits
+        self.values: dict[str, Any] = {}
+        self.symbols: dict[str, Any] = {}
+        self.declared: set[str] = set()
+        self.facts = Facts()
+
+    # --- names --------------------------------------------------------------------
+    def lookup(self, name: str):
+        return self.values.get(name)
+
+    def define(self, name: str, value) -> None:
+        self.values[name] = value
+
+    def symbol(self, name: str, **assumptions):
+        """The SymPy symbol for `name` (declared ones carry their assumptions)."""
+        if name not in self.symbols or assumptions:
+            from sympy import Symbol
+
+            self.symbols[name] = Symbol(name, **assumptions)
+        return self.symbols[name]
+
+    def known_symbols(self) -> set:
+        """Symbols the user declared: they are not unknowns of an equation."""
+        return {self.symbols[name] for name in self.declared if name in self.symbols} | {
+            s for name in self.declared for s in _entry_symbols(self.values.get(name))}
+
+    def declare(self, name: str, shape: tuple, node=None) -> None:
+        r"""`s \in \mathbb{R}` (shape ()), `v \in \mathbb{R}^3`, `A \in \mathbb{R}^{m\times n}`."""
+        from sympy import ImmutableDenseNDimArray, ImmutableMatrix, MatrixSymbol
+
+        from .limits import check_entries
+
+        self.declared.add(name)
+        if not shape:
+            self.symbol(name, real=True)
+            self.values.pop(name, None)
+            return
+        if not all(isinstance(d, int) for d in shape):
+            if len(shape) <= 2:
+                rows, cols = (shape[0], 1) if len(shape) == 1 else shape
+                self.values[name] = MatrixSymbol(name, rows, cols)
+                return
+            raise SymmlError("a tensor needs numeric sizes", getattr(node, "span", None))
+        count = 1
+        for d in shape:
+            count *= d
+        check_entries(count, node)
+        if len(shape) == 1:
+            entries = [self.symbol(f"{name}_{i}", real=True) for i in range(1, shape[0] + 1)]
+            self.values[name] = ImmutableMatrix(entries)
+        elif len(shape) == 2:
+            rows, cols = shape
+            self.values[name] = ImmutableMatrix(rows, cols, lambda i, j: self.symbol(
+                f"{name}_{{{i + 1},{j + 1}}}", real=True))
+        else:
+            import itertools
+
+            entries = [self.symbol(f"{name}_{{{','.join(str(i + 1) for i in index)}}}",
+                                   real=True)
+                       for index in itertools.product(*(range(d) for d in shape))]
+            self.values[name] = ImmutableDenseNDimArray(entries, shape)
+
+    # --- running ------------------------------------------------------------------
+    def run(self, statement: str, *, steps: bool | None = None, line: int = 1,
+            column: int = 1) -> Result:
+        """Evaluate one statement; errors are returned in `Result.error`, never raised."""
+        result = Result(statement)
+        try:
+            with time_limit(self.timeout):
+                self._run(statement, result, self.want_steps if steps is None else steps)
+        except SymmlError as error:
+            result.error = error.locate(statement, line - 1, column - 1)
+        except RecursionError:
+            result.error = LimitExceeded("the expression is nested too deeply to evaluate"
+                                         ).locate(statement, line - 1, column - 1)
+        except MemoryError:
+            result.error = LimitExceeded("the computation needs more memory than allowed"
+                                         ).locate(statement, line - 1, column - 1)
+        except Exception as error:  # a SymPy failure deep inside: report it, never crash
+            result.error = SymmlError(f"could not compute this: {type(error).__name__}: "
+                                      f"{error}").locate(statement, line - 1, column - 1)
+        if result.error is not None:
+            result.value, result.latex, result.approx = None, "", None
+        return result
+
+    def _run(self, statement: str, result: Result, want_steps: bool) -> None:
+        from .evaluate import load_chapters
+        from .evaluate.registry import Context
+        from .evaluate.statements import run_statement
+        from .render.latex import latex
+        from .syntax.parser import parse
+
+        load_chapters()
+        node = parse(statement)
+        ctx = Context(self, want_steps)
+        outcome = run_statement(node, ctx)
+        result.kind = outcome.kind
+        result.value = outcome.value
+        result.steps = ctx.steps
+        result.latex = outcome.latex if outcome.latex is not None else (
+            latex(outcome.value) if outcome.value is not None else "")
+        result.approx = approximation(outcome.value)
+
+    def run_document(self, text: str) -> list[Result]:
+        from .syntax.document import split_statements
+
+        return [self.run(s.text, line=s.line, column=s.column) for s in split_statements(text)]
+
+
+def _entry_symbols(value) -> set:
+    return set(getattr(value, "free_symbols", set())) if value is not None else set()
+
+
+def approximation(value) -> str | None:
+    """A decimal beside an exact non-integer number (or matrix of them), else None."""
+    from sympy import Basic, Expr, ImmutableMatrix
+
+    if not isinstance(value, Basic) or isinstance(value, bool):
+        return None
+    if isinstance(value, ImmutableMatrix):
+        if value.free_symbols or all(x.is_Integer for x in value):
+            return None
+        return str(value.evalf(15).tolist())
+    if isinstance(value, Expr) and value.is_number and not value.is_Integer \
+            and value.is_finite is not False:
+        try:
+            return str(value.evalf(15))
+        except Exception:  # noqa: BLE001 - an approximation is optional
+            return None
+    return None
