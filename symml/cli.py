@@ -1,0 +1,141 @@
+"""The `symml` command: `eval` statements, `solve` a document. No maths here."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+USAGE_ERROR, ALL_OK, SOME_FAILED = 2, 0, 1
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: a message and exit 2, never a traceback
+        self.print_usage(sys.stderr)
+        print(f"symml: error: {message}", file=sys.stderr)
+        raise SystemExit(USAGE_ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="symml", description="Exact answers, with steps, for the LaTeX "
+                     "formulas of machine-learning mathematics.")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    run = commands.add_parser("eval", help="evaluate statements in one workspace")
+    run.add_argument("statements", nargs="*", metavar="STATEMENT",
+                     help="statements in order; a lone - reads them from standard input")
+    run.add_argument("-f", "--file", help="read statements from FILE (- for standard input)")
+    run.add_argument("--steps", action="store_true", help="print the steps of each result")
+    run.add_argument("--json", action="store_true", help='print {"results": [...]}')
+    run.add_argument("--timeout", type=float, default=5.0,
+                     help="seconds allowed per statement (default 5)")
+
+    solve = commands.add_parser("solve", help="write the worked solution of a document")
+    solve.add_argument("file", metavar="FILE", help="the document (- for standard input)")
+    solve.add_argument("-o", "--output", help="output file (default: standard output)")
+    solve.add_argument("--format", choices=["tex", "pdf", "md", "html", "json"],
+                       help="output format (default: from -o's suffix, else md)")
+    solve.add_argument("--timeout", type=float, default=5.0,
+                       help="seconds allowed per statement (default 5)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "eval":
+            return run_eval(args, parser)
+        return run_solve(args, parser)
+    except KeyboardInterrupt:
+        print("symml: interrupted", file=sys.stderr)
+        return SOME_FAILED
+    except Exception as error:  # noqa: BLE001 - the CLI never shows a traceback
+        if args.debug:
+            raise
+        print(f"symml: internal error: {type(error).__name__}: {error} "
+              "(run with --debug for details)", file=sys.stderr)
+        return SOME_FAILED
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def run_eval(args, parser) -> int:
+    from .syntax.document import Statement, split_statements
+    from .workspace import Workspace
+
+    statements: list[Statement] = []
+    if args.file:
+        try:
+            statements += split_statements(_read(args.file))
+        except OSError as error:
+            parser.error(f"cannot read {args.file}: {error.strerror}")
+    for text in args.statements:
+        if text == "-":
+            statements += split_statements(sys.stdin.read())
+        else:
+            statements.append(Statement(text, 1, 1))
+    if not statements:
+        parser.error("no statements given (pass them as arguments, with -f FILE, or -)")
+
+    workspace = Workspace(timeout=args.timeout)
+    results = [workspace.run(s.text, line=s.line, column=s.column) for s in statements]
+    if args.json:
+        print(json.dumps({"results": [r.to_json() for r in results]}, ensure_ascii=False,
+                         indent=2))
+    else:
+        for result in results:
+            _print_result(result, args.steps)
+    return ALL_OK if all(r.ok for r in results) else SOME_FAILED
+
+
+def _print_result(result, with_steps: bool) -> None:
+    if result.error is not None:
+        print(str(result.error), file=sys.stderr)
+        return
+    if with_steps:
+        for step in result.steps:
+            print(f"  {step.title}: {step.latex}")
+    line = result.latex or "(declared)"
+    if result.approx:
+        line += f"    ≈ {result.approx}"
+    print(line)
+
+
+def run_solve(args, parser) -> int:
+    from .render.document import FORMATS, render_document, solve_document
+
+    fmt = args.format or _format_from_suffix(args.output) or "md"
+    try:
+        text = _read(args.file)
+    except OSError as error:
+        parser.error(f"cannot read {args.file}: {error.strerror}")
+    solution = solve_document(text, timeout=args.timeout)
+    if fmt == "pdf":
+        from .render.pdf import write_pdf
+
+        if not args.output:
+            parser.error("--format pdf needs -o OUT.pdf")
+        write_pdf(solution, args.output)
+    else:
+        output = render_document(solution, fmt)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(output)
+        else:
+            sys.stdout.write(output)
+    assert fmt in FORMATS
+    return ALL_OK if solution.ok else SOME_FAILED
+
+
+def _format_from_suffix(path: str | None) -> str | None:
+    if not path or "." not in path:
+        return None
+    suffix = path.rsplit(".", 1)[1].lower()
+    return {"tex": "tex", "pdf": "pdf", "md": "md", "markdown": "md", "html": "html",
+            "htm": "html", "json": "json"}.get(suffix)
