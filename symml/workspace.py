@@ -105,9 +105,9 @@ class Workspace:
         return result
 
     def _run(self, statement: str, result: Result, want_steps: bool) -> None:
-        from .evaluate import load_chapters
-        from .evaluate.registry import Context
-        from .evaluate.statements import run_statement
+        from .evaluators import load_chapters
+        from .evaluators.registry import Context
+        from .evaluators.statements import run_statement
         from .render.latex import latex
         from .syntax.parser import parse
 
