@@ -6,7 +6,7 @@ from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, 
                                is_matrix, is_scalar)
 from ..syntax import ast
 from .names import lookup
-from .registry import CALL_HANDLERS, Context, calls, handles
+from .registry import CALL_HANDLERS, Context, calls, first_claim, handles
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
@@ -30,11 +30,9 @@ def call_value(node: ast.Call, ctx: Context):
         defined = _defined(node.func, ctx)
         if defined is not None:
             return _apply_or_multiply(defined, node, ctx)
-    handler = CALL_HANDLERS.get(call_key(node.func))
-    if handler is not None:
-        result = handler(node, ctx)
-        if result is not NotImplemented:
-            return result
+    result = first_claim(CALL_HANDLERS.get(call_key(node.func), []), node, ctx)
+    if result is not NotImplemented:
+        return result
     return _apply_or_multiply(ctx.eval(node.func), node, ctx)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..errors import ShapeError, SymmlError
 from ..semantics.kinds import AbstractFunction, BuiltinFunction, describe, is_array, is_matrix
 from ..syntax import ast
-from .registry import SUBSCRIPT_HANDLERS, Context, handles
+from .registry import SUBSCRIPT_HANDLERS, Context, first_claim, handles
 
 ABSTRACT_FUNCTIONS = {"f", "g", "h"}
 BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
@@ -69,11 +69,9 @@ def subscript_value(node: ast.Subscript, ctx: Context):
                     from sympy import ImmutableMatrix, eye
 
                     return ImmutableMatrix(eye(int(size)))
-            handler = SUBSCRIPT_HANDLERS.get(node.base.name)
-            if handler is not None:
-                result = handler(node, ctx)
-                if result is not NotImplemented:
-                    return result
+            result = first_claim(SUBSCRIPT_HANDLERS.get(node.base.name, []), node, ctx)
+            if result is not NotImplemented:
+                return result
     name = subscripted_name(node, ctx)
     value = lookup(ctx, name)
     return value if value is not None else ctx.workspace.symbol(name)

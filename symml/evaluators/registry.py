@@ -14,8 +14,8 @@ from ..syntax import ast
 Handler = Callable[[Any, "Context"], Any]
 
 NODE_HANDLERS: dict[type, Handler] = {}
-CALL_HANDLERS: dict[str, Handler] = {}
-SUBSCRIPT_HANDLERS: dict[str, Handler] = {}
+CALL_HANDLERS: dict[str, list[Handler]] = {}
+SUBSCRIPT_HANDLERS: dict[str, list[Handler]] = {}
 STATEMENT_RULES: list[tuple[int, Callable]] = []
 
 
@@ -29,21 +29,37 @@ def handles(*node_types: type):
 
 
 def calls(*names: str):
-    """Register the evaluator of `name(...)` calls; it receives the whole Call node."""
+    """Register an evaluator of `name(...)` calls; it receives the whole Call node.
+
+    Several chapters may claim one name (`H(X)` entropy, `H_f(1, 2)` Hessian): each handler
+    returns NotImplemented for calls that are not its own, and the next one is tried.
+    """
     def register(handler: Handler) -> Handler:
         for name in names:
-            CALL_HANDLERS[name] = handler
+            CALL_HANDLERS.setdefault(name, []).append(handler)
         return handler
     return register
 
 
 def subscripts(*names: str):
-    """Register the meaning of `name_{...}` for an undefined base name (σ_X, J_f, H_f)."""
+    """Register a meaning of `name_{...}` for an undefined base name (σ_X, J_f, H_f).
+
+    As with `calls`, a handler returns NotImplemented to let the next one try.
+    """
     def register(handler: Handler) -> Handler:
         for name in names:
-            SUBSCRIPT_HANDLERS[name] = handler
+            SUBSCRIPT_HANDLERS.setdefault(name, []).append(handler)
         return handler
     return register
+
+
+def first_claim(handlers: list[Handler], node, ctx: "Context"):
+    """The result of the first handler that does not return NotImplemented."""
+    for handler in handlers:
+        result = handler(node, ctx)
+        if result is not NotImplemented:
+            return result
+    return NotImplemented
 
 
 def statement_rule(priority: int = 50):

@@ -30,7 +30,7 @@ class AbstractFunction:
 
 @dataclass(frozen=True)
 class BuiltinFunction:
-    """A named function such as sin, ReLU or softmax, applied by `evaluate.functions`."""
+    """A named function such as sin, ReLU or softmax, applied by `evaluators.functions`."""
 
     name: str
 
