@@ -79,7 +79,7 @@ def run_eval(args, parser) -> int:
         if text == "-":
             statements += split_statements(sys.stdin.read())
         else:
-            statements.append(Statement(text, 1, 1))
+            statements += split_statements(text)
     if not statements:
         parser.error("no statements given (pass them as arguments, with -f FILE, or -)")
 

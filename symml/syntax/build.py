@@ -164,7 +164,7 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Power(base, script, span=span)
 
     def sup_arg(self, meta, children):
-        if len(children) == 2:  # FONT LETTER
+        if len(children) == 2 and children[0].type == "FONT":  # \mathbf T
             return ast.Name(str(children[1]), span=self._tok_span(children[1]))
         (child,) = children
         if not isinstance(child, Token):
@@ -261,12 +261,10 @@ class AstBuilder(Transformer_NonRecursive):
 
     # --- bars -------------------------------------------------------------------
     def abs(self, meta, children):
-        operand = [c for c in children if not isinstance(c, Token)][0]
-        return ast.Abs(operand, span=self._span(meta))
+        return ast.Abs(children[1], span=self._span(meta))
 
     def norm(self, meta, children):
-        operand = [c for c in children if not isinstance(c, Token)][0]
-        return ast.Norm(operand, None, span=self._span(meta))
+        return ast.Norm(children[1], None, span=self._span(meta))
 
     # --- big operators and calculus ---------------------------------------------------
     def limits_sub_sup(self, meta, children):

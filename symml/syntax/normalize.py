@@ -79,7 +79,7 @@ class Normalized:
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
     for rewrite in (_map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
-                    _mark_differentials):
+                    _pair_bars, _mark_differentials):
         tokens = rewrite(tokens)
     pieces, origin = [], []
     for tok in tokens:
@@ -186,6 +186,33 @@ def _rewrite_single(tokens: list[Tok], bars: list[int], bar: str, replacement: s
         tokens[same[0]] = Tok(replacement, tokens[same[0]].at)
 
 
+def _pair_bars(tokens: list[Tok]) -> list[Tok]:
+    r"""Pair the remaining bars: `|x|` → `\lvert x \rvert`, `\|v\|` → `\lVert v \rVert`.
+
+    A bar closes the innermost open bar of its kind at the same bracket depth, else opens
+    one, as a reader pairs them: `\lambda \|w\|_1`, `\|a\| \|b\|`, `|x| + |y|`.
+    """
+    spelled = {"|": (r"\lvert ", r"\rvert "), r"\|": (r"\lVert ", r"\rVert ")}
+    stack: list[str] = []
+    for index, tok in enumerate(tokens):
+        if tok.text in OPENERS:
+            stack.append(tok.text)
+        elif tok.text in OPENERS.values():
+            while stack and OPENERS.get(stack[-1]) != tok.text and stack[-1] not in spelled:
+                stack.pop()
+            if stack and OPENERS.get(stack[-1]) == tok.text:
+                stack.pop()
+        elif tok.text in spelled:
+            opening, closing = spelled[tok.text]
+            if stack and stack[-1] == tok.text:
+                stack.pop()
+                tokens[index] = Tok(closing, tok.at)
+            else:
+                stack.append(tok.text)
+                tokens[index] = Tok(opening, tok.at)
+    return tokens
+
+
 def _mark_differentials(tokens: list[Tok]) -> list[Tok]:
     r"""The `d` of `\int ... dx` (or `\mathrm{d}x`) becomes the command `\dd`."""
     out: list[Tok] = []
@@ -198,7 +225,7 @@ def _mark_differentials(tokens: list[Tok]) -> list[Tok]:
             depth += 1
         elif tok.text in OPENERS.values():
             depth -= 1
-        elif tok.text == r"\int":
+        elif tok.text.strip() == r"\int":
             open_integrals.append(depth)
         elif open_integrals and open_integrals[-1] == depth:
             width = _differential_width(tokens, i, out)
