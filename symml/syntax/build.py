@@ -93,8 +93,7 @@ class AstBuilder(Transformer_NonRecursive):
 
     def chain(self, meta, children):
         operands = tuple(children[0::2])
-        ops = tuple(RELATIONS[" ".join(tok.split())] if tok in RELATIONS else RELATIONS.get(
-            tok.strip(), tok.strip()) for tok in children[1::2])
+        ops = tuple(RELATIONS[tok.strip()] for tok in children[1::2])
         return ast.Relation(ops, operands, span=self._span(meta))
 
     # --- binary operators -----------------------------------------------------------
