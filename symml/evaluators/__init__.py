@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-CHAPTERS = ("arithmetic", "names", "collections", "functions", "linalg", "einsum",
+CHAPTERS = ("arithmetic", "names", "collections", "functions", "linalg", "einsum", "pca",
             "statements", "calculus", "probability", "information")
 
 

@@ -6,22 +6,33 @@ from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, 
                                is_array, is_matrix, is_scalar, is_vector)
 from ..syntax import ast
 from . import linalg
-from .names import IdentityLike
+from .names import IdentityLike, ZeroLike
 from .registry import Context, handles
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
 
-def _sized(a, b):
-    """Give `I` the size of the square matrix beside it."""
+def _sized(a, b, product: bool = False):
+    """Give `I` the size of the square matrix beside it, and `\\mathbf{0}` the shape that
+    fits (the other operand's, or in a product the vector it multiplies)."""
     if isinstance(a, IdentityLike) and is_matrix(b):
         a = a.sized(b.shape[0])
     if isinstance(b, IdentityLike) and is_matrix(a):
         b = b.sized(a.shape[1])
+    if isinstance(a, ZeroLike):
+        a = a.sized((1, b.shape[0]) if product else b.shape) if is_matrix(b) else 0
+    if isinstance(b, ZeroLike):
+        b = b.sized((a.shape[1], 1) if product else a.shape) if is_matrix(a) else 0
     return a, b
 
 
 def require_value(value, node):
+    if isinstance(value, ZeroLike):
+        from sympy import Integer
+
+        return Integer(0)
+    if isinstance(value, IdentityLike) and value.size is not None:
+        return value.sized(value.size)
     if isinstance(value, IdentityLike):
         raise ShapeError("the size of I is unknown here; write I_n (e.g. I_3)", node.span)
     if isinstance(value, FUNCTION_VALUES):
@@ -52,7 +63,7 @@ def sum_value(node, ctx: Context):
 
 def add(a, b, sign: int, node):
     if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
-        return IdentityLike(a.coefficient + sign * b.coefficient)
+        return a.scaled(a.coefficient + sign * b.coefficient)
     a, b = _sized(a, b)
     if is_matrix(a) or is_matrix(b) or is_array(a) or is_array(b):
         if getattr(a, "shape", None) == getattr(b, "shape", None):
@@ -72,7 +83,7 @@ def add(a, b, sign: int, node):
 def neg_value(node: ast.Neg, ctx: Context):
     value = ctx.eval(node.operand)
     if isinstance(value, IdentityLike):
-        return IdentityLike(-value.coefficient)
+        return value.scaled(-value.coefficient)
     return -require_value(value, node)
 
 
@@ -102,12 +113,12 @@ def multiply(a, b, ctx: Context, left_node, right_node):
 
         return apply_function(a, [b], ctx, right_node)
     if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
-        return IdentityLike(a.coefficient * b.coefficient)
+        return a.scaled(a.coefficient * b.coefficient)
     if isinstance(a, IdentityLike) and is_scalar(b):
-        return IdentityLike(a.coefficient * b)
+        return a.scaled(a.coefficient * b)
     if isinstance(b, IdentityLike) and is_scalar(a):
-        return IdentityLike(a * b.coefficient)
-    a, b = _sized(a, b)
+        return b.scaled(a * b.coefficient)
+    a, b = _sized(a, b, product=True)
     if is_matrix(a) and is_matrix(b):
         return linalg.matmul(a, b, ctx, left_node, right_node)
     if (is_scalar(a) and (is_matrix(b) or is_array(b))) or (
@@ -159,7 +170,7 @@ def hadamard_value(node: ast.Hadamard, ctx: Context):
 def div_value(node: ast.Div, ctx: Context):
     a, b = ctx.eval(node.left), require_value(ctx.eval(node.right), node.right)
     if isinstance(a, IdentityLike) and is_scalar(b):
-        return IdentityLike(a.coefficient / b)
+        return a.scaled(a.coefficient / b)
     a = require_value(a, node.left)
     if is_matrix(b) or is_array(b):
         raise ShapeError(f"cannot divide by {describe(b)}; for a matrix use its inverse "
@@ -175,7 +186,7 @@ def power_value(node: ast.Power, ctx: Context):
     base = ctx.eval(node.base)
     exponent = require_value(ctx.eval(node.exponent), node.exponent)
     if isinstance(base, IdentityLike):
-        return IdentityLike(base.coefficient ** exponent)
+        return base.scaled(base.coefficient ** exponent)
     if is_matrix(base):
         return linalg.matrix_power(base, exponent, ctx, node)
     base = require_value(base, node.base)
@@ -190,6 +201,8 @@ def power_value(node: ast.Power, ctx: Context):
 @handles(ast.Transpose)
 def transpose_value(node: ast.Transpose, ctx: Context):
     value = ctx.eval(node.operand)
+    if isinstance(value, ZeroLike):
+        return value
     if is_matrix(value):
         return value.T
     if is_array(value):

@@ -6,7 +6,7 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import bold, latex
 from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
 from ..syntax import ast
-from .registry import Context, calls
+from .registry import Context, StatementResult, calls, statement_rule
 
 STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
 
@@ -15,6 +15,21 @@ def _matrix(value):
     from sympy import ImmutableMatrix
 
     return ImmutableMatrix(value)
+
+
+def is_explicit(value) -> bool:
+    """A matrix with entries (not a MatrixSymbol of symbolic size)."""
+    from sympy import MatrixBase
+
+    return isinstance(value, MatrixBase)
+
+
+def require_entries(value, what: str, node) -> None:
+    """Operations that read entries refuse a matrix of symbolic size with a clear error."""
+    if not is_explicit(value):
+        raise ShapeError(f"{what} needs the entries, but {describe(value)} has a symbolic "
+                         "size; declare it with numbers, e.g. \\mathbb{R}^{2 \\times 2}",
+                         getattr(node, "span", None))
 
 
 def label(node, value=None) -> str | None:
@@ -45,6 +60,8 @@ def matmul(a, b, ctx: Context, left_node, right_node):
         raise ShapeError(f"cannot multiply {describe(a)} by {describe(b)}: "
                          f"{shape_text(a)} times {shape_text(b)} needs {a.shape[1]} columns "
                          f"= {b.shape[0]} rows", right_node.span)
+    if not (is_explicit(a) and is_explicit(b)):
+        return a * b  # symbolic sizes: the product stays a matrix expression
     result = _matrix(a * b)
     if result.shape == (1, 1) and a.shape[0] == 1 and b.shape[1] == 1:
         if ctx.want_steps:
@@ -65,6 +82,8 @@ def matmul(a, b, ctx: Context, left_node, right_node):
 
 def dot(a, b, ctx: Context, left_node, right_node, node):
     """v · w: the sum of products of matching entries."""
+    if not (is_explicit(a) and is_explicit(b)):
+        return matmul(a.T if a.shape[1] == 1 else a, b, ctx, left_node, right_node)
     if len(a) != len(b):
         raise ShapeError(f"the dot product needs vectors of one length, got {describe(a)} "
                          f"and {describe(b)}", node.span)
@@ -78,6 +97,8 @@ def dot(a, b, ctx: Context, left_node, right_node, node):
 
 
 def cross(a, b, ctx: Context, node):
+    require_entries(a, "the cross product", node)
+    require_entries(b, "the cross product", node)
     if len(a) != 3 or len(b) != 3:
         raise ShapeError(f"the cross product needs two 3-vectors, got {describe(a)} and "
                          f"{describe(b)}", node.span)
@@ -91,6 +112,8 @@ def cross(a, b, ctx: Context, node):
 
 
 def hadamard(a, b, ctx: Context, node):
+    require_entries(a, "the Hadamard product", node)
+    require_entries(b, "the Hadamard product", node)
     if a.shape != b.shape:
         raise ShapeError(f"the Hadamard product needs one shape, got {describe(a)} and "
                          f"{describe(b)}", node.span)
@@ -112,6 +135,10 @@ def _square(value, what: str, node):
 
 def determinant(value, ctx: Context, node):
     _square(value, "the determinant", node)
+    if not is_explicit(value):
+        from sympy import Determinant
+
+        return Determinant(value)
     result = value.det()
     if value.shape == (2, 2) and ctx.want_steps:
         from sympy import Add, Mul
@@ -127,6 +154,10 @@ def determinant(value, ctx: Context, node):
 
 def inverse(value, ctx: Context, node):
     _square(value, "the inverse", node)
+    if not is_explicit(value):
+        from sympy import Inverse
+
+        return Inverse(value)
     det = determinant(value, ctx, node)
     if det == 0:
         raise DomainError("the matrix is singular (determinant 0), so it has no inverse",
@@ -142,6 +173,8 @@ def matrix_power(value, exponent, ctx: Context, node):
     if not getattr(exponent, "is_Integer", False):
         raise DomainError(f"a matrix can only be raised to a whole power, not {exponent}",
                           node.span)
+    if not is_explicit(value):
+        return value ** exponent
     if exponent == -1:
         return inverse(value, ctx, node)
     if exponent < 0:
@@ -157,6 +190,7 @@ def norm(value, order, ctx: Context, node):
     """‖v‖₂ (default), ‖v‖₁, ‖v‖_∞, ‖A‖_F; ‖A‖₂ of a matrix is its largest singular value."""
     from sympy import Abs, Add, Max, Pow, sqrt
 
+    require_entries(value, "a norm", node)
     entries = list(value)
     if order == "fro" or (order == 2 and is_vector(value)):
         squares = Add(*[Pow(x, 2, evaluate=False) for x in entries], evaluate=False)
@@ -195,31 +229,36 @@ def unit_vector(value, operand_node, ctx: Context):
 
 
 # --- named operations ---------------------------------------------------------------------
-def _one_matrix(node: ast.Call, ctx: Context, what: str):
+def _one_matrix(node: ast.Call, ctx: Context, what: str, entries: bool = True):
     if len(node.args) != 1:
         raise SymmlError(f"{what} takes one matrix", node.span)
     value = ctx.eval(node.args[0])
     if not is_matrix(value):
         raise ShapeError(f"{what} needs a matrix, got {describe(value)}", node.args[0].span)
+    if entries:
+        require_entries(value, what, node.args[0])
     return value
 
 
 @calls("det")
 def det_call(node, ctx):
-    return determinant(_one_matrix(node, ctx, "det"), ctx, node)
+    return determinant(_one_matrix(node, ctx, "det", entries=False), ctx, node)
 
 
 @calls("inv")
 def inv_call(node, ctx):
-    return inverse(_one_matrix(node, ctx, "inv"), ctx, node)
+    return inverse(_one_matrix(node, ctx, "inv", entries=False), ctx, node)
 
 
 @calls("tr", "trace")
 def trace_call(node, ctx):
-    value = _one_matrix(node, ctx, "the trace")
+    value = _one_matrix(node, ctx, "the trace", entries=False)
     _square(value, "the trace", node)
+    from sympy import Add, Trace
+
+    if not is_explicit(value):
+        return Trace(value)
     result = value.trace()
-    from sympy import Add
 
     ctx.step("Trace: the sum of the diagonal",
              latex(Add(*[value[i, i] for i in range(value.rows)], evaluate=False),
@@ -260,16 +299,18 @@ def eigvals_call(node, ctx):
 
 
 def eigenpairs(value, ctx: Context, node):
-    """[(λ, multiplicity, [eigenvectors])] with the null-space steps."""
-    from sympy import ImmutableMatrix, Symbol, eye
+    """[(λ, multiplicity, [eigenvectors])] with the roots and null-space steps."""
+    from sympy import Dict, ImmutableMatrix, Symbol, eye
 
     _square(value, "the eigenproblem", node)
     characteristic_polynomial(value, ctx)
     pairs = value.eigenvects()
     lam = Symbol("lambda")
+    ctx.step("Roots of the characteristic polynomial (eigenvalue : multiplicity)",
+             Dict({eigenvalue: multiplicity for eigenvalue, multiplicity, _ in pairs}))
     for eigenvalue, multiplicity, vectors in pairs:
         shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
-        ctx.step(rf"Null space of A - ({latex(eigenvalue)}) I",
+        ctx.step(f"Null space of A − λI for λ = {eigenvalue}",
                  rf"{latex(lam)} = {latex(eigenvalue)}:\ {latex(shifted)} \mathbf{{v}} = "
                  r"\mathbf{0} \Rightarrow \mathbf{v} \in \operatorname{span}"
                  + latex(tuple(ImmutableMatrix(v) for v in vectors)))
@@ -320,3 +361,48 @@ def diag_call(node, ctx):
     if len(values) == 1 and is_vector(values[0]):
         values = list(values[0])
     return ImmutableMatrix(diag(*values))
+
+
+# --- the eigen equation A v = λ v -------------------------------------------------------------
+@statement_rule(priority=30)
+def eigen_equation(node, ctx: Context):
+    """`A\\mathbf{v} = \\lambda\\mathbf{v}` with A a defined matrix and v, λ undefined:
+    the eigenpairs as Tuple((λ, multiplicity, (v₁, …)), …)."""
+    parts = _eigen_parts(node, ctx)
+    if parts is None:
+        return None
+    matrix, matrix_node = parts
+    from sympy import ImmutableMatrix, Tuple
+
+    pairs = eigenpairs(matrix, ctx, matrix_node)
+    value = Tuple(*[Tuple(eigenvalue, multiplicity,
+                          Tuple(*[ImmutableMatrix(v) for v in vectors]))
+                    for eigenvalue, multiplicity, vectors in pairs])
+    return StatementResult("solution", value)
+
+
+def _eigen_parts(node, ctx: Context):
+    """(A, A's node) when `node` reads `A v = λ v` with v and λ undefined names, else None."""
+    from .names import lookup
+
+    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+        return None
+    lhs, rhs = (_two_factors(side) for side in node.operands)
+    if lhs is None or rhs is None or not all(isinstance(f, ast.Name) for f in lhs + rhs):
+        return None
+    (matrix_node, vector), (scalar, vector_again) = lhs, rhs
+    if vector.name != vector_again.name or scalar.name == vector.name:
+        return None
+    matrix = lookup(ctx, matrix_node.name)
+    if not is_matrix(matrix) or lookup(ctx, vector.name) is not None \
+            or lookup(ctx, scalar.name) is not None:
+        return None
+    return matrix, matrix_node
+
+
+def _two_factors(node):
+    if isinstance(node, ast.Juxtapose) and len(node.factors) == 2:
+        return node.factors
+    if isinstance(node, (ast.Dot, ast.Star)):
+        return (node.left, node.right)
+    return None

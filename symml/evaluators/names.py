@@ -13,15 +13,35 @@ BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "
 
 
 class IdentityLike:
-    """`I` (or `c I`) whose size comes from the matrix it meets: `A - \\lambda I`."""
+    """`I` (or `c I`) whose size comes from the matrix it meets: `A - \\lambda I`.
 
-    def __init__(self, coefficient=1):
+    `I_n` with a symbolic n remembers n, so that alone it is SymPy's `Identity(n)`.
+    """
+
+    def __init__(self, coefficient=1, size=None):
         self.coefficient = coefficient
+        self.size = size
 
-    def sized(self, n: int):
-        from sympy import ImmutableMatrix, eye
+    def scaled(self, coefficient) -> "IdentityLike":
+        return IdentityLike(coefficient, self.size)
 
-        return ImmutableMatrix(eye(n) * self.coefficient)
+    def sized(self, n):
+        from sympy import Identity, ImmutableMatrix, eye
+
+        if not isinstance(n, int) and not getattr(n, "is_Integer", False):
+            return self.coefficient * Identity(n)
+        return ImmutableMatrix(eye(int(n)) * self.coefficient)
+
+
+class ZeroLike:
+    """`\\mathbf{0}`: the zero vector or matrix, shaped by the operand it meets."""
+
+    def sized(self, shape):
+        from sympy import ImmutableMatrix, ZeroMatrix
+
+        if all(getattr(d, "is_Integer", False) or isinstance(d, int) for d in shape):
+            return ImmutableMatrix.zeros(*shape)
+        return ZeroMatrix(*shape)
 
 
 def lookup(ctx: Context, name: str):
@@ -47,6 +67,8 @@ def builtin_name(name: str, ctx: Context):
         return constants[name]
     if name == "I":
         return IdentityLike()
+    if name == "mathbf{0}":
+        return ZeroLike()
     if name in BUILTIN_FUNCTIONS:
         return BuiltinFunction(name)
     if name in ABSTRACT_FUNCTIONS:
@@ -69,6 +91,8 @@ def subscript_value(node: ast.Subscript, ctx: Context):
                     from sympy import ImmutableMatrix, eye
 
                     return ImmutableMatrix(eye(int(size)))
+                if getattr(size, "is_Symbol", False):
+                    return IdentityLike(size=size)
             result = first_claim(SUBSCRIPT_HANDLERS.get(node.base.name, []), node, ctx)
             if result is not NotImplemented:
                 return result
@@ -80,6 +104,8 @@ def subscript_value(node: ast.Subscript, ctx: Context):
 def entry(value, indices, node):
     """`A_{i,j}` (1-based, as in the guide) of a matrix, vector or tensor."""
     shape = value.shape
+    if any(getattr(d, "free_symbols", None) for d in shape):
+        return _symbolic_entry(value, indices, node)
     if is_matrix(value) and len(indices) == 1 and 1 in shape:
         indices = [indices[0], 1] if shape[1] == 1 else [1, indices[0]]
     if len(indices) != len(shape):
@@ -91,6 +117,18 @@ def entry(value, indices, node):
                              node.span)
     position = tuple(int(i) - 1 for i in indices)
     return value[position] if is_array(value) else value[position[0], position[1]]
+
+
+def _symbolic_entry(value, indices, node):
+    """`A_{i,j}` of a matrix of symbolic size: the entry's symbol, as a declaration names it."""
+    from sympy import Symbol
+
+    if len(indices) == 1 and value.shape[1] == 1:
+        return Symbol(f"{value.name}_{indices[0]}", real=True)
+    if len(indices) != 2 or any(i < 1 for i in indices):
+        raise ShapeError(f"{describe(value)} needs two indices from 1, got "
+                         f"{', '.join(str(i) for i in indices)}", node.span)
+    return Symbol(f"{value.name}_{{{indices[0]},{indices[1]}}}", real=True)
 
 
 def subscripted_name(node: ast.Subscript, ctx: Context) -> str:

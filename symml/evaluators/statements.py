@@ -164,6 +164,9 @@ def equation_or_check(node, ctx: Context):
 def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
     import sympy
 
+    from .arithmetic import _sized
+
+    lhs, rhs = _sized(lhs, rhs)
     if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
     difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)

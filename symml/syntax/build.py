@@ -380,7 +380,10 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Dots(span=self._span(meta))
 
     def font(self, meta, children):
-        return children[-1]
+        child = children[-1]
+        if isinstance(child, ast.Number) and child.value == 0:
+            return ast.Name("mathbf{0}", span=child.span)  # the zero vector or matrix
+        return child
 
     def accent(self, meta, children):
         tok, operand = children
@@ -480,7 +483,9 @@ def _roman(tok: Token, span) -> ast.Node:
     content = _braced(tok)
     if len(content) >= 2 and content[0] == content[-1] and content[0] in "\"'":
         return ast.String(content[1:-1], span=span)
-    name = "".join(content.replace("\\,", "").replace("\\;", "").replace("\\!", "").split())
+    for spacing, plain in (("\\_", "_"), ("\\,", ""), ("\\;", ""), ("\\!", "")):
+        content = content.replace(spacing, plain)
+    name = "".join(content.split())
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 
