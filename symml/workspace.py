@@ -23,6 +23,7 @@ class Workspace:
         self.values: dict[str, Any] = {}
         self.symbols: dict[str, Any] = {}
         self.declared: set[str] = set()
+        self.sources: dict[str, Any] = {}  # name → the AST it was defined from
         self.facts = Facts()
 
     # --- names --------------------------------------------------------------------

@@ -51,6 +51,7 @@ def function_target(node: ast.Node, ctx: Context):
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
     value = ctx.eval(value_node)
     ctx.workspace.define(name, value)
+    ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
 
 

@@ -21,6 +21,32 @@ def _printer(order: str):
         def _print_Transpose(self, expr):
             return r"%s^\top" % self.parenthesize_super(self._print(expr.arg))
 
+        def _print_Derivative(self, expr):
+            """`g'(x)` for an abstract function of one variable, as the guide writes it."""
+            primed = self._primed(expr.expr, expr.variable_count, expr.expr.args[:1])
+            return primed if primed else super()._print_Derivative(expr)
+
+        def _print_Subs(self, expr):
+            """`f'(g(x))` for the derivative of f evaluated at g(x)."""
+            inner = expr.expr
+            if getattr(inner, "is_Derivative", False) and len(expr.point) == 1:
+                primed = self._primed(inner.expr, inner.variable_count, expr.point)
+                if primed:
+                    return primed
+            return super()._print_Subs(expr)
+
+        def _primed(self, function, variable_count, point):
+            from sympy.core.function import AppliedUndef
+
+            if not (isinstance(function, AppliedUndef) and len(function.args) == 1
+                    and len(variable_count) == 1):
+                return None
+            variable, order = variable_count[0]
+            if function.args[0] != variable or not 1 <= order <= 3:
+                return None
+            name = symbol_latex(function.func.__name__)
+            return f"{name}{chr(39) * order}\\left({self._print(point[0])}\\right)"
+
         def _print_BooleanTrue(self, expr):
             return r"\text{true}"
 
