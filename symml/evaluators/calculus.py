@@ -76,6 +76,7 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     if isinstance(node.expr, ast.TupleLit) or _is_vector_function(node.expr, ctx):
         return _jacobian_of(node.expr, variables, ctx, node)
     expr, params, point = function_body(node.expr, ctx, variables)
+    expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
         return _jacobian_matrix(expr, variables, ctx)
     if ctx.want_steps and len(variables) == 1:
@@ -83,7 +84,7 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     value = expr
     for variable in variables:
         value = _differentiate(value, variable, ctx, partial=node.partial)
-    return _at_point(value, params, point)
+    return value
 
 
 def _multivariable_chain_step(node, variable, ctx: Context) -> None:
@@ -202,6 +203,8 @@ def gradient_value(node: ast.Gradient, ctx: Context):
 
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
     expr, params, point = function_body(node.expr, ctx, wrt or ())
+    if wrt and len(wrt) == 1 and isinstance(node.wrt, ast.Name) and len(params) > 1:
+        wrt = None  # \nabla_{\mathbf{x}} f: with respect to all of f's inputs
     if is_matrix(expr):
         raise ShapeError("the gradient needs a scalar function; for a vector-valued one use "
                          r"the Jacobian J_{\mathbf{f}}", node.span)

@@ -76,7 +76,7 @@ def _rules():
             and not needs_chain(expr, x)
 
     return (
-        (lambda e, x: isinstance(e, Add), "Sum rule", lambda e, x: e.args),
+        (lambda e, x: isinstance(e, Add), "Sum rule", lambda e, x: e.as_ordered_terms()),
         (is_constant_multiple, "Constant multiple rule",
          lambda e, x: (constant_split(e, x)[1],)),
         (is_quotient, "Quotient rule", quotient_parts),

@@ -1,0 +1,45 @@
+"""Property: for generated expressions, the last derivative step equals sympy.diff."""
+import sympy as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import symml
+
+x = sp.Symbol("x")
+
+LEAVES = st.sampled_from([("x", x), ("2", sp.Integer(2)), ("3", sp.Integer(3)),
+                          (r"\frac{1}{2}", sp.Rational(1, 2)), (r"\pi", sp.pi)])
+UNARY = [(r"\sin\left({}\right)", sp.sin), (r"\cos\left({}\right)", sp.cos),
+         (r"\exp\left({}\right)", sp.exp), (r"\ln\left(\left({}\right)^2 + 1\right)",
+                                            lambda e: sp.log(e**2 + 1)),
+         (r"\sqrt{{\left({}\right)^2 + 1}}", lambda e: sp.sqrt(e**2 + 1)),
+         (r"\sigma\left({}\right)", lambda e: 1 / (1 + sp.exp(-e))),
+         (r"\left({}\right)^{{3}}", lambda e: e**3)]
+BINARY = [(r"\left({}\right) + \left({}\right)", lambda a, b: a + b),
+          (r"\left({}\right) - \left({}\right)", lambda a, b: a - b),
+          (r"\left({}\right) \cdot \left({}\right)", lambda a, b: a * b),
+          (r"\frac{{{}}}{{\left({}\right)^2 + 1}}", lambda a, b: a / (b**2 + 1))]
+
+
+def expressions():
+    def extend(children):
+        unary = st.tuples(st.sampled_from(UNARY), children).map(
+            lambda pair: (pair[0][0].format(pair[1][0]), pair[0][1](pair[1][1])))
+        binary = st.tuples(st.sampled_from(BINARY), children, children).map(
+            lambda t: (t[0][0].format(t[1][0], t[2][0]), t[0][1](t[1][1], t[2][1])))
+        return unary | binary
+    return st.recursive(LEAVES, extend, max_leaves=5)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(expressions())
+def test_last_derivative_step_equals_sympy_diff(case):
+    latex_text, expected = case
+    result = symml.evaluate(r"\frac{d}{dx}\left(" + latex_text + r"\right)")
+    assert result.error is None, (latex_text, result.error)
+    last = result.steps[-1]
+    assert last.title == "Result"
+    (derivative,) = last.exprs
+    difference = sp.expand(derivative - sp.diff(expected, x))
+    assert difference == 0 or sp.simplify(difference) == 0, latex_text
+    assert result.value == derivative
