@@ -24,6 +24,9 @@ class Workspace:
         self.symbols: dict[str, Any] = {}
         self.declared: set[str] = set()
         self.sources: dict[str, Any] = {}  # name → the AST it was defined from
+        self.distributions: dict[str, Any] = {}  # random variable → its Distribution
+        self.supports: dict[str, list] = {}  # `X \in \{..\}`
+        self.joints: dict[frozenset, Any] = {}  # {X, Y} → JointTable
         self.facts = Facts()
 
     # --- names --------------------------------------------------------------------

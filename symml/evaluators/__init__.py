@@ -4,7 +4,8 @@ from __future__ import annotations
 import importlib
 
 CHAPTERS = ("arithmetic", "names", "collections", "functions", "linalg", "einsum", "pca",
-            "statements", "calculus", "probability", "information")
+            "statements", "calculus", "distributions", "events", "probability",
+            "information", "estimation")
 
 
 def load_chapters() -> None:

@@ -466,6 +466,10 @@ def big_operator_value(node: ast.BigOp, ctx: Context):
     """`\\sum_{i=1}^{n}` and `\\prod_{i=1}^{n}`: term by term for numeric bounds, else SymPy."""
     from sympy import Add, Integer, Mul, Product, Sum
 
+    if node.upper is None and isinstance(node.lower, ast.Name):
+        from .probability import sum_over_support
+
+        return sum_over_support(node, ctx)
     if not (isinstance(node.lower, ast.Relation) and node.lower.ops == ("=",)
             and node.upper is not None):
         raise SymmlError(rf"\{node.op} needs bounds such as _{{i=1}}^{{n}}", node.span)

@@ -62,6 +62,8 @@ def latex(obj, *, as_written: bool = False) -> str:
     """LaTeX for a value. `as_written` keeps sums in the order given (for step lines)."""
     if isinstance(obj, str):
         return obj
+    if hasattr(obj, "symml_latex"):
+        return obj.symml_latex()
     if isinstance(obj, UserFunction):
         params = ", ".join(latex(p) for p in obj.params)
         return f"{symbol_latex(obj.name)}({params}) = {latex(obj.body)}"

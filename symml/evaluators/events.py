@@ -1,0 +1,358 @@
+"""Events and their probabilities: facts such as `P(B \\mid A) = 0.9`, and queries answered
+by the complement rule, the product (chain) rule, the law of total probability, the
+addition rule and Bayes' theorem, each named in the steps."""
+from __future__ import annotations
+
+from ..errors import DomainError, SymmlError
+from ..render.latex import latex
+from ..syntax import ast
+from .registry import Context, StatementResult, statement_rule
+
+
+class Missing(Exception):
+    """The facts do not determine a probability; `key` is the first one that is missing."""
+
+    def __init__(self, key):
+        super().__init__(key)
+        self.key = key
+
+
+# --- events as SymPy Booleans over atoms A, B, ... -----------------------------------------
+def event_of(node: ast.Node, ctx: Context):
+    """The Boolean of an event written with ¬, ^c, \\bar, ∩, ∪ and commas; None if the node
+    is not an event (a relation on random variables, a number, ...)."""
+    from sympy import And, Not, Or, Symbol
+
+    if isinstance(node, ast.Name) and _is_event_name(node.name, ctx):
+        return Symbol(node.name)
+    if isinstance(node, (ast.Not, ast.Complement)):
+        inner = event_of(node.operand, ctx)
+        return None if inner is None else Not(inner)
+    if isinstance(node, ast.Accent) and node.accent == "bar":
+        inner = event_of(node.operand, ctx)
+        return None if inner is None else Not(inner)
+    combine = {ast.Intersect: And, ast.Union: Or}.get(type(node))
+    if combine is not None:
+        left, right = event_of(node.left, ctx), event_of(node.right, ctx)
+        return None if left is None or right is None else combine(left, right)
+    return None
+
+
+def _is_event_name(name: str, ctx: Context) -> bool:
+    return ctx.workspace.lookup(name) is None and (name[:1].isupper() or name in ("E",))
+
+
+def events_of(args, ctx: Context):
+    """P(A, B) is P(A ∩ B); None if any argument is not an event."""
+    from sympy import And
+
+    events = [event_of(arg, ctx) for arg in args]
+    if not events or any(e is None for e in events):
+        return None
+    return And(*events)
+
+
+def canonical(event):
+    from sympy.logic.boolalg import simplify_logic
+
+    return simplify_logic(event, form="dnf", force=True)
+
+
+def event_latex(event) -> str:
+    from sympy import And, Not, Or
+
+    if isinstance(event, Not):
+        return r"\neg " + event_latex(event.args[0])
+    joiner = {And: r" \cap ", Or: r" \cup "}.get(type(event))
+    if joiner:
+        return joiner.join(_grouped(arg) for arg in _ordered(event.args))
+    return latex(event)
+
+
+def _ordered(args):
+    return sorted(args, key=str)
+
+
+def _grouped(event) -> str:
+    from sympy import And, Or
+
+    text = event_latex(event)
+    return rf"\left({text}\right)" if isinstance(event, (And, Or)) else text
+
+
+def prob_latex(event, given=None) -> str:
+    from sympy import true
+
+    if given is None or given == true:
+        return f"P({event_latex(event)})"
+    return rf"P({event_latex(event)} \mid {event_latex(given)})"
+
+
+# --- the solver -------------------------------------------------------------------------------
+class EventSolver:
+    """Derives P(E | G) from the facts, recording each rule it applies as a step."""
+
+    def __init__(self, ctx: Context, *, use_independence: bool = True):
+        self.ctx = ctx
+        self.facts = ctx.workspace.facts.probabilities
+        self.independent = ctx.workspace.facts.independent
+        self.use_independence = use_independence
+        self.known: dict = {}
+        self.visiting: set = set()
+        self.missing: list = []
+
+    def probability(self, event, given=None):
+        from sympy import true
+
+        key = (canonical(event), canonical(given) if given is not None else true)
+        if key in self.known:
+            return self.known[key]
+        if key in self.visiting:
+            raise Missing(key)
+        self.visiting.add(key)
+        try:
+            value = self._derive(*key)
+        finally:
+            self.visiting.discard(key)
+        self.known[key] = value
+        return value
+
+    def _derive(self, event, given):
+        from sympy import true
+
+        if (event, given) in self.facts:
+            return self.facts[(event, given)]
+        if event == true or event == given:
+            return 1
+        strategies = (self._complement, self._conditional) if given != true else (
+            self._complement, self._independence, self._product, self._addition,
+            self._total_probability)
+        for strategy in strategies:
+            try:
+                value = strategy(event, given)
+            except Missing as missing:
+                self.missing.append(missing.key)
+                continue
+            if value is not None:
+                return value
+        self.missing.append((event, given))
+        raise Missing((event, given))
+
+    # each strategy returns a value, None (does not apply) or raises Missing
+    def _complement(self, event, given):
+        from sympy import Not
+
+        opposite = canonical(Not(event))
+        if (opposite, given) not in self.facts and not (
+                isinstance(event, Not) and len(event.free_symbols) == 1):
+            return None
+        value = 1 - self.probability(opposite, given)
+        self.ctx.step("Complement rule", f"{prob_latex(event, given)} = 1 - "
+                      f"{prob_latex(opposite, given)}", value)
+        return value
+
+    def _conditional(self, event, given):
+        """Bayes' theorem when P(G | E) is known, else P(E ∩ G) / P(G)."""
+        from sympy import And, true
+
+        evidence = self.probability(given)
+        if evidence == 0:
+            raise DomainError(f"cannot condition on {event_latex(given)}: its probability is 0")
+        if (given, event) in self.facts or (canonical(given), canonical(event)) in self.facts:
+            likelihood = self.probability(given, event)
+            prior = self.probability(event)
+            value = likelihood * prior / evidence
+            self.ctx.step("Bayes' theorem: posterior = likelihood × prior / evidence",
+                          rf"{prob_latex(event, given)} = \frac{{{prob_latex(given, event)}"
+                          rf" \, {prob_latex(event)}}}{{{prob_latex(given)}}}",
+                          rf"\frac{{{latex(likelihood)} \cdot {latex(prior)}}}"
+                          rf"{{{latex(evidence)}}}", value)
+            return value
+        joint = self.probability(And(event, given), true)
+        value = joint / evidence
+        self.ctx.step("Conditional probability", rf"{prob_latex(event, given)} = "
+                      rf"\frac{{{prob_latex(And(event, given))}}}{{{prob_latex(given)}}}",
+                      rf"\frac{{{latex(joint)}}}{{{latex(evidence)}}}", value)
+        return value
+
+    def _independence(self, event, given):
+        from sympy import And, Mul
+
+        if not (self.use_independence and isinstance(event, And)):
+            return None
+        atoms = list(event.args)
+        names = [frozenset(a.free_symbols) for a in atoms]
+        pairs = {frozenset(map(str, a | b)) for i, a in enumerate(names) for b in names[i + 1:]}
+        if not all(pair in self.independent for pair in pairs):
+            return None
+        parts = [self.probability(atom) for atom in atoms]
+        value = Mul(*parts)
+        self.ctx.step("Independence: the joint probability is the product",
+                      f"{prob_latex(event)} = " + " ".join(prob_latex(a) for a in atoms),
+                      value)
+        return value
+
+    def _product(self, event, given):
+        """P(E₁ ∩ … ∩ Eₖ) = P(Eₖ | rest) P(rest), the chain rule."""
+        from sympy import And
+
+        if not isinstance(event, And):
+            return None
+        atoms = _ordered(event.args)
+        for last in reversed(atoms):
+            rest = And(*[a for a in atoms if a != last])
+            if (canonical(last), canonical(rest)) not in self.facts:
+                continue
+            conditional = self.probability(last, rest)
+            marginal = self.probability(rest)
+            value = conditional * marginal
+            title = "Chain rule of probability" if len(atoms) > 2 else "Product rule"
+            self.ctx.step(title, f"{prob_latex(event)} = {prob_latex(last, rest)} "
+                          f"{prob_latex(rest)}", rf"{latex(conditional)} \cdot "
+                          f"{latex(marginal)}", value)
+            return value
+        return None
+
+    def _addition(self, event, given):
+        from sympy import And, Or
+
+        if not isinstance(event, Or) or len(event.args) != 2:
+            return None
+        a, b = event.args
+        pa, pb, pab = self.probability(a), self.probability(b), self.probability(And(a, b))
+        value = pa + pb - pab
+        self.ctx.step("Addition rule", f"{prob_latex(event)} = {prob_latex(a)} + "
+                      f"{prob_latex(b)} - {prob_latex(And(a, b))}", value)
+        return value
+
+    def _total_probability(self, event, given):
+        """P(B) = P(B | A) P(A) + P(B | ¬A) P(¬A) over a condition A the facts use."""
+        from sympy import Not
+
+        for _, condition in list(self.facts):
+            if len(condition.free_symbols) != 1 or condition.free_symbols & event.free_symbols:
+                continue
+            (atom,) = condition.free_symbols
+            cases = (atom, Not(atom))
+            if not all((canonical(event), canonical(c)) in self.facts for c in cases):
+                continue
+            parts = [(self.probability(event, c), self.probability(c)) for c in cases]
+            value = sum(p * q for p, q in parts)
+            self.ctx.step("Law of total probability (the evidence)",
+                          f"{prob_latex(event)} = " + " + ".join(
+                              f"{prob_latex(event, c)} {prob_latex(c)}" for c in cases),
+                          " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
+            return value
+        return None
+
+
+def solve_event(event, given, ctx: Context, node):
+    """P(event | given) from the facts, or a SymmlError naming a missing probability."""
+    solver = EventSolver(ctx)
+    try:
+        return solver.probability(event, given)
+    except Missing:
+        raise SymmlError(f"the facts do not determine {prob_latex(event, given)}: "
+                         f"give {_missing_text(solver.missing)} first", node.span) from None
+
+
+def _missing_text(missing) -> str:
+    simplest = min(missing, key=lambda key: (len(key[0].free_symbols) + len(
+        key[1].free_symbols), str(key)))
+    return prob_latex(*simplest)
+
+
+# --- statements: facts and independence ----------------------------------------------------
+def _fact_target(node, ctx: Context):
+    """(event, given) for `P(A)` / `P(A \\mid B)` written with events, else None."""
+    from sympy import true
+
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.name in ("P", "Pr", "mathbb{P}") and node.args):
+        return None
+    if len(node.args) == 1 and isinstance(node.args[0], ast.Given):
+        event = event_of(node.args[0].event, ctx)
+        given = event_of(node.args[0].condition, ctx)
+        return None if event is None or given is None else (event, given)
+    event = events_of(node.args, ctx)
+    return None if event is None else (event, true)
+
+
+@statement_rule(priority=25)
+def probability_fact(node, ctx: Context):
+    """`P(A) = 0.01`, `P(B \\mid \\neg A) = 0.05`: a fact, unless it can already be derived
+    (then the statement is a check, left to the generic rule)."""
+    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+        return None
+    target = _fact_target(node.operands[0], ctx)
+    if target is None:
+        return None
+    event, given = (canonical(part) for part in target)
+    value = ctx.eval(node.operands[1])
+    try:
+        known = EventSolver(ctx).probability(event, given)
+    except Missing:
+        known = None
+    if known is not None:  # already determined: the statement is a check
+        import sympy
+
+        holds = getattr(value, "is_number", False) and sympy.simplify(known - value) == 0
+        ctx.step("Compare with what the facts give", rf"{prob_latex(event, given)} = "
+                 rf"{latex(known)}")
+        return StatementResult("check", sympy.true if holds else sympy.false)
+    if not getattr(value, "is_number", False):
+        raise SymmlError(f"{prob_latex(event, given)} needs a numeric value", node.span)
+    if value < 0 or value > 1:
+        raise DomainError(f"a probability must lie in [0, 1], got {latex(value)}",
+                          node.operands[1].span)
+    ctx.workspace.facts.probabilities[(event, given)] = value
+    return StatementResult("definition", value)
+
+
+@statement_rule(priority=26)
+def independence(node, ctx: Context):
+    """`A \\perp B`: a check when P(A ∩ B), P(A) and P(B) are known, else a fact."""
+    import sympy
+    from sympy import And
+
+    if not (isinstance(node, ast.Relation) and node.ops == ("perp",)):
+        return None
+    a, b = (event_of(operand, ctx) for operand in node.operands)
+    if a is None or b is None:
+        return _random_variables_independent(node, ctx)
+    solver = EventSolver(ctx, use_independence=False)
+    try:
+        joint = solver.probability(And(a, b))
+        pa, pb = solver.probability(a), solver.probability(b)
+    except Missing:
+        ctx.workspace.facts.independent.add(frozenset(map(str, a.free_symbols | b.free_symbols)))
+        return StatementResult("declaration", None, latex=r"\perp")
+    holds = sympy.simplify(joint - pa * pb) == 0
+    relation = "=" if holds else r"\ne"
+    ctx.step("Independence holds when P(A ∩ B) = P(A) P(B)",
+             rf"{latex(joint)} {relation} {latex(pa)} \cdot {latex(pb)}")
+    return StatementResult("check", sympy.true if holds else sympy.false)
+
+
+def _random_variables_independent(node, ctx: Context):
+    """`X \\perp Y` for random variables: variables declared apart are independent."""
+    import sympy
+
+    from .probability import random_symbols
+
+    values = [ctx.eval(operand) for operand in node.operands]
+    if not all(random_symbols(v) for v in values):
+        raise SymmlError("⊥ relates two events or two random variables", node.span)
+    joint = joint_of_names(ctx, values)
+    if joint is None:
+        return StatementResult("check", sympy.true)
+    from .probability import table_independent
+
+    return StatementResult("check", table_independent(joint))
+
+
+def joint_of_names(ctx: Context, values):
+    from .distributions import joint_of
+
+    names = [str(v) for v in values]
+    return joint_of(ctx, *names) if len(names) == 2 else None
