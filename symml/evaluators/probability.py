@@ -404,9 +404,11 @@ def _inverse_cdf(variable, u, ctx: Context, node):
     values = [v for v in solve(branch - u, x) if _real_at_a_middle_level(v, u)]
     if len(values) != 1:
         raise SymmlError("the CDF cannot be inverted in closed form here", node.span)
-    from sympy import expand_log, simplify
+    from sympy import factor, log
 
-    result = simplify(expand_log(values[0], force=True))
+    result = values[0].replace(  # log(1/(1-u)) reads better as -log(1-u)
+        lambda e: isinstance(e, log) and e.args[0].as_numer_denom()[0].is_number,
+        lambda e: -log(factor(1 / e.args[0])))
     ctx.step("Inverse transform sampling: solve F(x) = u for x",
              rf"{latex(branch)} = {latex(u)} \;\Rightarrow\; x = {latex(result)}")
     return result

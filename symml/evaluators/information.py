@@ -1,0 +1,253 @@
+"""Information theory: entropy, joint and conditional entropy, cross-entropy, KL divergence
+and mutual information; nats (natural log) by default, bits with `H_2`, `D_{KL,2}`."""
+from __future__ import annotations
+
+from ..errors import DomainError, ShapeError, SymmlError
+from ..render.latex import latex
+from ..semantics.kinds import is_matrix
+from ..syntax import ast
+from .distributions import Distribution, joint_of
+from .probability import random_symbols
+from .registry import Context, calls
+
+
+def _base(func: ast.Node, ctx: Context):
+    """e (nats) unless a subscript 2 (or `KL,2`) asks for bits."""
+    from sympy import E, Integer
+
+    if isinstance(func, ast.Subscript):
+        for index in func.index:
+            if isinstance(index, ast.Number):
+                return Integer(int(index.value))
+    return E
+
+
+def _log(x, base):
+    from sympy import E, log
+
+    return log(x) if base == E else log(x, base)
+
+
+def _unit(base) -> str:
+    from sympy import E
+
+    return "nats" if base == E else "bits"
+
+
+def probabilities(value, node):
+    """{outcome: probability} of a probability vector, a finite variable or distribution."""
+    from sympy.stats import density
+
+    if isinstance(value, Distribution):
+        value = value.variable("X")
+    if is_matrix(value):
+        entries = list(value)
+        for p in entries:
+            if getattr(p, "is_number", False) and not 0 <= p <= 1:
+                raise DomainError(f"a probability must lie in [0, 1], got {latex(p)}",
+                                  node.span)
+        total = sum(entries)
+        if getattr(total, "is_number", False) and total != 1:
+            raise DomainError(f"the probabilities must add up to 1, they add up to "
+                              f"{latex(total)}", node.span)
+        return dict(enumerate(entries))
+    if random_symbols(value) and value.pspace.is_Finite:
+        return dict(density(value).dict)
+    return None
+
+
+def tidy(value):
+    """Exact logarithms in their plainest form: log 4 → 2 log 2."""
+    from sympy import expand_log
+
+    return expand_log(value, force=True)
+
+
+def _log_name(base) -> str:
+    from sympy import E
+
+    return r"\log" if base == E else rf"\log_{{{latex(base)}}}"
+
+
+def entropy_of(table: dict, base, ctx: Context, label: str):
+    from sympy import Add
+
+    nonzero = [p for p in table.values() if p != 0]
+    value = tidy(Add(*[-p * _log(p, base) for p in nonzero]))
+    log = _log_name(base)
+    written = " + ".join(rf"{_paren(p)} {log} {_paren(p)}" for p in nonzero)
+    ctx.step(rf"Entropy {label} = -\sum p \log p (in {_unit(base)})",
+             rf"-\left({written}\right)", value)
+    return value
+
+
+def _paren(value) -> str:
+    text = latex(value)
+    return text if value.is_Atom else rf"\left({text}\right)"
+
+
+@calls("H")
+def entropy_call(node: ast.Call, ctx: Context):
+    if isinstance(node.func, ast.Subscript) and not isinstance(node.func.index[0], ast.Number):
+        return NotImplemented  # H_f: the Hessian of a function
+    base = _base(node.func, ctx)
+    if len(node.args) == 1 and isinstance(node.args[0], ast.Given):
+        return _conditional_entropy(node.args[0], base, ctx, node)
+    values = [ctx.eval(arg) for arg in node.args]
+    if len(values) == 2:
+        joint = _joint(values, ctx)
+        if joint is not None:
+            return _joint_entropy(joint, base, ctx)
+        return _cross_entropy(values, base, ctx, node)
+    if len(values) != 1:
+        return NotImplemented
+    table = probabilities(values[0], node)
+    if table is not None:
+        return entropy_of(table, base, ctx, f"H({latex(values[0])})" if not is_matrix(
+            values[0]) else "H(p)")
+    if random_symbols(values[0]) or isinstance(values[0], Distribution):
+        return _differential_entropy(values[0], base, ctx)
+    return NotImplemented
+
+
+def _differential_entropy(value, base, ctx: Context):
+    from sympy import log, simplify
+    from sympy.stats import entropy
+
+    variable = value.variable("X") if isinstance(value, Distribution) else value
+    result = entropy(variable)
+    if _unit(base) == "bits":
+        result = result / log(2)
+    result = simplify(result)
+    ctx.step(rf"Differential entropy -\int f \log f (in {_unit(base)})", result)
+    return result
+
+
+def _joint(values, ctx: Context):
+    names = [str(v) for v in values]
+    return joint_of(ctx, *names) if all(random_symbols(v) for v in values) else None
+
+
+def _joint_entropy(joint, base, ctx: Context):
+    table = {(i, j): p for (i, j), p in _cells(joint)}
+    return entropy_of(table, base, ctx, f"H({', '.join(joint.names)})")
+
+
+def _cells(joint):
+    return (((i, j), joint.table[i, j]) for i in range(joint.table.rows)
+            for j in range(joint.table.cols))
+
+
+def _marginal_entropy(joint, axis: int, base, ctx: Context):
+    table = joint.table
+    sums = [sum(table.row(i)) for i in range(table.rows)] if axis == 0 else \
+        [sum(table.col(j)) for j in range(table.cols)]
+    return entropy_of(dict(enumerate(sums)), base, ctx, f"H({joint.names[axis]})")
+
+
+def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
+    x, y = ctx.eval(given.event), ctx.eval(given.condition)
+    joint = _joint([x, y], ctx)
+    if joint is None:
+        raise SymmlError("H(X | Y) needs a joint table (X, Y) \\sim [...]", node.span)
+    hxy = _joint_entropy(joint, base, ctx)
+    hy = _marginal_entropy(joint, joint.names.index(str(y)), base, ctx)
+    value = tidy(hxy - hy)
+    ctx.step("Conditional entropy: H(X | Y) = H(X, Y) - H(Y)",
+             rf"{latex(hxy)} - \left({latex(hy)}\right)", value)
+    return value
+
+
+def _aligned(values, node):
+    p, q = (probabilities(v, node) for v in values)
+    if p is None or q is None:
+        return None
+    if set(p) != set(q):
+        if is_matrix(values[0]) or is_matrix(values[1]):
+            raise ShapeError("the two probability vectors must have the same length",
+                             node.span)
+    keys = sorted(set(p) | set(q), key=str)
+    return [(p.get(k, 0), q.get(k, 0)) for k in keys]
+
+
+def _cross_entropy(values, base, ctx: Context, node):
+    from sympy import Add
+
+    pairs = _aligned(values, node)
+    if pairs is None:
+        return NotImplemented
+    if any(q == 0 and p != 0 for p, q in pairs):
+        from sympy import oo
+
+        return oo
+    value = tidy(Add(*[-p * _log(q, base) for p, q in pairs if p != 0]))
+    ctx.step(rf"Cross-entropy H(P, Q) = -\sum p \log q (in {_unit(base)})", value)
+    return value
+
+
+@calls("D")
+def kl_call(node: ast.Call, ctx: Context):
+    """`D_{KL}(P \\| Q)`: Σ p log(p/q); the closed form for two normals."""
+    if not (isinstance(node.func, ast.Subscript) and isinstance(node.func.index[0], ast.Name)
+            and node.func.index[0].name == "KL"):
+        return NotImplemented
+    base = _base(node.func, ctx)
+    args = node.args
+    if len(args) == 1 and isinstance(args[0], ast.Parallel):
+        args = (args[0].left, args[0].right)
+    if len(args) != 2:
+        raise SymmlError(r"write D_{KL}(P \| Q)", node.span)
+    values = [_as_distribution(arg, ctx) for arg in args]
+    closed = _normal_kl(values, base, ctx)
+    if closed is not None:
+        return closed
+    pairs = _aligned(values, node)
+    if pairs is None:
+        raise SymmlError("D_KL needs two probability vectors, two finite distributions or "
+                         "two normal distributions", node.span)
+    from sympy import Add, oo
+
+    if any(q == 0 and p != 0 for p, q in pairs):
+        return oo
+    value = tidy(Add(*[p * _log(p / q, base) for p, q in pairs if p != 0]))
+    ctx.step(rf"KL divergence: \sum p \log \frac{{p}}{{q}} (in {_unit(base)})", value)
+    return value
+
+
+def _as_distribution(node: ast.Node, ctx: Context):
+    if isinstance(node, ast.Name) and node.name in ctx.workspace.distributions:
+        return ctx.workspace.distributions[node.name]
+    return ctx.eval(node)
+
+
+def _normal_kl(values, base, ctx: Context):
+    from sympy import Rational, log, sqrt
+
+    if not all(isinstance(v, Distribution) and v.family == "Normal" for v in values):
+        return None
+    (m1, v1), (m2, v2) = (v.params for v in values)
+    value = tidy(log(sqrt(v2) / sqrt(v1)) + (v1 + (m1 - m2) ** 2) / (2 * v2) - Rational(1, 2))
+    if _unit(base) == "bits":
+        value = value / log(2)
+    ctx.step(r"KL divergence of two normals: \log\frac{\sigma_2}{\sigma_1} + "
+             r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}", value)
+    return value
+
+
+@calls("I")
+def mutual_information_call(node: ast.Call, ctx: Context):
+    """`I(X; Y) = H(X) + H(Y) - H(X, Y)` from a joint table."""
+    if not isinstance(node.func, ast.Name) or len(node.args) != 2:
+        return NotImplemented
+    values = [ctx.eval(arg) for arg in node.args]
+    joint = _joint(values, ctx)
+    if joint is None:
+        return NotImplemented
+    from sympy import E
+
+    hx = _marginal_entropy(joint, 0, E, ctx)
+    hy = _marginal_entropy(joint, 1, E, ctx)
+    hxy = _joint_entropy(joint, E, ctx)
+    value = tidy(hx + hy - hxy)
+    ctx.step("Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)", value)
+    return value

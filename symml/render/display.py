@@ -1,0 +1,159 @@
+"""LaTeX for display in exports: the input as typed, step chains split at `=`, safety checks.
+
+Every LaTeX string an export embeds comes from user text at some remove (symbol names are
+the user's words), so `is_safe` admits only known math commands and environments; anything
+else is shown as escaped text instead.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+from ..syntax.normalize import SUBSCRIPTS, SUPERSCRIPTS, UNICODE_TO_LATEX
+
+# `\text{...}`-like groups hold words, not maths: each export escapes their content.
+TEXT_GROUP = re.compile(r"\\(text|textrm|textit|textbf|texttt|mbox)\s*\{([^{}]*)\}")
+COMMAND = re.compile(r"\\([A-Za-z]+)")
+ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}")
+FORBIDDEN = re.compile(r"[%#$]|\^\^")
+
+ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "vmatrix", "Bmatrix", "Vmatrix", "matrix",
+                          "smallmatrix", "array", "aligned", "cases", "gathered", "split"})
+MATH_COMMANDS = frozenset("""
+begin end left right middle big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr
+frac dfrac tfrac sqrt binom dbinom tbinom cdot cdots ldots dots vdots ddots times odot circ
+otimes oplus div pm mp le leq ge geq ne neq approx equiv sim simeq propto in notin ni
+subset subseteq supset supseteq cup cap setminus emptyset varnothing infty partial nabla
+sum prod int iint oint lim limsup liminf max min sup inf det exp Pr gcd deg dim ker
+mathbf mathrm mathit mathcal mathbb mathsf mathtt mathfrak mathscr boldsymbol bm vec
+overline underline widehat widetilde overbrace underbrace operatorname text textrm textit
+textbf texttt mbox displaystyle textstyle scriptstyle quad qquad to rightarrow Rightarrow
+Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid parallel perp top
+intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
+lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
+limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda
+""".split())
+
+
+@lru_cache(maxsize=1)
+def allowed_commands() -> frozenset[str]:
+    """Math commands an export may contain: the list above and SymPy printer's own tables."""
+    printer = importlib.import_module("sympy.printing.latex")
+    names = set(MATH_COMMANDS) | set(printer.accepted_latex_functions)
+    names |= set(printer.greek_letters_set) | set(printer.other_symbols)
+    names |= {name.lstrip("\\") for name in printer.tex_greek_dictionary.values()}
+    names |= set(printer.modifier_dict)
+    names |= {cmd.lstrip("\\") for cmd in UNICODE_TO_LATEX.values() if cmd.startswith("\\")}
+    names |= {"var" + g for g in ("epsilon", "theta", "phi", "pi", "rho", "sigma", "kappa")}
+    return frozenset(name for name in names if name.isalpha())
+
+
+def is_safe(latex: str) -> bool:
+    """True when `latex` uses only known math commands and environments, balanced braces."""
+    body = TEXT_GROUP.sub(r"\\text{}", latex)
+    if FORBIDDEN.search(body) or not _balanced(body):
+        return False
+    if any(env not in ENVIRONMENTS for env in ENVIRONMENT.findall(body)):
+        return False
+    allowed = allowed_commands()
+    return all(name in allowed for name in COMMAND.findall(body))
+
+
+def _balanced(latex: str) -> bool:
+    depth = 0
+    for token in re.findall(r"\\.|[{}]", latex):
+        depth += {"{": 1, "}": -1}.get(token, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def map_text_groups(latex: str, escape) -> str:
+    """Apply `escape(command, content) -> str` to every `\\text{...}`-like group."""
+    return TEXT_GROUP.sub(lambda m: escape(m.group(1), m.group(2)), latex)
+
+
+# --- the input as typed ---------------------------------------------------------------------
+WORD_FUNCTIONS = re.compile(r"(?<![\\A-Za-z])(np\.einsum|einsum)(?=\s*\()")
+QUOTED = re.compile(r"""([(,]\s*)('[^'{}\\]*'|"[^"{}\\]*")""")  # einsum('ij,jk->ik', ..)
+LONG_SUBSCRIPT = re.compile(r"(?<!\\)_([A-Za-z]{2,})")
+
+
+def input_latex(text: str) -> str:
+    """The statement as the user typed it, as LaTeX a renderer can display."""
+    out = []
+    for char in text:
+        out.append(_unicode_latex(char, out))
+    latex = "".join(out)
+    latex = WORD_FUNCTIONS.sub(lambda m: r"\operatorname{%s}" % m.group(1), latex)
+    latex = QUOTED.sub(lambda m: m.group(1) + r"\text{%s}" % m.group(2), latex)
+    return LONG_SUBSCRIPT.sub(r"_{\1}", latex)
+
+
+def _unicode_latex(char: str, done: list[str]) -> str:
+    if char in SUPERSCRIPTS:
+        return _script("^", SUPERSCRIPTS[char], done)
+    if char in SUBSCRIPTS:
+        return _script("_", SUBSCRIPTS[char], done)
+    command = UNICODE_TO_LATEX.get(char)
+    if command is None:
+        return char
+    return command + " " if command[-1].isalpha() else command
+
+
+def _script(mark: str, char: str, done: list[str]) -> str:
+    """`x²³` → `x^{23}`: extend the previous script group when it is the same kind."""
+    if done and done[-1].startswith(mark + "{"):
+        done[-1] = done[-1][:-1]
+        return char + "}"
+    return f"{mark}{{{char}}}"
+
+
+# --- step chains ------------------------------------------------------------------------------
+OPEN = re.compile(r"\\begin\b|\\left\b|[{]")
+CLOSE = re.compile(r"\\end\b|\\right\b|[}]")
+LEVEL_TOKEN = re.compile(r"\\begin\b|\\end\b|\\left\b|\\right\b|\\[{}]|\\.|[{}]| = |,|\\quad")
+
+
+def chain_parts(latex: str) -> list[str]:
+    """`a = b = c` → [`a`, `b`, `c`], split only at top-level ` = `.
+
+    A line that lists several things at top level (`P = .., D = ..`) stays whole.
+    """
+    parts, depth, start = [], 0, 0
+    for match in LEVEL_TOKEN.finditer(latex):
+        token = match.group()
+        if OPEN.fullmatch(token):
+            depth += 1
+        elif CLOSE.fullmatch(token):
+            depth -= 1
+        elif depth == 0 and token in (",", r"\quad"):
+            return [latex]
+        elif depth == 0 and token == " = ":
+            parts.append(latex[start:match.start()])
+            start = match.end()
+    return [part.strip() for part in parts + [latex[start:]]]
+
+
+# --- step titles and approximations -----------------------------------------------------------
+MATH_WORD = re.compile(r"\S*(?:\\[A-Za-z]+|[\^_]|\\[{}|])\S*")
+NUMBER_LIST = re.compile(r"[\[\]()\s,0-9.eE+\-]+")
+
+
+def title_pieces(title: str) -> list[tuple[bool, str]]:
+    """A step title as (is_math, piece): words that hold LaTeX (`\\lambda`, `P^{-1}`) are math."""
+    pieces, start = [], 0
+    for match in MATH_WORD.finditer(title):
+        if match.start() > start:
+            pieces.append((False, title[start:match.start()]))
+        pieces.append((True, match.group()))
+        start = match.end()
+    if start < len(title):
+        pieces.append((False, title[start:]))
+    return pieces
+
+
+def is_number_list(text: str) -> bool:
+    """An approximation we show beside the exact value: numbers, lists and tuples of them."""
+    return bool(NUMBER_LIST.fullmatch(text)) and any(c.isdigit() for c in text)
