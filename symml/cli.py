@@ -117,11 +117,15 @@ def run_solve(args, parser) -> int:
         parser.error(f"cannot read {args.file}: {error.strerror}")
     solution = solve_document(text, timeout=args.timeout)
     if fmt == "pdf":
-        from .render.pdf import write_pdf
+        from .render.pdf import PdfUnavailable, write_pdf
 
         if not args.output:
             parser.error("--format pdf needs -o OUT.pdf")
-        write_pdf(solution, args.output)
+        try:
+            write_pdf(solution, args.output)
+        except PdfUnavailable as error:
+            print(f"symml: no PDF written: {error.message}", file=sys.stderr)
+            return SOME_FAILED
     else:
         output = render_document(solution, fmt)
         if args.output:

@@ -39,12 +39,14 @@ class Result:
         }
 
     def _repr_latex_(self) -> str:
-        from .render.document import result_markdown_math
+        """Jupyter: the input, steps and result as one display-math block."""
+        from .render.markdown import result_latex
 
-        return result_markdown_math(self)
+        return result_latex(self)
 
     def _repr_markdown_(self) -> str:
-        from .render.document import result_markdown
+        """Jupyter: the input, step titles, step chains and result as Markdown."""
+        from .render.markdown import result_markdown
 
         return result_markdown(self)
 

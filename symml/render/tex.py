@@ -20,14 +20,14 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \setlength{\parindent}{0pt}
 \setlength{\emergencystretch}{3em}
 \newsavebox\symmlbox
-\newsavebox\symmllhs
+\newsavebox\symmllhsbox
 \newlength\symmlrest
 % \symmlfit{max width}{math}: the math in display style, shrunk to the width if wider.
 \newcommand{\symmlfit}[2]{\sbox\symmlbox{$\displaystyle #2$}%
   \ifdim\wd\symmlbox>#1\relax\resizebox{#1}{!}{\usebox\symmlbox}\else\usebox\symmlbox\fi}
 % \symmllhs{math}: measure the left side of a chain; \symmlrest is what is left for the rows.
-\newcommand{\symmllhs}[1]{\sbox\symmllhs{$\displaystyle #1$}%
-  \setlength\symmlrest{\dimexpr\linewidth-\wd\symmllhs-4em\relax}}
+\newcommand{\symmllhs}[1]{\sbox\symmllhsbox{$\displaystyle #1$}%
+  \setlength\symmlrest{\dimexpr\linewidth-\wd\symmllhsbox-4em\relax}}
 """
 FULL = r"\dimexpr\linewidth-3em\relax"
 SHORT_LHS = 40  # a chain whose left side is longer than this (in LaTeX) is stacked
@@ -45,10 +45,12 @@ TEXT_OVERRIDES = {
 
 @lru_cache(maxsize=1)
 def _encoder():
-    from pylatexenc.latexencode import UnicodeToLatexEncoder, get_builtin_conversion_rules
+    from pylatexenc.latexencode import (RULE_DICT, UnicodeToLatexConversionRule,
+                                        UnicodeToLatexEncoder, get_builtin_conversion_rules)
 
+    overrides = UnicodeToLatexConversionRule(rule_type=RULE_DICT, rule=TEXT_OVERRIDES)
     return UnicodeToLatexEncoder(
-        conversion_rules=[TEXT_OVERRIDES, *get_builtin_conversion_rules("defaults")],
+        conversion_rules=[overrides, *get_builtin_conversion_rules("defaults")],
         non_ascii_only=False, replacement_latex_protection="braces-all",
         unknown_char_policy="replace")
 
@@ -112,7 +114,7 @@ def _chain(parts: list[str]) -> str:
         return _display(parts[0])
     rows = ["&" + r"\symmlfit{\symmlrest}{{}= %s}" % math(part) for part in parts[1:]]
     if len(parts[0]) <= SHORT_LHS and "\\begin" not in parts[0]:
-        rows[0] = r"\usebox\symmllhs " + rows[0]
+        rows[0] = r"\usebox\symmllhsbox " + rows[0]
         return "\n".join([r"\symmllhs{%s}" % math(parts[0]), r"\begin{align*}",
                           " \\\\\n".join(rows), r"\end{align*}"])
     first = "&" + r"\symmlfit{\symmlrest}{%s}" % math(parts[0])

@@ -1,0 +1,290 @@
+"""Estimation: likelihood, log-likelihood, maximum-likelihood estimates with steps, arg max,
+and the Kolmogorov–Smirnov statistic (exact) with its p-value (numeric)."""
+from __future__ import annotations
+
+from ..errors import DomainError, SymmlError
+from ..render.latex import latex
+from ..semantics.kinds import is_matrix
+from ..syntax import ast
+from .distributions import Distribution
+from .registry import Context, calls, handles
+
+FAMILY_PARAMETERS = {"Bernoulli": ("p",), "Poisson": ("lambda",), "Normal": ("mu", "sigma2"),
+                     "Exponential": ("lambda",), "Binomial": (None, "p")}
+
+
+# --- data ---------------------------------------------------------------------------------
+def sample(node: ast.Node, ctx: Context):
+    """Concrete data `[1, 0, 1, 1]`, or symbolic samples `[x_1, \\ldots, x_n]` → (kind, data).
+
+    kind is "data" (a list of values) or "symbolic" (the IndexedBase x and the size n).
+    """
+    items = node.items if isinstance(node, (ast.ListLit, ast.TupleLit)) else None
+    if items and any(isinstance(item, ast.Dots) for item in items):
+        return _symbolic_sample(items, ctx, node)
+    value = ctx.eval(node)
+    if is_matrix(value):
+        return "data", list(value)
+    raise SymmlError("the data must be a list such as [1, 0, 1, 1] or [x_1, \\ldots, x_n]",
+                     node.span)
+
+
+def _symbolic_sample(items, ctx: Context, node):
+    from sympy import IndexedBase
+
+    last = items[-1]
+    if not (isinstance(last, ast.Subscript) and isinstance(last.base, ast.Name)):
+        raise SymmlError("write symbolic samples as x_1, \\ldots, x_n", node.span)
+    size = ctx.eval(last.index[0])
+    return "symbolic", (IndexedBase(last.base.name), size)
+
+
+# --- likelihood ---------------------------------------------------------------------------
+def _model(distribution: Distribution):
+    """(density as a function of (x, params), the parameter symbols) of a family."""
+    from sympy import binomial, exp, factorial, pi, sqrt
+
+    family = distribution.family
+    if family not in FAMILY_PARAMETERS:
+        raise SymmlError(f"MLE is supported for Bernoulli, Poisson, Normal and Exponential "
+                         f"models, not {family}")
+    params = [_estimable(p) for p in distribution.params]
+    unknowns = [p for p in params if getattr(p, "is_Symbol", False)]
+    if not unknowns:
+        raise SymmlError("give the parameter to estimate as a symbol, e.g. Bernoulli(p)")
+    if family == "Normal":
+        mu, variance = params
+        return (lambda x: exp(-(x - mu) ** 2 / (2 * variance)) / sqrt(2 * pi * variance),
+                unknowns)
+    theta = params[-1]
+    densities = {"Bernoulli": lambda x: theta ** x * (1 - theta) ** (1 - x),
+                 "Poisson": lambda x: theta ** x * exp(-theta) / factorial(x),
+                 "Exponential": lambda x: theta * exp(-theta * x),
+                 "Binomial": lambda x: binomial(params[0], x) * theta ** x
+                 * (1 - theta) ** (params[0] - x)}
+    return densities[family], unknowns
+
+
+def _estimable(parameter):
+    """A symbolic parameter such as σ² becomes one positive unknown named `sigma^2`."""
+    from sympy import Symbol
+
+    if getattr(parameter, "is_Symbol", False) or getattr(parameter, "is_number", True):
+        return parameter
+    return Symbol(str(parameter).replace("**", "^"), positive=True)
+
+
+@calls("MLE")
+def mle_call(node: ast.Call, ctx: Context):
+    """`MLE(Bernoulli(p), [1, 0, 1, 1])`: likelihood → log-likelihood → derivative → solve."""
+    from sympy import Mul
+
+    if len(node.args) != 2:
+        raise SymmlError(r"write \operatorname{MLE}(\operatorname{Bernoulli}(p), [1, 0, 1])",
+                         node.span)
+    distribution = ctx.eval(node.args[0])
+    if not isinstance(distribution, Distribution):
+        raise SymmlError("the first argument of MLE is a model such as Bernoulli(p)",
+                         node.args[0].span)
+    density, params = _model(distribution)
+    kind, data = sample(node.args[1], ctx)
+    if kind == "data":
+        likelihood = Mul(*[density(x) for x in data])
+        ctx.step("Likelihood: the product of the densities of the data",
+                 r"\mathcal{L} = " + " ".join(rf"\left({latex(density(x))}\right)"
+                                               for x in data), likelihood)
+        log_likelihood = _log_likelihood_of_data(density, data)
+    else:
+        log_likelihood = _log_likelihood_symbolic(density, data)
+        ctx.step("Likelihood: the product of the densities of the samples",
+                 r"\mathcal{L} = \prod_{i=1}^{%s} f(x_i)" % latex(data[1]))
+    ctx.step("Log-likelihood", r"\ell = \log \mathcal{L}", log_likelihood)
+    estimate = _maximise(log_likelihood, params, ctx, node)
+    for symbol, value in estimate.items():
+        ctx.workspace.define(f"{symbol}hat_MLE", value)
+    from sympy import Tuple
+
+    return estimate[params[0]] if len(params) == 1 else Tuple(*[estimate[p] for p in params])
+
+
+def _log_likelihood_of_data(density, data):
+    from sympy import Add, expand_log, log
+
+    return Add(*[expand_log(log(density(x)), force=True) for x in data])
+
+
+def _log_likelihood_symbolic(density, data):
+    from sympy import Idx, Sum, expand_log, log
+
+    base, size = data
+    i = Idx("i")
+    return Sum(expand_log(log(density(base[i])), force=True), (i, 1, size))
+
+
+def _maximise(log_likelihood, params, ctx: Context, node) -> dict:
+    from sympy import Dummy, Sum, diff, simplify, solve
+
+    derivatives = [diff(log_likelihood, p) for p in params]
+    derivatives = [_expand_sum(d) for d in derivatives]
+    for p, d in zip(params, derivatives):
+        ctx.step(rf"Derivative with respect to {latex(p)}, set to 0",
+                 rf"\frac{{\partial \ell}}{{\partial {latex(p)}}} = {latex(d)} = 0")
+    sums = {s: Dummy() for d in derivatives for s in d.atoms(Sum)}
+    equations = [d.subs(sums) for d in derivatives]
+    solutions = solve(equations, params, dict=True)
+    back = {v: k for k, v in sums.items()}
+    solutions = [{k: simplify(v.subs(back)) for k, v in s.items()} for s in solutions]
+    valid = [s for s in solutions if all(v != 0 or len(params) == 1 for v in s.values())]
+    if not valid:
+        raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
+    estimate = valid[-1]
+    ctx.step("Solve: the maximum-likelihood estimate", r",\quad ".join(
+        rf"\hat{{{latex(p)}}} = {latex(v)}" for p, v in estimate.items()))
+    return estimate
+
+
+def _expand_sum(expr):
+    """Σ (a + b x_i) → n a + b Σ x_i, so that the estimate can be solved for."""
+    from sympy import Add, Sum, expand
+
+    def split(s):
+        body, limits = s.function, s.limits
+        terms = Add.make_args(expand(body))
+        return Add(*[_pull_constants(Sum(t, *limits).doit()) for t in terms])
+
+    return expr.replace(lambda e: isinstance(e, Sum), split)
+
+
+def _pull_constants(s):
+    from sympy import Mul, Sum
+
+    if not isinstance(s, Sum):
+        return s
+    index = s.limits[0][0]
+    constant, rest = s.function.as_independent(index, as_Add=False)
+    return Mul(constant, Sum(rest, *s.limits)) if constant != 1 else s
+
+
+@calls("mathcal{L}")
+def likelihood_call(node: ast.Call, ctx: Context):
+    """`\\mathcal{L}(\\theta; \\mathbf{x})`: the likelihood of the data under the model of
+    the random variable whose distribution has the parameter θ."""
+    from sympy import Mul
+
+    if node.split != 1 or len(node.args) != 2:
+        return NotImplemented
+    theta = ctx.eval(node.args[0])
+    distribution = next((d for d in ctx.workspace.distributions.values()
+                         if theta in getattr(d, "params", ()) or theta in _free(d)), None)
+    if distribution is None:
+        raise SymmlError(f"no declared random variable has the parameter {latex(theta)}: "
+                         f"declare one, e.g. X \\sim \\operatorname{{Bernoulli}}({latex(theta)})",
+                         node.span)
+    density, _ = _model(distribution)
+    kind, data = sample(node.args[1], ctx)
+    if kind != "data":
+        raise SymmlError("the likelihood needs concrete data here", node.span)
+    value = Mul(*[density(x) for x in data])
+    ctx.step("Likelihood: the product of the densities of the data", value)
+    return value
+
+
+def _free(distribution):
+    return set().union(*[getattr(p, "free_symbols", set()) for p in distribution.params])
+
+
+@handles(ast.ArgOpt)
+def argopt_value(node: ast.ArgOpt, ctx: Context):
+    """`\\operatorname*{arg\\,max}_{\\theta} g(\\theta)`: the stationary point that is largest
+    (smallest for arg min), found through log g when g is a product."""
+    from sympy import Mul, diff, expand_log, log, solve
+
+    variable = ctx.eval(node.variable)
+    body = ctx.eval(node.body)
+    objective = expand_log(log(body), force=True) if isinstance(body, Mul) else body
+    candidates = [c for c in solve(diff(objective, variable), variable)
+                  if getattr(c, "is_real", True) is not False]
+    if not candidates:
+        raise DomainError("no stationary point: the arg max is not at a critical point",
+                          node.span)
+    choose = max if node.op == "argmax" else min
+    best = choose(candidates, key=lambda c: objective.subs(variable, c)) if all(
+        objective.subs(variable, c).is_number for c in candidates) else candidates[0]
+    ctx.step(f"Set the derivative to 0 and solve for {latex(variable)}",
+             rf"\frac{{d}}{{d{latex(variable)}}}\left({latex(objective)}\right) = 0 "
+             rf"\;\Rightarrow\; {latex(variable)} = {latex(best)}")
+    return best
+
+
+# --- Kolmogorov–Smirnov ------------------------------------------------------------------------
+@calls("KS")
+def ks_call(node: ast.Call, ctx: Context):
+    """`KS([..], [..])` two-sample, `KS([..], \\mathcal{N}(0, 1))` one-sample: (D, p)."""
+    from sympy import Tuple
+
+    if len(node.args) != 2:
+        raise SymmlError("KS takes (data, data) or (data, distribution)", node.span)
+    first = _data(node.args[0], ctx)
+    other = ctx.eval(node.args[1])
+    if isinstance(other, Distribution):
+        statistic, size = _one_sample(first, other, ctx), len(first)
+    else:
+        second = _data(node.args[1], ctx)
+        statistic = _two_sample(first, second, ctx)
+        size = len(first) * len(second) / (len(first) + len(second))
+    p_value = kolmogorov_p_value(statistic, size)
+    ctx.step("p-value from the Kolmogorov distribution (asymptotic, numeric)", p_value)
+    return Tuple(statistic, p_value)
+
+
+def _data(node: ast.Node, ctx: Context):
+    kind, data = sample(node, ctx)
+    if kind != "data" or not data:
+        raise SymmlError("KS needs concrete data", node.span)
+    return sorted(data)
+
+
+def _ecdf(data, x):
+    from sympy import Rational
+
+    return Rational(sum(1 for v in data if v <= x), len(data))
+
+
+def _two_sample(a, b, ctx: Context):
+    points = sorted(set(a) | set(b))
+    gaps = [abs(_ecdf(a, x) - _ecdf(b, x)) for x in points]
+    statistic = max(gaps)
+    where = points[gaps.index(statistic)]
+    ctx.step("Empirical CDFs: the largest gap is the KS statistic D",
+             rf"D = \max_x |F_1(x) - F_2(x)| = |F_1({latex(where)}) - F_2({latex(where)})|",
+             statistic)
+    return statistic
+
+
+def _one_sample(data, distribution: Distribution, ctx: Context):
+    from sympy import Rational
+    from sympy.stats import cdf
+
+    function = cdf(distribution.variable("X"))
+    n = len(data)
+    gaps = []
+    for i, x in enumerate(data, start=1):
+        f = function(x)
+        gaps += [Rational(i, n) - f, f - Rational(i - 1, n)]
+    statistic = max(gaps, key=lambda g: g.evalf(30))
+    ctx.step("Largest gap between the empirical CDF and F", rf"D = {latex(statistic)}",
+             latex(statistic.evalf(6)))
+    return statistic
+
+
+def kolmogorov_p_value(statistic, size, terms: int = 100):
+    """P(D > d) ≈ Q((√n + 0.12 + 0.11/√n) d), Q(λ) = 2 Σ (-1)^{k-1} e^{-2k²λ²}."""
+    from mpmath import exp, mpf, sqrt
+    from sympy import Float, N
+
+    en = sqrt(mpf(str(N(size, 30))))
+    lam = (en + mpf("0.12") + mpf("0.11") / en) * mpf(str(N(statistic, 30)))
+    if lam < mpf("0.2"):
+        return Float(1, 6)
+    total = sum((-1) ** (k - 1) * exp(-2 * k * k * lam * lam) for k in range(1, terms))
+    return Float(min(max(2 * total, 0), 1), 6)

@@ -1,0 +1,104 @@
+"""A worked solution as one self-contained HTML file: MathML, no scripts, no network.
+
+latex2mathml builds an ElementTree; we serialise it ourselves so every text node is
+escaped (its own `convert` un-escapes the whole output, which would let `\\text{<b>}` in).
+"""
+from __future__ import annotations
+
+import html
+from xml.etree.ElementTree import Element, tostring
+
+from . import display
+from .document import Solution, kind_label
+
+DISPLAY = "\\displaystyle "
+
+STYLE = """
+body{font-family:Georgia,serif;max-width:54em;margin:2em auto;padding:0 1em;color:#222}
+section.statement{border-top:1px solid #ddd;padding:.6em 0}
+.step{margin-left:1.5em}.title{font-style:italic;margin:.4em 0 .2em}
+.error{color:#b00}.label{font-weight:bold}
+table.chain{border-collapse:collapse;margin:.2em 0 .2em 1em}
+table.chain td{padding:.15em .3em;vertical-align:middle}
+table.chain td.lhs{text-align:right}
+math[display=block]{margin:.4em 0;overflow-x:auto;overflow-y:hidden}
+math{font-size:1.1em}
+"""
+
+
+def mathml(latex: str, block: bool = True) -> str:
+    """MathML for safe LaTeX; anything else is shown as escaped code."""
+    if not display.is_safe(latex):
+        return f"<code>{html.escape(latex)}</code>"
+    from latex2mathml.converter import convert_to_element
+
+    try:
+        element = convert_to_element(latex, display="block" if block else "inline")
+    except Exception:  # noqa: BLE001 - the converter refuses some valid LaTeX: show it as code
+        return f"<code>{html.escape(latex)}</code>"
+    return _serialise(element)
+
+
+def _serialise(root: Element) -> str:
+    """Text nodes hold entity references as literal text: decode them, let tostring escape."""
+    for element in root.iter():
+        if element.text:
+            element.text = html.unescape(element.text)
+        for name in [n for n in element.attrib if n.startswith("on") or n == "href"]:
+            del element.attrib[name]
+    return tostring(root, encoding="unicode")
+
+
+def _title(title: str) -> str:
+    return "".join(mathml(piece, block=False) if is_math else html.escape(piece)
+                   for is_math, piece in display.title_pieces(title))
+
+
+def _chain(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return mathml(parts[0])
+    rows = [(parts[0], parts[1])] + [("", part) for part in parts[2:]]
+    return '<table class="chain">' + "".join(_row(lhs, rhs) for lhs, rhs in rows) + "</table>"
+
+
+def _row(lhs: str, rhs: str) -> str:
+    left = mathml(DISPLAY + lhs, block=False) if lhs else ""
+    right = mathml(DISPLAY + "= " + rhs, block=False)
+    return f'<tr><td class="lhs">{left}</td><td>{right}</td></tr>'
+
+
+def _result(result) -> str:
+    out = ['<section class="statement">']
+    if result.error is not None and result.error.kind == "ParseError":
+        out.append(f"<p><code>{html.escape(result.input)}</code></p>")
+    else:
+        out.append(mathml(display.input_latex(result.input)))
+    if result.error:
+        error = result.error
+        out.append(f'<p class="error"><b>{html.escape(error.kind)}:</b> '
+                   f"{html.escape(error.message)} (line {error.line}, column {error.column})</p>")
+    else:
+        for step in result.steps:
+            out.append(f'<div class="step"><p class="title">{_title(step.title)}</p>'
+                       f"{_chain(display.chain_parts(step.latex))}</div>")
+        if result.latex or result.approx:
+            out.append(f'<p class="label">{kind_label(result)}:</p>' + mathml(_value(result)))
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _value(result) -> str:
+    approx = result.approx if result.approx and display.is_number_list(result.approx) else ""
+    return (result.latex or "") + (r" \approx " + approx if approx else "")
+
+
+def render(solution: Solution) -> str:
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{html.escape(solution.title)}</title>",
+           f"<style>{STYLE}</style></head><body>", f"<h1>{html.escape(solution.title)}</h1>"]
+    for section in solution.sections:
+        if section.title:
+            out.append(f"<h2>{html.escape(section.title)}</h2>")
+        out += [_result(result) for result in section.results]
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,115 @@
+"""A worked solution as Markdown with `$$` math (GitHub, Jupyter), and Jupyter's LaTeX repr.
+
+MathJax reads the math after the Markdown has become HTML, so `<`, `>` and `&` outside
+matrices are written as `\\lt`, `\\gt` and `\\&`; text is backslash-escaped.
+"""
+from __future__ import annotations
+
+import re
+
+from . import display
+from .document import Solution, kind_label
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$])")
+MATHJAX_TEXT = {"<": r"\lt", ">": r"\gt", "&": r"\&"}
+
+
+def md_text(words: str) -> str:
+    return MD_SPECIAL.sub(r"\\\1", words)
+
+
+def math(latex: str) -> str:
+    """LaTeX that MathJax shows and no Markdown or HTML parser can take for markup."""
+    if not display.is_safe(latex):
+        return r"\texttt{%s}" % _mathjax_text(latex)
+    pieces = []
+    last = 0
+    for match in display.TEXT_GROUP.finditer(latex):
+        pieces.append(_mathjax_math(latex[last:match.start()]))
+        pieces.append(r"\%s{%s}" % (match.group(1), _mathjax_text(match.group(2))))
+        last = match.end()
+    pieces.append(_mathjax_math(latex[last:]))
+    return "".join(pieces)
+
+
+def _mathjax_math(latex: str) -> str:
+    return latex.replace("<", r"\lt ").replace(">", r"\gt ")
+
+
+def _mathjax_text(words: str) -> str:
+    """Text inside `\\text{}`: markup characters leave the text group as math symbols."""
+    out = re.sub(r"[\\{}]", lambda m: "\\" + m.group() if m.group() != "\\" else
+                 r"\backslash ", words)
+    for char, command in MATHJAX_TEXT.items():
+        out = out.replace(char, r"}%s\text{" % command)
+    return out
+
+
+def _title_math(title: str) -> str:
+    """A step title inside math: words in `\\text{}`, LaTeX pieces as math."""
+    return "".join(math(piece) if is_math else r"\text{%s}" % _mathjax_text(piece)
+                   for is_math, piece in display.title_pieces(title))
+
+
+def _title_md(title: str) -> str:
+    return "".join(f"${math(piece)}$" if is_math else md_text(piece)
+                   for is_math, piece in display.title_pieces(title))
+
+
+def _chain(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return f"$$ {math(parts[0])} $$"
+    rows = [math(parts[0]) + " &= " + math(parts[1])] + ["&= " + math(p) for p in parts[2:]]
+    return r"$$ \begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned} $$"
+
+
+def _result_math(result) -> str:
+    value = math(result.latex) if result.latex else ""
+    if result.approx and display.is_number_list(result.approx):
+        value += r" \approx " + result.approx
+    return value
+
+
+def result_markdown(result) -> str:
+    """One statement: its input, steps and result (also `Result._repr_markdown_`)."""
+    if result.error is not None and result.error.kind == "ParseError":
+        out = [f"`{result.input.replace('`', '')}`", ""]
+    else:
+        out = [f"$$ {math(display.input_latex(result.input))} $$", ""]
+    if result.error:
+        error = result.error
+        return "\n".join(out + [f'<span style="color:#b00">**{md_text(error.kind)}:** '
+                                f"{md_text(error.message)} (line {error.line}, "
+                                f"column {error.column})</span>"])
+    for step in result.steps:
+        out += [f"*{_title_md(step.title)}*", "", _chain(display.chain_parts(step.latex)), ""]
+    if result.latex or result.approx:
+        out.append(f"**{kind_label(result)}:** $ {_result_math(result)} $")
+    return "\n".join(out)
+
+
+def result_latex(result) -> str:
+    """One statement as a single display-math block (`Result._repr_latex_` for Jupyter)."""
+    rows = ["&" + math(display.input_latex(result.input))]
+    if result.error:
+        rows.append(r"&\color{red}{\text{%s: %s}}" % (
+            _mathjax_text(result.error.kind), _mathjax_text(result.error.message)))
+    else:
+        for step in result.steps:
+            parts = display.chain_parts(step.latex)
+            rows.append(r"&\quad " + _title_math(step.title))
+            rows.append("&" + math(parts[0]))
+            rows += ["&= " + math(part) for part in parts[1:]]
+        if result.latex:
+            rows.append(r"&\text{%s: } %s" % (kind_label(result), _result_math(result)))
+    return r"$$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
+
+
+def render(solution: Solution) -> str:
+    out = [f"# {md_text(solution.title)}", ""]
+    for section in solution.sections:
+        if section.title:
+            out += [f"## {md_text(section.title)}", ""]
+        for result in section.results:
+            out += [result_markdown(result), "", "---", ""]
+    return "\n".join(out)
