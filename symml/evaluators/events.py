@@ -253,11 +253,19 @@ def solve_event(event, given, ctx: Context, node):
         return solver.probability(event, given)
     except Missing:
         raise SymmlError(f"the facts do not determine {prob_latex(event, given)}: "
-                         f"give {_missing_text(solver.missing)} first", node.span) from None
+                         f"give {_missing_text(solver, event)} first", node.span) from None
 
 
-def _missing_text(missing) -> str:
-    simplest = min(missing, key=lambda key: (len(key[0].free_symbols) + len(
+def _missing_text(solver: EventSolver, event) -> str:
+    """Name an unknown single event if there is one, else the simplest missing query."""
+    from sympy import Symbol
+
+    for atom in sorted(event.free_symbols, key=str):
+        try:
+            solver.probability(Symbol(str(atom)))
+        except Missing:
+            return f"{prob_latex(atom)} (and how it relates to the other events)"
+    simplest = min(solver.missing, key=lambda key: (len(key[0].free_symbols) + len(
         key[1].free_symbols), str(key)))
     return prob_latex(*simplest)
 

@@ -38,12 +38,21 @@ def target_name(node: ast.Node, ctx: Context) -> str | None:
     return None
 
 
+# Names with a built-in meaning when called (P(A), H(X), ...) are not redefined by
+# `P(A) = ...`; these letters are common function names and may still be defined.
+DEFINABLE_DESPITE_MEANING = {"f", "g", "h", "p", "F", "J", "L"}
+
+
 def function_target(node: ast.Node, ctx: Context):
     """`f(x, y)` with plain-name parameters → (name, parameter names), else None."""
+    from .registry import CALL_HANDLERS
+
     if not isinstance(node, ast.Call) or node.bracket != "(":
         return None
     name = target_name(node.func, ctx)
     if name is None or not node.args or not all(isinstance(a, ast.Name) for a in node.args):
+        return None
+    if name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING:
         return None
     return name, [a.name for a in node.args]
 
@@ -173,13 +182,25 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
     difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)
     simplified = difference.applyfunc(sympy.simplify) if is_matrix(difference) \
         else sympy.simplify(difference)
-    zero = simplified.is_zero_matrix if is_matrix(simplified) else simplified == 0
+    zero = simplified.is_zero_matrix if is_matrix(simplified) else _is_zero(simplified)
     if zero:
         return StatementResult("check", sympy.true)
     unknowns = sorted(simplified.free_symbols - ctx.workspace.known_symbols(), key=str)
     if not unknowns:
         return StatementResult("check", sympy.false)
     return solve(simplified, unknowns, ctx, node)
+
+
+def _is_zero(value) -> bool:
+    """Zero, symbolically or (for a constant SymPy cannot decide) to 100 digits."""
+    if value == 0:
+        return True
+    if not value.is_number:
+        return False
+    decided = value.equals(0)
+    if decided is not None:
+        return decided
+    return abs(value.evalf(100)) < 1e-90
 
 
 def solve(difference, unknowns, ctx: Context, node) -> StatementResult:

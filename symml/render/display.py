@@ -14,7 +14,7 @@ from ..syntax.normalize import SUBSCRIPTS, SUPERSCRIPTS, UNICODE_TO_LATEX
 
 # `\text{...}`-like groups hold words, not maths: each export escapes their content.
 TEXT_GROUP = re.compile(r"\\(text|textrm|textit|textbf|texttt|mbox)\s*\{([^{}]*)\}")
-COMMAND = re.compile(r"\\([A-Za-z]+)")
+COMMAND = re.compile(r"\\([A-Za-z]+|.)", re.S)
 ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}")
 FORBIDDEN = re.compile(r"[%#$]|\^\^")
 
@@ -57,7 +57,7 @@ def is_safe(latex: str) -> bool:
     if any(env not in ENVIRONMENTS for env in ENVIRONMENT.findall(body)):
         return False
     allowed = allowed_commands()
-    return all(name in allowed for name in COMMAND.findall(body))
+    return all(name in allowed for name in COMMAND.findall(body) if name.isalpha())
 
 
 def _balanced(latex: str) -> bool:
@@ -67,6 +67,11 @@ def _balanced(latex: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def arrow(left: str, right: str) -> str:
+    """The guide's `input ⟹ result` line, from LaTeX already made safe for one export."""
+    return left + r" \quad\Longrightarrow\quad " + right
 
 
 def map_text_groups(latex: str, escape) -> str:
@@ -138,7 +143,7 @@ def chain_parts(latex: str) -> list[str]:
 
 # --- step titles and approximations -----------------------------------------------------------
 MATH_WORD = re.compile(r"\S*(?:\\[A-Za-z]+|[\^_]|\\[{}|])\S*")
-NUMBER_LIST = re.compile(r"[\[\]()\s,0-9.eE+\-]+")
+NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
 
 
 def title_pieces(title: str) -> list[tuple[bool, str]]:
@@ -154,6 +159,15 @@ def title_pieces(title: str) -> list[tuple[bool, str]]:
     return pieces
 
 
-def is_number_list(text: str) -> bool:
-    """An approximation we show beside the exact value: numbers, lists and tuples of them."""
-    return bool(NUMBER_LIST.fullmatch(text)) and any(c.isdigit() for c in text)
+def approximation(latex: str, approx: str | None) -> str | None:
+    """The decimal beside an exact scalar, to 6 significant digits, when it adds something."""
+    if not approx or not NUMBER.fullmatch(approx.strip()):
+        return None
+    short = format(float(approx), ".6g")
+    return None if short == latex.strip() else short
+
+
+def value_latex(result) -> str:
+    """The result's LaTeX, with `\approx` and a decimal when that helps."""
+    short = approximation(result.latex, result.approx)
+    return result.latex + (r" \approx " + short if short else "")

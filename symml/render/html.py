@@ -69,27 +69,38 @@ def _row(lhs: str, rhs: str) -> str:
 
 def _result(result) -> str:
     out = ['<section class="statement">']
-    if result.error is not None and result.error.kind == "ParseError":
-        out.append(f"<p><code>{html.escape(result.input)}</code></p>")
-    else:
-        out.append(mathml(display.input_latex(result.input)))
     if result.error:
-        error = result.error
-        out.append(f'<p class="error"><b>{html.escape(error.kind)}:</b> '
-                   f"{html.escape(error.message)} (line {error.line}, column {error.column})</p>")
+        out += [_typed(result), _error(result.error)]
+    elif not result.steps:
+        out.append(mathml(_summary(result)))
     else:
+        out.append(_typed(result))
         for step in result.steps:
             out.append(f'<div class="step"><p class="title">{_title(step.title)}</p>'
                        f"{_chain(display.chain_parts(step.latex))}</div>")
-        if result.latex or result.approx:
-            out.append(f'<p class="label">{kind_label(result)}:</p>' + mathml(_value(result)))
+        if result.latex:
+            out.append(f'<p class="label">{kind_label(result)}:</p>'
+                       + mathml(display.value_latex(result)))
     out.append("</section>")
     return "\n".join(out)
 
 
-def _value(result) -> str:
-    approx = result.approx if result.approx and display.is_number_list(result.approx) else ""
-    return (result.latex or "") + (r" \approx " + approx if approx else "")
+def _typed(result) -> str:
+    if result.error is not None and result.error.kind == "ParseError":
+        return f"<p><code>{html.escape(result.input)}</code></p>"
+    return mathml(display.input_latex(result.input))
+
+
+def _summary(result) -> str:
+    typed = display.input_latex(result.input)
+    if result.kind == "declaration" or not result.latex:
+        return typed
+    return display.arrow(typed, display.value_latex(result))
+
+
+def _error(error) -> str:
+    return (f'<p class="error"><b>{html.escape(error.kind)}:</b> {html.escape(error.message)} '
+            f"(line {error.line}, column {error.column})</p>")
 
 
 def render(solution: Solution) -> str:

@@ -63,29 +63,36 @@ def _chain(parts: list[str]) -> str:
     return r"$$ \begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned} $$"
 
 
-def _result_math(result) -> str:
-    value = math(result.latex) if result.latex else ""
-    if result.approx and display.is_number_list(result.approx):
-        value += r" \approx " + result.approx
-    return value
-
-
 def result_markdown(result) -> str:
     """One statement: its input, steps and result (also `Result._repr_markdown_`)."""
-    if result.error is not None and result.error.kind == "ParseError":
-        out = [f"`{result.input.replace('`', '')}`", ""]
-    else:
-        out = [f"$$ {math(display.input_latex(result.input))} $$", ""]
     if result.error:
-        error = result.error
-        return "\n".join(out + [f'<span style="color:#b00">**{md_text(error.kind)}:** '
-                                f"{md_text(error.message)} (line {error.line}, "
-                                f"column {error.column})</span>"])
+        return "\n".join([_typed(result), "", _error(result.error)])
+    if not result.steps:
+        return f"$$ {math(_summary(result))} $$"
+    out = [_typed(result), ""]
     for step in result.steps:
         out += [f"*{_title_md(step.title)}*", "", _chain(display.chain_parts(step.latex)), ""]
-    if result.latex or result.approx:
-        out.append(f"**{kind_label(result)}:** $ {_result_math(result)} $")
+    if result.latex:
+        out.append(f"**{kind_label(result)}:** $ {math(display.value_latex(result))} $")
     return "\n".join(out)
+
+
+def _typed(result) -> str:
+    if result.error is not None and result.error.kind == "ParseError":
+        return "`` %s ``" % result.input.replace("`", "'")
+    return f"$$ {math(display.input_latex(result.input))} $$"
+
+
+def _summary(result) -> str:
+    typed = display.input_latex(result.input)
+    if result.kind == "declaration" or not result.latex:
+        return typed
+    return display.arrow(typed, display.value_latex(result))
+
+
+def _error(error) -> str:
+    return (f'<span style="color:#b00">**{md_text(error.kind)}:** {md_text(error.message)} '
+            f"(line {error.line}, column {error.column})</span>")
 
 
 def result_latex(result) -> str:
@@ -101,7 +108,7 @@ def result_latex(result) -> str:
             rows.append("&" + math(parts[0]))
             rows += ["&= " + math(part) for part in parts[1:]]
         if result.latex:
-            rows.append(r"&\text{%s: } %s" % (kind_label(result), _result_math(result)))
+            rows.append(r"&\text{%s: } %s" % (kind_label(result), math(display.value_latex(result))))
     return r"$$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
 
 
@@ -111,5 +118,5 @@ def render(solution: Solution) -> str:
         if section.title:
             out += [f"## {md_text(section.title)}", ""]
         for result in section.results:
-            out += [result_markdown(result), "", "---", ""]
+            out += [result_markdown(result), ""]
     return "\n".join(out)

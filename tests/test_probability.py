@@ -1,0 +1,267 @@
+"""NOTATION §3: distributions, probabilities, events, expectations, estimation."""
+import pytest
+import sympy as sp
+
+import symml
+
+x, u, mu, sigma = sp.symbols("x u mu sigma")
+
+
+def titles(result):
+    return [step.title for step in result.steps]
+
+
+@pytest.fixture
+def normal(run):
+    run(r"X \sim \mathcal{N}(0, 1)")
+    return run
+
+
+@pytest.mark.parametrize("spelling", [r"X \sim \mathcal{N}(0, 1)", "X ∼ 𝒩(0, 1)",
+                                      r"X \sim \operatorname{Normal}(0, 1)"])
+def test_declaration_is_a_declaration(run, spelling):
+    result = run(spelling)
+    assert result.kind == "declaration" and result.value is None
+    assert result.latex == r"\sim \mathcal{N}\left(0, 1\right)"
+
+
+@pytest.mark.parametrize("spelling", [r"P(-1 < X \le 1)", r"\Pr(-1 < X \le 1)",
+                                      r"\mathbb{P}(-1 < X \le 1)", "ℙ(-1 < X ≤ 1)"])
+def test_range_probability_of_a_standard_normal(normal, spelling):
+    result = normal(spelling)
+    assert result.value == sp.erf(sp.sqrt(2) / 2)
+    assert titles(result) == ["From the CDF: P(a < X ≤ b) = F(b) − F(a)"]
+
+
+def test_second_argument_of_the_normal_is_the_variance(run):
+    run(r"Y \sim \mathcal{N}(1, 4)")
+    assert run(r"\operatorname{Var}(Y)").value == 4
+    assert run(r"\operatorname{std}(Y)").value == 2
+    assert run(r"\sigma_Y").value == 2
+
+
+def test_conditional_probability_of_a_random_variable(normal):
+    result = normal(r"P(X > 1 \mid X > 0)")
+    assert sp.simplify(result.value - (1 - sp.erf(sp.sqrt(2) / 2))) == 0
+
+
+def test_density_cdf_median_percentile(normal):
+    assert normal("f_X(x)").value == sp.exp(-x**2 / 2) / sp.sqrt(2 * sp.pi)
+    assert normal("F_X(0)").value == sp.Rational(1, 2)
+    assert normal(r"\operatorname{median}(X)").value == 0
+    assert normal(r"\operatorname{percentile}(X, 90)").value == sp.sqrt(2) * sp.erfinv(
+        sp.Rational(4, 5))
+
+
+def test_inverse_cdf_is_inverse_transform_sampling(run):
+    run(r"T \sim \operatorname{Exp}(2)")
+    result = run("F_T^{-1}(u)")
+    assert sp.simplify(result.value - (-sp.log(1 - u) / 2)) == 0
+    assert titles(result) == ["Inverse transform sampling: solve F(x) = u for x"]
+
+
+def test_symbolic_parameters(run):
+    run(r"h \sim \mathcal{N}(\mu, \sigma^2)")
+    assert run("E[h]").value == mu
+    assert run(r"\operatorname{Var}(h)").value == sigma**2
+
+
+@pytest.mark.parametrize("spelling, value", [
+    (r"\mathcal{U}(0, 4)", 2), (r"\operatorname{Uniform}(0, 4)", 2),
+    (r"\operatorname{Bernoulli}(0.3)", sp.Rational(3, 10)),
+    (r"\operatorname{Ber}(0.3)", sp.Rational(3, 10)),
+    (r"\operatorname{Binomial}(10, 0.5)", 5), (r"\operatorname{Poisson}(3)", 3),
+    (r"\operatorname{Exp}(2)", sp.Rational(1, 2)),
+    (r"\operatorname{DiscreteUniform}(1, 6)", sp.Rational(7, 2)),
+    (r"\{1: \frac{1}{2}, 2: \frac{1}{4}, 3: \frac{1}{4}\}", sp.Rational(7, 4)),
+])
+def test_means_of_each_distribution(run, spelling, value):
+    run(r"Z \sim " + spelling)
+    assert run("E[Z]").value == value
+    assert run(r"\mathbb{E}[Z]").value == value
+
+
+def test_die_probabilities_and_expectation_steps(run):
+    run(r"X \sim \operatorname{DiscreteUniform}(1, 6)")
+    assert run("P(X = 3)").value == sp.Rational(1, 6)
+    assert run(r"P(X \le 2)").value == sp.Rational(1, 3)
+    result = run("E[X]")
+    assert result.steps[0].latex.startswith(r"1 \cdot \frac{1}{6} + 2 \cdot \frac{1}{6}")
+
+
+def test_the_guides_expectation_formula_is_a_true_check(run):
+    run(r"X \sim \{1: \frac{1}{2}, 2: \frac{1}{4}, 3: \frac{1}{4}\}")
+    assert run(r"E[X] = \sum_{x} xP(x)").value == sp.true
+    assert run(r"\mathbb{E}[X^2]").value == sp.Rational(1, 2) + 1 + sp.Rational(9, 4)
+    assert run(r"\operatorname{median}(X)").value == 1
+
+
+def test_expectation_under_a_sampling_subscript(run):
+    assert run(r"\mathbb{E}_{x \sim \mathcal{N}(0, 1)}[x^2]").value == 1
+
+
+def test_cdf_formula_of_the_guide(normal):
+    normal(r"a = -1", "b = 1")
+    assert normal(r"P(a < X \le b) = F_X(b) - F_X(a)").value == sp.true
+
+
+BAYES_FACTS = ("P(A) = 0.01", r"P(B \mid A) = 0.9", r"P(B \mid \neg A) = 0.05")
+
+
+def test_facts_are_definitions(run):
+    for fact in BAYES_FACTS:
+        assert run(fact).kind == "definition"
+
+
+@pytest.mark.parametrize("spelling", [r"P(A \mid B)", "P(A|B)"])
+def test_bayes_theorem_with_named_rules(run, spelling):
+    run(*BAYES_FACTS)
+    result = run(spelling)
+    assert result.value == sp.Rational(2, 13)
+    assert titles(result) == ["Complement rule", "Law of total probability (the evidence)",
+                              "Bayes' theorem: posterior = likelihood × prior / evidence"]
+    assert result.steps[-1].latex.startswith(
+        r"P(A \mid B) = \frac{P(B \mid A) \, P(A)}{P(B)}")
+
+
+@pytest.mark.parametrize("query, value, rule", [
+    ("P(B)", sp.Rational(117, 2000), "Law of total probability (the evidence)"),
+    (r"P(A \cap B)", sp.Rational(9, 1000), "Product rule"),
+    ("P(A, B)", sp.Rational(9, 1000), "Product rule"),
+    (r"P(\neg A)", sp.Rational(99, 100), "Complement rule"),
+    ("P(¬A)", sp.Rational(99, 100), "Complement rule"),
+    ("P(A^c)", sp.Rational(99, 100), "Complement rule"),
+    (r"P(\bar{A})", sp.Rational(99, 100), "Complement rule"),
+    (r"P(A \cup B)", sp.Rational(119, 2000), "Addition rule"),
+])
+def test_event_queries(run, query, value, rule):
+    run(*BAYES_FACTS)
+    result = run(query)
+    assert result.value == value and rule in titles(result)
+
+
+def test_a_query_the_facts_cannot_answer_names_what_is_missing(ws):
+    ws.run("P(A) = 0.3")
+    error = ws.run(r"P(A \cap C)").error
+    assert isinstance(error, symml.SymmlError)
+    assert "do not determine P(A \\cap C)" in error.message and "P(C" in error.message
+
+
+def test_chain_rule_for_three_events(run):
+    run("P(A) = 0.5", r"P(B \mid A) = 0.4", r"P(C \mid A \cap B) = 0.25")
+    result = run(r"P(A \cap B \cap C)")
+    assert result.value == sp.Rational(1, 20)
+    assert "Chain rule of probability" in titles(result)
+
+
+def test_independence_as_fact_and_as_check(run):
+    run("P(A) = 0.5", "P(B) = 0.2")
+    assert run(r"A \perp B").kind == "declaration"
+    assert run(r"P(A \cap B)").value == sp.Rational(1, 10)
+    assert run(r"P(A \cap B) = P(A)P(B)").value == sp.true
+
+
+def test_independence_check_when_the_joint_is_known(run):
+    run("P(C) = 0.5", r"P(D \mid C) = 0.5", r"P(D \mid \neg C) = 0.5")
+    result = run(r"C ⊥ D")
+    assert result.kind == "check" and result.value == sp.true
+
+
+def test_the_guides_conditional_probability_formula_is_a_check(run):
+    run(*BAYES_FACTS)
+    assert run(r"P(A|B) = \frac{P(A \cap B)}{P(B)}").value == sp.true
+    bayes = (r"\underbrace{P(A|B)}_{\text{Posterior}} = \frac{ \underbrace{P(B|A)}"
+             r"_{\text{Likelihood}} \;\;\;\cdot\;\;\; \underbrace{P(A)}_{\text{Prior}} }"
+             r"{ \underbrace{P(B)}_{\text{Evidence}} }")
+    assert run(bayes).value == sp.true
+
+
+JOINT = (r"X \in \{0, 1\}", r"Y \in \{0, 1\}",
+         r"(X, Y) \sim \begin{bmatrix} 0.1 & 0.2 \\ 0.3 & 0.4 \end{bmatrix}")
+
+
+def test_joint_table_marginal_joint_and_conditional(run):
+    run(*JOINT)
+    marginal = run("P(X = 0)")
+    assert marginal.value == sp.Rational(3, 10)
+    assert titles(marginal) == ["Sum rule: add the cells of the joint table"]
+    assert run("P(X = 0, Y = 1)").value == sp.Rational(1, 5)
+    assert run(r"P(X = 0 \mid Y = 1)").value == sp.Rational(1, 3)
+    assert run(r"\sum_{y} P(X = 0, Y = y)").value == sp.Rational(3, 10)
+    assert run(r"\operatorname{Cov}(X, Y)").value == -sp.Rational(1, 50)
+    assert run(r"X \perp Y").value == sp.false
+
+
+def test_covariance_of_independent_variables(run):
+    run(r"X \sim \mathcal{N}(0, 1)", r"Y \sim \mathcal{N}(0, 1)")
+    assert run(r"\operatorname{Cov}(X, Y)").value == 0
+    assert run(r"\operatorname{Cov}(X, X)").value == 1
+
+
+def test_unspecified_sampling_is_a_declaration(run):
+    assert run(r"x \sim P(x)").kind == "declaration"
+
+
+@pytest.mark.parametrize("statement, words", [
+    (r"\mathcal{N}(0, -1)", "variance of a normal distribution must be positive"),
+    ("P(A) = 1.5", "must lie in [0, 1]"),
+    (r"Z \sim \operatorname{Bernoulli}(2)", "must lie in [0, 1]"),
+    (r"Z \sim \{1: 0.5, 2: 0.6\}", "must add up to 1"),
+    (r"Z \sim \mathcal{U}(3, 1)", "a < b"),
+])
+def test_invalid_parameters_are_domain_errors(ws, statement, words):
+    error = ws.run(statement).error
+    assert isinstance(error, symml.DomainError) and words in error.message
+    assert error.column >= 1
+
+
+def test_conditioning_on_a_probability_zero_event_is_a_domain_error(ws):
+    ws.run(r"X \sim \operatorname{DiscreteUniform}(1, 6)")
+    error = ws.run(r"P(X = 1 \mid X = 7)").error
+    assert isinstance(error, symml.DomainError) and "probability is 0" in error.message
+
+
+@pytest.mark.parametrize("model, data, value", [
+    (r"\operatorname{Bernoulli}(p)", "[1, 0, 1, 1]", sp.Rational(3, 4)),
+    (r"\operatorname{Poisson}(\lambda)", "[2, 3, 4]", 3),
+    (r"\mathcal{N}(\mu, 1)", "[1, 2, 3]", 2),
+])
+def test_mle_on_data_with_steps(run, model, data, value):
+    result = run(rf"\operatorname{{MLE}}({model}, {data})")
+    assert result.value == value
+    assert [t.split(":")[0].split(" with")[0] for t in titles(result)] == [
+        "Likelihood", "Log-likelihood", "Derivative", "Solve"]
+
+
+def test_mle_of_mean_and_variance(run):
+    result = run(r"\operatorname{MLE}(\mathcal{N}(\mu, \sigma^2), [1, 2, 3])")
+    assert result.value == sp.Tuple(2, sp.Rational(2, 3))
+
+
+def test_mle_on_symbolic_samples(run):
+    xs = sp.IndexedBase("x")
+    i, n = sp.Idx("i"), sp.Symbol("n")
+    result = run(r"\operatorname{MLE}(\operatorname{Bernoulli}(p), [x_1, \ldots, x_n])")
+    assert result.value == sp.Sum(xs[i], (i, 1, n)) / n
+
+
+def test_estimate_is_remembered_as_theta_hat_mle(run):
+    run(r"\operatorname{MLE}(\operatorname{Bernoulli}(p), [1, 0, 1, 1])")
+    assert run(r"\hat{p}_{\text{MLE}}").value == sp.Rational(3, 4)
+
+
+def test_likelihood_and_arg_max(run):
+    run(r"X \sim \operatorname{Bernoulli}(\theta)", r"\mathbf{x} = [1, 0, 1, 1]")
+    theta = sp.Symbol("theta")
+    assert run(r"\mathcal{L}(\theta; \mathbf{x})").value == theta**3 * (1 - theta)
+    assert run(r"\operatorname*{arg\,max}_{\theta} \mathcal{L}(\theta; \mathbf{x})").value \
+        == sp.Rational(3, 4)
+
+
+def test_ks_two_sample_and_one_sample(run):
+    two = run(r"\operatorname{KS}([1, 2, 3], [2, 3, 4])")
+    assert two.value[0] == sp.Rational(1, 3)
+    assert abs(float(two.value[1]) - 0.976) < 0.01
+    one = run(r"\operatorname{KS}([0.1, 0.5, 0.9], \mathcal{N}(0,1))")
+    assert one.value[0] == sp.erf(sp.sqrt(2) / 20) / 2 + sp.Rational(1, 2)
+    assert 0 < float(one.value[1]) < 1
