@@ -55,7 +55,16 @@ def function_body(node: ast.Node, ctx: Context, variables=()):
     value = bound.eval(node)
     if isinstance(value, UserFunction):
         return value.body, list(value.params), None
-    symbols = sorted(getattr(value, "free_symbols", ()), key=str)
+    if isinstance(value, AbstractFunction):
+        if not variables:
+            raise SymmlError(f"{value.name} is not defined: define it first, e.g. "
+                             f"{value.name}(x, y) = x^2 y", node.span)
+        from sympy import Function
+
+        return Function(value.name)(*variables), list(variables), None
+    if not hasattr(value, "free_symbols"):
+        raise SymmlError("only an expression or a function can be differentiated", node.span)
+    symbols = sorted(value.free_symbols, key=str)
     return value, symbols, None
 
 
@@ -322,6 +331,9 @@ def hessian(expr, params, point, ctx: Context, node):
 
     if is_matrix(expr):
         raise ShapeError("the Hessian needs a scalar function", node.span)
+    if not params:
+        raise SymmlError("the Hessian needs a function of variables, e.g. f(x, y) = x^2 y",
+                         node.span)
     matrix = ImmutableMatrix(sympy_hessian(expr, params))
     ctx.step("Hessian: the matrix of second partial derivatives", matrix)
     if point is None:

@@ -30,10 +30,17 @@ def call_value(node: ast.Call, ctx: Context):
         defined = _defined(node.func, ctx)
         if defined is not None:
             return _apply_or_multiply(defined, node, ctx)
-    result = first_claim(CALL_HANDLERS.get(call_key(node.func), []), node, ctx)
+    handlers = CALL_HANDLERS.get(call_key(node.func), [])
+    result = first_claim(handlers, node, ctx)
     if result is not NotImplemented:
         return result
-    return _apply_or_multiply(ctx.eval(node.func), node, ctx)
+    func = ctx.eval(node.func)
+    if handlers and not isinstance(func, FUNCTION_VALUES) and (
+            len(node.args) != 1 or not is_scalar(func)):
+        raise SymmlError(f"`{call_key(node.func)}(...)` does not apply to these arguments: "
+                         "are its variables declared (e.g. X \\sim \\mathcal{N}(0, 1))?",
+                         node.span)
+    return _apply_or_multiply(func, node, ctx)
 
 
 def _defined(func: ast.Node, ctx: Context):

@@ -101,11 +101,15 @@ def definition(node, ctx: Context):
 
 
 def _mentions(node: ast.Node, name: str) -> bool:
+    """Whether `name` itself appears (its entries `v_1` do not count: `v = [v_1, v_2]`)."""
     stack = [node]
     while stack:
         current = stack.pop()
         if isinstance(current, ast.Name) and current.name == name:
             return True
+        if isinstance(current, ast.Subscript) and isinstance(current.base, ast.Name):
+            stack.extend(current.index)
+            continue
         stack.extend(current.children())
     return False
 
@@ -208,6 +212,16 @@ def solve(difference, unknowns, ctx: Context, node) -> StatementResult:
 
     equations = list(difference) if is_matrix(difference) else [difference]
     ctx.step("Move everything to one side", *[sympy.Eq(eq, 0) for eq in equations[:1]])
+    try:
+        return _solve(equations, unknowns, ctx)
+    except NotImplementedError:
+        names = ", ".join(latex(u) for u in unknowns)
+        raise SymmlError(f"SymPy cannot solve this equation for {names}", node.span) from None
+
+
+def _solve(equations, unknowns, ctx: Context) -> StatementResult:
+    import sympy
+
     if len(unknowns) == 1:
         solutions = sympy.solve(equations, unknowns[0], dict=True)
         values = sympy.FiniteSet(*[s[unknowns[0]] for s in solutions if unknowns[0] in s])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
+from itertools import groupby
 
 from ..syntax.normalize import SUBSCRIPTS, SUPERSCRIPTS, UNICODE_TO_LATEX
 
@@ -142,21 +143,41 @@ def chain_parts(latex: str) -> list[str]:
 
 
 # --- step titles and approximations -----------------------------------------------------------
-MATH_WORD = re.compile(r"\S*(?:\\[A-Za-z]+|[\^_]|\\[{}|])\S*")
 NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
+MATHY = re.compile(r"\\[A-Za-z]+|[\^_]|\\[{}|]")
+OPERATOR = re.compile(r"[-+=<>*/()\d.,]+")
 
 
 def title_pieces(title: str) -> list[tuple[bool, str]]:
-    """A step title as (is_math, piece): words that hold LaTeX (`\\lambda`, `P^{-1}`) are math."""
-    pieces, start = [], 0
-    for match in MATH_WORD.finditer(title):
-        if match.start() > start:
-            pieces.append((False, title[start:match.start()]))
-        pieces.append((True, match.group()))
-        start = match.end()
-    if start < len(title):
-        pieces.append((False, title[start:]))
-    return pieces
+    r"""A step title as (is_math, piece): runs of words holding LaTeX (`\lambda`, `P^{-1}`,
+    `\frac{a}{b} + c`) are math; operators between two such words join them."""
+    words = _words(title)
+    kinds = [bool(MATHY.search(w)) for w in words]
+    for i, word in enumerate(words):
+        if OPERATOR.fullmatch(word) and 0 < i < len(words) - 1:
+            kinds[i] = kinds[i - 1] and any(kinds[i + 1:i + 2])
+    groups = [(is_math, " ".join(w for w, _ in run))
+              for is_math, run in groupby(zip(words, kinds), key=lambda pair: pair[1])]
+    return [(is_math, text if is_math else _pad(text, i, len(groups)))
+            for i, (is_math, text) in enumerate(groups)]
+
+
+def _pad(text: str, index: int, count: int) -> str:
+    """Text between math pieces keeps a space on each side that touches one."""
+    return (" " if index > 0 else "") + text + (" " if index < count - 1 else "")
+
+
+def _words(title: str) -> list[str]:
+    """Whitespace-separated words, except that a `{...}` group keeps its spaces."""
+    words, depth = [""], 0
+    for char in title:
+        if char.isspace() and depth == 0:
+            if words[-1]:
+                words.append("")
+            continue
+        depth += {"{": 1, "}": -1}.get(char, 0) if not words[-1].endswith("\\") else 0
+        words[-1] += char
+    return [w for w in words if w]
 
 
 def approximation(latex: str, approx: str | None) -> str | None:

@@ -11,7 +11,10 @@ from . import display
 from .document import Solution, kind_label
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$])")
-MATHJAX_TEXT = {"<": r"\lt", ">": r"\gt", "&": r"\&"}
+MATHJAX_SYMBOLS = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "<": r"\lt ", ">": r"\gt ",
+                   "&": r"\&", "$": r"\$", "%": r"\%", "#": r"\#", "^": r"\hat{}", "_": r"\_",
+                   "~": r"\sim "}
+SPECIAL_IN_TEXT = re.compile("|".join(re.escape(char) for char in MATHJAX_SYMBOLS))
 
 
 def md_text(words: str) -> str:
@@ -21,12 +24,12 @@ def md_text(words: str) -> str:
 def math(latex: str) -> str:
     """LaTeX that MathJax shows and no Markdown or HTML parser can take for markup."""
     if not display.is_safe(latex):
-        return r"\texttt{%s}" % _mathjax_text(latex)
-    pieces = []
-    last = 0
+        return r"\texttt{%s}" % _mathjax_text(latex, "texttt")
+    pieces, last = [], 0
     for match in display.TEXT_GROUP.finditer(latex):
+        command = match.group(1)
         pieces.append(_mathjax_math(latex[last:match.start()]))
-        pieces.append(r"\%s{%s}" % (match.group(1), _mathjax_text(match.group(2))))
+        pieces.append(r"\%s{%s}" % (command, _mathjax_text(match.group(2), command)))
         last = match.end()
     pieces.append(_mathjax_math(latex[last:]))
     return "".join(pieces)
@@ -36,13 +39,10 @@ def _mathjax_math(latex: str) -> str:
     return latex.replace("<", r"\lt ").replace(">", r"\gt ")
 
 
-def _mathjax_text(words: str) -> str:
-    """Text inside `\\text{}`: markup characters leave the text group as math symbols."""
-    out = re.sub(r"[\\{}]", lambda m: "\\" + m.group() if m.group() != "\\" else
-                 r"\backslash ", words)
-    for char, command in MATHJAX_TEXT.items():
-        out = out.replace(char, r"}%s\text{" % command)
-    return out
+def _mathjax_text(words: str, command: str = "text") -> str:
+    """Content for `\\command{...}`: special characters leave the group as math symbols."""
+    return SPECIAL_IN_TEXT.sub(lambda m: "}%s\\%s{" % (MATHJAX_SYMBOLS[m.group()], command),
+                               words)
 
 
 def _title_math(title: str) -> str:
