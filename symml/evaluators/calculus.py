@@ -185,6 +185,8 @@ def prime_call(node: ast.Call, ctx: Context):
     from sympy import Derivative, Dummy, Function, Subs, diff
 
     prime = node.func
+    if not isinstance(prime, ast.Prime):
+        return NotImplemented
     function = ctx.eval(prime.operand)
     args = [ctx.eval(arg) for arg in node.args]
     if isinstance(function, UserFunction):
@@ -441,8 +443,10 @@ def integral_value(node: ast.Integral, ctx: Context):
     antiderivative = integrate(body, variable)
     ctx.step(f"Antiderivative ({_integration_rule(body, variable)})",
              rf"\int {latex(body)} \, d{latex(variable)}", latex(antiderivative) + " + C")
-    if node.lower is None:
+    if node.lower is None and node.upper is None:
         return antiderivative
+    if node.lower is None or node.upper is None:
+        raise SymmlError("a definite integral needs both limits: \\int_a^b", node.span)
     lower, upper = ctx.eval(node.lower), ctx.eval(node.upper)
     value = integrate(body, (variable, lower, upper))
     ctx.step("Evaluate between the limits: F(b) − F(a)",

@@ -42,21 +42,33 @@ def list_value(node: ast.ListLit, ctx: Context):
 def tuple_value(node: ast.TupleLit, ctx: Context):
     from sympy import Tuple
 
-    return Tuple(*[ctx.eval(item) for item in node.items])
+    return Tuple(*[_member(item, ctx) for item in node.items])
 
 
 @handles(ast.SetLit)
 def set_value(node: ast.SetLit, ctx: Context):
     from sympy import FiniteSet
 
-    return FiniteSet(*[ctx.eval(item) for item in node.items])
+    return FiniteSet(*[_member(item, ctx) for item in node.items])
 
 
 @handles(ast.DictLit)
 def dict_value(node: ast.DictLit, ctx: Context):
     from sympy import Dict
 
-    return Dict({ctx.eval(key): ctx.eval(value) for key, value in node.pairs})
+    return Dict({_member(key, ctx): _member(value, ctx) for key, value in node.pairs})
+
+
+def _member(node: ast.Node, ctx: Context):
+    """An element of a tuple, set or table: any SymPy value (not text or a function)."""
+    from sympy import Basic
+
+    from .arithmetic import require_value
+
+    value = require_value(ctx.eval(node), node)
+    if not isinstance(value, Basic):
+        raise ShapeError(f"{describe(value)} cannot be an element of a tuple or set", node.span)
+    return value
 
 
 @handles(ast.String)

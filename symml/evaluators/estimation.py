@@ -239,8 +239,9 @@ def ks_call(node: ast.Call, ctx: Context):
 
 def _data(node: ast.Node, ctx: Context):
     kind, data = sample(node, ctx)
-    if kind != "data" or not data:
-        raise SymmlError("KS needs concrete data", node.span)
+    if kind != "data" or not data or not all(getattr(v, "is_real", False)
+                                             and v.is_number for v in data):
+        raise DomainError("KS needs concrete numeric data", node.span)
     return sorted(data)
 
 

@@ -66,6 +66,9 @@ def _apply_or_multiply(func, node: ast.Call, ctx: Context):
 
 
 def apply_function(func, args: list, ctx: Context, node):
+    from .arithmetic import operand
+
+    args = [operand(arg, node) for arg in args]
     if isinstance(func, UserFunction):
         if len(args) == 1 and len(func.params) > 1 and is_matrix(args[0]) \
                 and len(args[0]) == len(func.params):

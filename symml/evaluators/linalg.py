@@ -6,6 +6,7 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import bold, latex
 from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
 from ..syntax import ast
+from ..limits import check_eigenproblem
 from .registry import Context, StatementResult, calls, statement_rule
 
 STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
@@ -279,6 +280,7 @@ def rank_call(node, ctx):
 def characteristic_polynomial(value, ctx: Context):
     from sympy import Symbol, factor
 
+    check_eigenproblem(value)
     lam = Symbol("lambda")
     polynomial = factor(value.charpoly(lam).as_expr())
     ctx.step("Characteristic polynomial", rf"\det\left({latex(value)} - \lambda I\right)",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..errors import ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import UserFunction, describe, is_matrix
+from ..semantics.kinds import UserFunction, describe, is_matrix, is_scalar
 from ..syntax import ast
 from .names import base_name, lookup, subscripted_name
 from .registry import STATEMENT_RULES, Context, StatementResult, statement_rule
@@ -178,9 +178,10 @@ def equation_or_check(node, ctx: Context):
 def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
     import sympy
 
-    from .arithmetic import _sized
+    from .arithmetic import _sized, operand
 
     lhs, rhs = _sized(lhs, rhs)
+    lhs, rhs = operand(lhs, node), operand(rhs, node)
     if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
     difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)
@@ -242,5 +243,8 @@ def _compare_chain(ops, values, node):
     for op, left, right in zip(ops, values, values[1:]):
         if op not in relations:
             raise SymmlError(f"the relation `{op}` cannot be evaluated here", node.span)
+        if not (is_scalar(left) and is_scalar(right)):
+            raise ShapeError(f"`{op}` compares numbers, not {describe(left)} and "
+                             f"{describe(right)}", node.span)
         results.append(relations[op](left, right))
     return sympy.And(*results)

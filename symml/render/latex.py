@@ -1,6 +1,7 @@
 """Values → LaTeX in the guide's style: bmatrix, ^\\top, bold names for vectors/matrices."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..semantics.kinds import AbstractFunction, BuiltinFunction, Text, UserFunction
@@ -70,12 +71,29 @@ def latex(obj, *, as_written: bool = False) -> str:
     if isinstance(obj, (AbstractFunction, BuiltinFunction)):
         return symbol_latex(obj.name)
     if isinstance(obj, Text):
-        from pylatexenc.latexencode import unicode_to_latex
-
-        return r"\text{``%s''}" % unicode_to_latex(obj.text)
+        return text_latex(obj.text)
     if isinstance(obj, (list, tuple)):
         return r"\left(" + ", ".join(latex(item, as_written=as_written) for item in obj) + r"\right)"
     return _printer("none" if as_written else "lex").doprint(obj)
+
+
+TEXT_SAFE = re.compile(r"(?:[^\W_]|[ .,;:!?'()\[\]/+\-=*@])+")
+TEXT_SPECIAL = {"<": r"\lt ", ">": r"\gt ", "{": r"\{", "}": r"\}", "\\": r"\backslash ",
+                "%": r"\%", "#": r"\#", "$": r"\$", "&": r"\&", "_": r"\_", "^": r"\hat{}",
+                "~": r"\sim ", '"': "''", "|": r"\vert "}
+
+
+def text_latex(text: str) -> str:
+    """User text as math-mode LaTeX that cannot run a command: `\text{..}` runs of plain
+    characters, and each other character as a harmless symbol (`<` → `\lt`)."""
+    out, position = ["\\text{``}"], 0
+    for match in TEXT_SAFE.finditer(text):
+        out.extend(TEXT_SPECIAL.get(c, "?") for c in text[position:match.start()])
+        out.append(r"\text{%s}" % match.group())
+        position = match.end()
+    out.extend(TEXT_SPECIAL.get(c, "?") for c in text[position:])
+    out.append("\\text{''}")
+    return "".join(out)
 
 
 def symbol_latex(name: str) -> str:

@@ -5,6 +5,7 @@ operator, `A^\\top` a transpose, `\\|v\\|_2` a 2-norm, `\\theta_{\\text{new}}` a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -22,6 +23,7 @@ RELATIONS = {"=": "=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!=", r"\le": 
              r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
              r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
              r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 INVERSE_TRIG = {"sin": "asin", "cos": "acos", "tan": "atan"}
 FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": ""}
 
@@ -256,6 +258,10 @@ class AstBuilder(Transformer_NonRecursive):
         head, power = children
         if isinstance(power, Token):
             power = self.sup_arg(meta, [power])
+        if isinstance(power, Token):
+            raise self._error(f"`{head.func.name if isinstance(head.func, ast.Name) else ''}"
+                              "` cannot be transposed; write a power such as ^2",
+                              self._tok_span(power))
         return FuncHead(head.func, power, span=self._span(meta))
 
     # --- bars -------------------------------------------------------------------
@@ -308,6 +314,8 @@ class AstBuilder(Transformer_NonRecursive):
         script = children[0]
         if isinstance(script, Token):
             script = self.sup_arg(meta, [script])
+        if isinstance(script, Token):
+            raise self._error("∇ and ∂ take an order such as ^2", self._tok_span(script))
         return ("sup", script)
 
     def _scripts(self, children):
@@ -486,6 +494,8 @@ def _roman(tok: Token, span) -> ast.Node:
     for spacing, plain in (("\\_", "_"), ("\\,", ""), ("\\;", ""), ("\\!", "")):
         content = content.replace(spacing, plain)
     name = "".join(content.split())
+    if not WORD.fullmatch(name):  # `\text{<b>}` is text to show, never a name
+        return ast.String(_braced(tok), span=span)
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 

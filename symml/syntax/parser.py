@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import ParseError, Span
+from ..errors import LimitExceeded, ParseError, Span
 from . import ast
 from .build import MARKERS, AstBuilder, DerivOp, NablaOp, PartialMark
 from .normalize import Normalized, normalize
@@ -53,7 +53,6 @@ def lark_parser():
 def parse(text: str) -> ast.Node:
     """Parse one statement into an AST, or raise ParseError with a position."""
     if len(text) > MAX_INPUT_CHARS:
-        from ..errors import LimitExceeded
         raise LimitExceeded(f"the formula has {len(text):,} characters; the limit is "
                             f"{MAX_INPUT_CHARS:,}", Span(MAX_INPUT_CHARS, len(text)),
                             source=text)
@@ -66,11 +65,11 @@ def parse(text: str) -> ast.Node:
         node = _build(normalized, tree)
         _reject_markers(node)
         return node
-    except ParseError as error:
+    except (ParseError, LimitExceeded) as error:
         raise error.locate(text)
     except RecursionError:
-        raise ParseError(f"the formula is nested too deeply (the limit is {MAX_NESTING} "
-                         "levels)", Span(0, len(text)), source=text) from None
+        raise LimitExceeded(f"the formula is nested too deeply (the limit is {MAX_NESTING} "
+                            "levels)", Span(0, len(text)), source=text) from None
 
 
 def _run_lark(normalized: Normalized):
@@ -92,9 +91,10 @@ def _build(normalized: Normalized, tree) -> ast.Node:
     try:
         return AstBuilder(normalized).transform(tree)
     except VisitError as error:
-        if isinstance(error.orig_exc, (ParseError, RecursionError)):
+        if isinstance(error.orig_exc, (ParseError, LimitExceeded, RecursionError)):
             raise error.orig_exc from None
-        raise
+        raise ParseError(f"cannot read this formula ({type(error.orig_exc).__name__} in "
+                         f"rule {error.rule})", Span(0, len(normalized.source))) from None
 
 
 COMMAND = re.compile(r"\\[a-zA-Z]+|\\.")
@@ -158,8 +158,9 @@ def _check_brackets(normalized: Normalized) -> None:
         if tok in BRACKETS or tok.startswith(r"\begin"):
             stack.append((tok, match.start(), match.end()))
             if len(stack) > MAX_NESTING:
-                raise ParseError(f"the formula is nested more than {MAX_NESTING} levels deep",
-                                 normalized.span(match.start(), match.end()))
+                raise LimitExceeded(f"the formula is nested more than {MAX_NESTING} levels "
+                                    "deep (the nesting limit)",
+                                    normalized.span(match.start(), match.end()))
         elif tok in CLOSERS or tok.startswith(r"\end"):
             want = CLOSERS.get(tok) if tok in CLOSERS else tok.replace(r"\end", r"\begin")
             if not stack or (stack[-1][0] != want and not (
