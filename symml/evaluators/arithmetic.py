@@ -66,10 +66,16 @@ def _flatten_sum(node):
 
 @handles(ast.Add, ast.Sub)
 def sum_value(node, ctx: Context):
-    terms = _flatten_sum(node)
-    total = ctx.eval(terms[0][1])
-    for sign, term in terms[1:]:
-        total = add(total, ctx.eval(term), sign, term)
+    """Scalars are added in one SymPy Add (linear, not one Add per term); anything else
+    (matrices, I, 0 vectors) pairwise with shape checks."""
+    from sympy import Add
+
+    terms = [(sign, ctx.eval(term), term) for sign, term in _flatten_sum(node)]
+    if all(is_scalar(value) for _, value, _ in terms):
+        return Add(*[value if sign > 0 else -value for sign, value, _ in terms])
+    total = terms[0][1]
+    for sign, value, term in terms[1:]:
+        total = add(total, value, sign, term)
     return total
 
 

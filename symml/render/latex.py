@@ -12,8 +12,11 @@ GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "et
          "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell"}
 
 
-@lru_cache(maxsize=2)
-def _printer(order: str):
+LARGE_SUM = 200  # beyond this many terms, SymPy's lexicographic ordering is quadratic
+
+
+@lru_cache(maxsize=4)
+def _printer(order: str, written: bool = False):
     from sympy.printing.latex import LatexPrinter
 
     class SymmlLatexPrinter(LatexPrinter):
@@ -55,7 +58,7 @@ def _printer(order: str):
             return r"\text{false}"
 
     settings = {"mat_str": "bmatrix", "mat_delim": "", "order": order,
-                "mul_symbol": "dot" if order == "none" else None, "ln_notation": False}
+                "mul_symbol": "dot" if written else None, "ln_notation": False}
     return SymmlLatexPrinter(settings)
 
 
@@ -74,7 +77,10 @@ def latex(obj, *, as_written: bool = False) -> str:
         return text_latex(obj.text)
     if isinstance(obj, (list, tuple)):
         return r"\left(" + ", ".join(latex(item, as_written=as_written) for item in obj) + r"\right)"
-    return _printer("none" if as_written else "lex").doprint(obj)
+    if as_written:
+        return _printer("none", True).doprint(obj)
+    large = getattr(obj, "is_Add", False) and len(obj.args) > LARGE_SUM
+    return _printer("none" if large else "lex").doprint(obj)
 
 
 TEXT_SAFE = re.compile(r"(?:[^\W_]|[ .,;:!?'()\[\]/+\-=*@])+")

@@ -11,7 +11,7 @@ from . import ast
 from .build import MARKERS, AstBuilder, DerivOp, NablaOp, PartialMark
 from .normalize import Normalized, normalize
 
-MAX_INPUT_CHARS = 100_000
+MAX_INPUT_CHARS = 500_000
 MAX_NESTING = 200
 
 FORBIDDEN = {r"\input", r"\include", r"\write", r"\write18", r"\immediate", r"\openout",
