@@ -70,7 +70,7 @@ def sum_value(node, ctx: Context):
     (matrices, I, 0 vectors) pairwise with shape checks."""
     from sympy import Add
 
-    terms = [(sign, ctx.eval(term), term) for sign, term in _flatten_sum(node)]
+    terms = [(sign, ctx.value_of(term), term) for sign, term in _flatten_sum(node)]
     if all(is_scalar(value) for _, value, _ in terms):
         return Add(*[value if sign > 0 else -value for sign, value, _ in terms])
     total = terms[0][1]
@@ -99,7 +99,7 @@ def add(a, b, sign: int, node):
 
 @handles(ast.Neg)
 def neg_value(node: ast.Neg, ctx: Context):
-    value = ctx.eval(node.operand)
+    value = ctx.value_of(node.operand)
     if isinstance(value, IdentityLike):
         return value.scaled(-value.coefficient)
     return -operand(value, node)
@@ -109,17 +109,17 @@ def neg_value(node: ast.Neg, ctx: Context):
 def plus_minus_value(node: ast.PlusMinus, ctx: Context):
     from sympy import FiniteSet
 
-    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    a, b = ctx.value_of(node.left), ctx.value_of(node.right)
     return FiniteSet(a + b, a - b)
 
 
 # --- products --------------------------------------------------------------------------
 @handles(ast.Juxtapose)
 def juxtapose_value(node: ast.Juxtapose, ctx: Context):
-    value = ctx.eval(node.factors[0])
+    value = ctx.value_of(node.factors[0])
     left = node.factors[0]
     for factor in node.factors[1:]:
-        value = multiply(value, ctx.eval(factor), ctx, left, factor)
+        value = multiply(value, ctx.value_of(factor), ctx, left, factor)
         left = factor
     return value
 
@@ -149,7 +149,7 @@ def multiply(a, b, ctx: Context, left_node, right_node):
 
 @handles(ast.Dot)
 def dot_value(node: ast.Dot, ctx: Context):
-    a, b = _sized(ctx.eval(node.left), ctx.eval(node.right))
+    a, b = _sized(ctx.value_of(node.left), ctx.value_of(node.right))
     if is_vector(a) and is_vector(b) and not (a.shape[0] == 1 and b.shape[1] == 1
                                               and a.shape[1] > 1):
         return linalg.dot(a, b, ctx, node.left, node.right, node)
@@ -158,7 +158,7 @@ def dot_value(node: ast.Dot, ctx: Context):
 
 @handles(ast.Cross)
 def cross_value(node: ast.Cross, ctx: Context):
-    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    a, b = ctx.value_of(node.left), ctx.value_of(node.right)
     if is_vector(a) and is_vector(b):
         return linalg.cross(a, b, ctx, node)
     return multiply(a, b, ctx, node.left, node.right)
@@ -166,12 +166,12 @@ def cross_value(node: ast.Cross, ctx: Context):
 
 @handles(ast.Star)
 def star_value(node: ast.Star, ctx: Context):
-    return multiply(ctx.eval(node.left), ctx.eval(node.right), ctx, node.left, node.right)
+    return multiply(ctx.value_of(node.left), ctx.value_of(node.right), ctx, node.left, node.right)
 
 
 @handles(ast.Hadamard)
 def hadamard_value(node: ast.Hadamard, ctx: Context):
-    a, b = ctx.eval(node.left), ctx.eval(node.right)
+    a, b = ctx.value_of(node.left), ctx.value_of(node.right)
     if is_matrix(a) and is_matrix(b):
         return linalg.hadamard(a, b, ctx, node)
     if isinstance(a, FUNCTION_VALUES) and isinstance(b, FUNCTION_VALUES):
@@ -186,7 +186,7 @@ def hadamard_value(node: ast.Hadamard, ctx: Context):
 
 @handles(ast.Div)
 def div_value(node: ast.Div, ctx: Context):
-    a, b = ctx.eval(node.left), operand(ctx.eval(node.right), node.right)
+    a, b = ctx.value_of(node.left), operand(ctx.value_of(node.right), node.right)
     if isinstance(a, IdentityLike) and is_scalar(b):
         return a.scaled(a.coefficient / b)
     a = operand(a, node.left)
@@ -201,8 +201,8 @@ def div_value(node: ast.Div, ctx: Context):
 # --- powers and other operators ---------------------------------------------------------
 @handles(ast.Power)
 def power_value(node: ast.Power, ctx: Context):
-    base = ctx.eval(node.base)
-    exponent = operand(ctx.eval(node.exponent), node.exponent)
+    base = ctx.value_of(node.base)
+    exponent = operand(ctx.value_of(node.exponent), node.exponent)
     if isinstance(base, IdentityLike):
         return base.scaled(base.coefficient ** exponent)
     if is_matrix(base):
@@ -218,7 +218,7 @@ def power_value(node: ast.Power, ctx: Context):
 
 @handles(ast.Transpose)
 def transpose_value(node: ast.Transpose, ctx: Context):
-    value = ctx.eval(node.operand)
+    value = ctx.value_of(node.operand)
     if isinstance(value, ZeroLike):
         return value
     if is_matrix(value):
@@ -232,7 +232,7 @@ def transpose_value(node: ast.Transpose, ctx: Context):
 
 @handles(ast.Abs)
 def abs_value(node: ast.Abs, ctx: Context):
-    value = ctx.eval(node.operand)
+    value = ctx.value_of(node.operand)
     if is_matrix(value):
         return linalg.determinant(value, ctx, node)
     from sympy import Abs
@@ -242,7 +242,7 @@ def abs_value(node: ast.Abs, ctx: Context):
 
 @handles(ast.Norm)
 def norm_value(node: ast.Norm, ctx: Context):
-    value = ctx.eval(node.operand)
+    value = ctx.value_of(node.operand)
     if not is_matrix(value):
         from sympy import Abs
 
@@ -255,7 +255,7 @@ def norm_value(node: ast.Norm, ctx: Context):
     elif isinstance(p, ast.Name) and p.name in ("F", "fro"):
         order = "fro"
     else:
-        order = ctx.eval(p)
+        order = ctx.value_of(p)
     return linalg.norm(value, order, ctx, node)
 
 
@@ -263,19 +263,19 @@ def norm_value(node: ast.Norm, ctx: Context):
 def sqrt_value(node: ast.Sqrt, ctx: Context):
     from sympy import root, sqrt
 
-    value = operand(ctx.eval(node.operand), node.operand)
+    value = operand(ctx.value_of(node.operand), node.operand)
     if is_matrix(value):
         raise ShapeError(f"cannot take the square root of {describe(value)}", node.span)
     if node.index is None:
         return sqrt(value)
-    return root(value, ctx.eval(node.index))
+    return root(value, ctx.value_of(node.index))
 
 
 @handles(ast.Factorial)
 def factorial_value(node: ast.Factorial, ctx: Context):
     from sympy import factorial
 
-    value = operand(ctx.eval(node.operand), node)
+    value = operand(ctx.value_of(node.operand), node)
     if getattr(value, "is_negative", False):
         raise DomainError("the factorial of a negative number is undefined", node.span)
     from ..limits import check_factorial
@@ -288,7 +288,7 @@ def factorial_value(node: ast.Factorial, ctx: Context):
 def binomial_value(node: ast.Binomial, ctx: Context):
     from sympy import binomial
 
-    return binomial(ctx.eval(node.n), ctx.eval(node.k))
+    return binomial(ctx.value_of(node.n), ctx.value_of(node.k))
 
 
 @handles(ast.Number)

@@ -37,13 +37,13 @@ def function_body(node: ast.Node, ctx: Context, variables=()):
     expression; the variables are a function's parameters, else the free symbols."""
     bound = ctx.with_bound(_bound_names(variables))
     if isinstance(node, (ast.Name, ast.Subscript)):
-        value = bound.eval(node)
+        value = bound.value_of(node)
         if isinstance(value, UserFunction):
             return value.body, list(value.params), None
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         value = lookup(ctx, node.func.name)
         if isinstance(value, UserFunction):
-            args = [bound.eval(arg) for arg in node.args]
+            args = [bound.value_of(arg) for arg in node.args]
             if len(args) == 1 and is_matrix(args[0]) and len(value.params) > 1:
                 args = list(args[0])
             if args == list(value.params):
@@ -52,7 +52,7 @@ def function_body(node: ast.Node, ctx: Context, variables=()):
                 raise SymmlError(f"{value.name} takes {len(value.params)} arguments, got "
                                  f"{len(args)}", node.span)
             return value.body, list(value.params), args
-    value = bound.eval(node)
+    value = bound.value_of(node)
     if isinstance(value, UserFunction):
         return value.body, list(value.params), None
     if isinstance(value, AbstractFunction):
@@ -107,7 +107,7 @@ def _multivariable_chain_step(node, variable, ctx: Context) -> None:
     if not isinstance(outer, UserFunction) or len(outer.params) < 2 \
             or not all(isinstance(arg, ast.Name) for arg in source.args):
         return
-    inner = [ctx.eval(arg) for arg in source.args]
+    inner = [ctx.value_of(arg) for arg in source.args]
     if not any(getattr(value, "has", lambda _: False)(variable) for value in inner):
         return
     x, f = latex(variable), symbol_name(outer.name)
@@ -187,8 +187,8 @@ def prime_call(node: ast.Call, ctx: Context):
     prime = node.func
     if not isinstance(prime, ast.Prime):
         return NotImplemented
-    function = ctx.eval(prime.operand)
-    args = [ctx.eval(arg) for arg in node.args]
+    function = ctx.value_of(prime.operand)
+    args = [ctx.value_of(arg) for arg in node.args]
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:
             raise SymmlError(f"{function.name}' needs a function of one variable",
@@ -264,7 +264,7 @@ def _jacobian_of(node, variables, ctx: Context, span_node):
 
 
 def _scalar_body(node, ctx: Context):
-    value = ctx.eval(node)
+    value = ctx.value_of(node)
     return value.body if isinstance(value, UserFunction) else value
 
 
@@ -307,7 +307,7 @@ def jacobian_or_hessian_at(node: ast.Call, ctx: Context):
     function = _defined_function(node.func.index[0], ctx)
     if function is None:
         return NotImplemented
-    args = [ctx.eval(arg) for arg in node.args]
+    args = [ctx.value_of(arg) for arg in node.args]
     point = None if args == list(function.params) else args
     if node.func.base.name == "H":
         return hessian(function.body, list(function.params), point, ctx, node)
@@ -382,7 +382,7 @@ def descent_update(node, ctx: Context):
 
     ctx.step(rf"Substitute {latex(ctx.workspace.symbol(base))} = "
              rf"{latex(ctx.workspace.symbol(base + '_old'))}", old)
-    value = ctx.with_bound({base: old}).eval(rhs)
+    value = ctx.with_bound({base: old}).value_of(rhs)
     if is_matrix(value) and value.shape == (1, 1) and not is_matrix(old):
         value = value[0]
     ctx.step("Update: step against the gradient", value)
@@ -407,8 +407,8 @@ def gradient_descent(node: ast.Call, ctx: Context):
 
     if len(node.args) != 4:
         raise SymmlError(r"GD takes (J, \theta_0, \eta, k)", node.span)
-    function = ctx.eval(node.args[0])
-    theta, eta, steps = (ctx.eval(arg) for arg in node.args[1:])
+    function = ctx.value_of(node.args[0])
+    theta, eta, steps = (ctx.value_of(arg) for arg in node.args[1:])
     if not isinstance(function, UserFunction):
         raise SymmlError("the first argument of GD must be a defined function", node.span)
     if not (getattr(steps, "is_Integer", False) and 0 <= steps <= 1000):
@@ -439,7 +439,7 @@ def integral_value(node: ast.Integral, ctx: Context):
     from sympy import integrate
 
     (variable,) = _variable(node.variable, ctx)
-    body = ctx.with_bound({str(variable): variable}).eval(node.body)
+    body = ctx.with_bound({str(variable): variable}).value_of(node.body)
     antiderivative = integrate(body, variable)
     ctx.step(f"Antiderivative ({_integration_rule(body, variable)})",
              rf"\int {latex(body)} \, d{latex(variable)}", latex(antiderivative) + " + C")
@@ -447,7 +447,7 @@ def integral_value(node: ast.Integral, ctx: Context):
         return antiderivative
     if node.lower is None or node.upper is None:
         raise SymmlError("a definite integral needs both limits: \\int_a^b", node.span)
-    lower, upper = ctx.eval(node.lower), ctx.eval(node.upper)
+    lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
     value = integrate(body, (variable, lower, upper))
     ctx.step("Evaluate between the limits: F(b) − F(a)",
              rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
@@ -470,8 +470,8 @@ def limit_value(node: ast.Limit, ctx: Context):
     from sympy import limit
 
     (variable,) = _variable(node.variable, ctx)
-    body = ctx.with_bound({str(variable): variable}).eval(node.body)
-    point = ctx.eval(node.point)
+    body = ctx.with_bound({str(variable): variable}).value_of(node.body)
+    point = ctx.value_of(node.point)
     value = limit(body, variable, point)
     ctx.step("Limit", rf"\lim_{{{latex(variable)} \to {latex(point)}}} {latex(body)}", value)
     return value
@@ -491,7 +491,7 @@ def big_operator_value(node: ast.BigOp, ctx: Context):
         raise SymmlError(rf"\{node.op} needs bounds such as _{{i=1}}^{{n}}", node.span)
     index_node, start_node = node.lower.operands
     (index,) = _variable(index_node, ctx)
-    start, end = ctx.eval(start_node), ctx.eval(node.upper)
+    start, end = ctx.value_of(start_node), ctx.value_of(node.upper)
     combine = Add if node.op == "sum" else Mul
     if getattr(start, "is_Integer", False) and getattr(end, "is_Integer", False):
         count = int(end - start + 1)
@@ -501,14 +501,14 @@ def big_operator_value(node: ast.BigOp, ctx: Context):
             raise LimitExceeded(f"{count:,} terms exceed the limit of "
                                 f"{MAX_EXPLICIT_TERMS:,} for an explicit sum or product",
                                 node.span)
-        terms = [ctx.with_bound({str(index): Integer(k)}).eval(node.body)
+        terms = [ctx.with_bound({str(index): Integer(k)}).value_of(node.body)
                  for k in range(int(start), int(end) + 1)]
         value = combine(*terms) if terms else Integer(0 if node.op == "sum" else 1)
         if 1 < len(terms) <= 12:
             ctx.step("Write out the terms", latex(combine(*terms, evaluate=False),
                                                   as_written=True), value)
         return value
-    body = ctx.with_bound({str(index): index}).eval(node.body)
+    body = ctx.with_bound({str(index): index}).value_of(node.body)
     unevaluated = (Sum if node.op == "sum" else Product)(body, (index, start, end))
     value = unevaluated.doit()
     ctx.step("Closed form", unevaluated, value)

@@ -17,7 +17,7 @@ def matrix_value(node: ast.MatrixLit, ctx: Context):
     for row in node.rows:
         values = []
         for entry in row:
-            value = ctx.eval(entry)
+            value = ctx.value_of(entry)
             if not is_scalar(value):
                 raise ShapeError(f"a matrix entry must be a scalar, got {describe(value)}",
                                  entry.span)
@@ -32,7 +32,7 @@ def list_value(node: ast.ListLit, ctx: Context):
     from sympy import ImmutableMatrix, Tuple
 
     check_entries(len(node.items), node)
-    values = [ctx.eval(item) for item in node.items]
+    values = [ctx.value_of(item) for item in node.items]
     if values and all(is_scalar(v) for v in values):
         return ImmutableMatrix(values)
     return Tuple(*values)
@@ -65,7 +65,7 @@ def _member(node: ast.Node, ctx: Context):
 
     from .arithmetic import require_value
 
-    value = require_value(ctx.eval(node), node)
+    value = require_value(ctx.value_of(node), node)
     if not isinstance(value, Basic):
         raise ShapeError(f"{describe(value)} cannot be an element of a tuple or set", node.span)
     return value

@@ -126,7 +126,7 @@ def distribution_call(node: ast.Call, ctx: Context):
     if len(node.args) != arity:
         raise SymmlError(f"{node.func.name} takes {arity} parameter(s), got {len(node.args)}",
                          node.span)
-    return build([ctx.eval(arg) for arg in node.args], node)
+    return build([ctx.value_of(arg) for arg in node.args], node)
 
 
 def finite_distribution(node: ast.DictLit, ctx: Context) -> Distribution:
@@ -135,9 +135,9 @@ def finite_distribution(node: ast.DictLit, ctx: Context) -> Distribution:
 
     table = {}
     for key, value in node.pairs:
-        probability = ctx.eval(value)
+        probability = ctx.value_of(value)
         _check_probability(probability, value)
-        table[ctx.eval(key)] = probability
+        table[ctx.value_of(key)] = probability
     total = sum(table.values())
     if getattr(total, "is_number", False) and total != 1:
         raise DomainError(f"the probabilities of a distribution must add up to 1, they add up "
@@ -149,7 +149,7 @@ def as_distribution(node: ast.Node, ctx: Context):
     """The Distribution a node describes, or None."""
     if isinstance(node, ast.DictLit):
         return finite_distribution(node, ctx)
-    value = ctx.eval(node) if isinstance(node, (ast.Call, ast.Name)) else None
+    value = ctx.value_of(node) if isinstance(node, (ast.Call, ast.Name)) else None
     return value if isinstance(value, Distribution) else None
 
 
@@ -205,7 +205,7 @@ def support_declaration(node, ctx: Context):
             and isinstance(node.operands[1], ast.SetLit)
             and isinstance(node.operands[0], ast.Name)):
         return None
-    values = [ctx.eval(item) for item in node.operands[1].items]
+    values = [ctx.value_of(item) for item in node.operands[1].items]
     ctx.workspace.supports[node.operands[0].name] = values
     return StatementResult("declaration", None,
                            latex=r"\in \left\{" + ", ".join(latex(v) for v in values) + r"\right\}")
@@ -218,7 +218,7 @@ def _joint_declaration(lhs: ast.TupleLit, rhs, ctx: Context, node) -> StatementR
     if len(lhs.items) != 2 or not all(isinstance(i, ast.Name) for i in lhs.items):
         raise SymmlError("a joint table is declared for two variables: (X, Y) \\sim [...]",
                          lhs.span)
-    table = ctx.eval(rhs)
+    table = ctx.value_of(rhs)
     if not is_matrix(table):
         raise SymmlError("a joint distribution of (X, Y) is a matrix of probabilities",
                          rhs.span)

@@ -50,12 +50,12 @@ def einsum_call(node: ast.Call, ctx: Context):
     if not node.args:
         raise SymmlError("einsum needs the subscripts and the operands: "
                          "einsum('ij,jk->ik', A, B)", node.span)
-    spec_value = ctx.eval(node.args[0])
+    spec_value = ctx.value_of(node.args[0])
     if not isinstance(spec_value, Text):
         raise SymmlError("einsum needs the subscripts as a string first, as in "
                          "einsum('ij,jk->ik', A, B)", node.args[0].span)
     spec = parse_spec(spec_value.text, node)
-    values = [ctx.eval(arg) for arg in node.args[1:]]
+    values = [ctx.value_of(arg) for arg in node.args[1:]]
     if len(spec.inputs) != len(values):
         raise ShapeError(f"the subscripts '{spec_value.text}' name {len(spec.inputs)} "
                          f"operand(s) but {len(values)} were given", node.span)

@@ -22,7 +22,7 @@ def sample(node: ast.Node, ctx: Context):
     items = node.items if isinstance(node, (ast.ListLit, ast.TupleLit)) else None
     if items and any(isinstance(item, ast.Dots) for item in items):
         return _symbolic_sample(items, ctx, node)
-    value = ctx.eval(node)
+    value = ctx.value_of(node)
     if is_matrix(value):
         return "data", list(value)
     raise SymmlError("the data must be a list such as [1, 0, 1, 1] or [x_1, \\ldots, x_n]",
@@ -35,7 +35,7 @@ def _symbolic_sample(items, ctx: Context, node):
     last = items[-1]
     if not (isinstance(last, ast.Subscript) and isinstance(last.base, ast.Name)):
         raise SymmlError("write symbolic samples as x_1, \\ldots, x_n", node.span)
-    size = ctx.eval(last.index[0])
+    size = ctx.value_of(last.index[0])
     return "symbolic", (IndexedBase(last.base.name), size)
 
 
@@ -82,7 +82,7 @@ def mle_call(node: ast.Call, ctx: Context):
     if len(node.args) != 2:
         raise SymmlError(r"write \operatorname{MLE}(\operatorname{Bernoulli}(p), [1, 0, 1])",
                          node.span)
-    distribution = ctx.eval(node.args[0])
+    distribution = ctx.value_of(node.args[0])
     if not isinstance(distribution, Distribution):
         raise SymmlError("the first argument of MLE is a model such as Bernoulli(p)",
                          node.args[0].span)
@@ -173,7 +173,7 @@ def likelihood_call(node: ast.Call, ctx: Context):
 
     if node.split != 1 or len(node.args) != 2:
         return NotImplemented
-    theta = ctx.eval(node.args[0])
+    theta = ctx.value_of(node.args[0])
     distribution = next((d for d in ctx.workspace.distributions.values()
                          if theta in getattr(d, "params", ()) or theta in _free(d)), None)
     if distribution is None:
@@ -199,8 +199,8 @@ def argopt_value(node: ast.ArgOpt, ctx: Context):
     (smallest for arg min), found through log g when g is a product."""
     from sympy import Mul, diff, expand_log, log, solve
 
-    variable = ctx.eval(node.variable)
-    body = ctx.eval(node.body)
+    variable = ctx.value_of(node.variable)
+    body = ctx.value_of(node.body)
     objective = expand_log(log(body), force=True) if isinstance(body, Mul) else body
     candidates = [c for c in solve(diff(objective, variable), variable)
                   if getattr(c, "is_real", True) is not False]
@@ -225,7 +225,7 @@ def ks_call(node: ast.Call, ctx: Context):
     if len(node.args) != 2:
         raise SymmlError("KS takes (data, data) or (data, distribution)", node.span)
     first = _data(node.args[0], ctx)
-    other = ctx.eval(node.args[1])
+    other = ctx.value_of(node.args[1])
     if isinstance(other, Distribution):
         statistic, size = _one_sample(first, other, ctx), len(first)
     else:

@@ -296,7 +296,7 @@ def probability_fact(node, ctx: Context):
     if target is None:
         return None
     event, given = (canonical(part) for part in target)
-    value = ctx.eval(node.operands[1])
+    value = ctx.value_of(node.operands[1])
     try:
         known = EventSolver(ctx).probability(event, given)
     except Missing:
@@ -348,7 +348,7 @@ def _random_variables_independent(node, ctx: Context):
 
     from .probability import random_symbols
 
-    values = [ctx.eval(operand) for operand in node.operands]
+    values = [ctx.value_of(operand) for operand in node.operands]
     if not all(random_symbols(v) for v in values):
         raise SymmlError("⊥ relates two events or two random variables", node.span)
     joint = joint_of_names(ctx, values)

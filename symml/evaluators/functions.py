@@ -5,7 +5,7 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
                                is_matrix, is_scalar)
 from ..syntax import ast
-from .names import lookup
+from .names import BUILTIN_FUNCTIONS, lookup
 from .registry import CALL_HANDLERS, Context, calls, first_claim, handles
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
@@ -34,13 +34,19 @@ def call_value(node: ast.Call, ctx: Context):
     result = first_claim(handlers, node, ctx)
     if result is not NotImplemented:
         return result
-    func = ctx.eval(node.func)
+    key = call_key(node.func)
+    if handlers and len(key) > 1 and key not in BUILTIN_FUNCTIONS:
+        raise _does_not_apply(key, node)
+    func = ctx.value_of(node.func)
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
-        raise SymmlError(f"`{call_key(node.func)}(...)` does not apply to these arguments: "
-                         "are its variables declared (e.g. X \\sim \\mathcal{N}(0, 1))?",
-                         node.span)
+        raise _does_not_apply(key, node)
     return _apply_or_multiply(func, node, ctx)
+
+
+def _does_not_apply(key: str, node) -> SymmlError:
+    return SymmlError(f"`{key}(...)` does not apply to these arguments: are its variables "
+                      "declared (e.g. X \\sim \\mathcal{N}(0, 1))?", node.span)
 
 
 def _defined(func: ast.Node, ctx: Context):
@@ -56,11 +62,11 @@ def _defined(func: ast.Node, ctx: Context):
 
 def _apply_or_multiply(func, node: ast.Call, ctx: Context):
     if isinstance(func, FUNCTION_VALUES):
-        return apply_function(func, [ctx.eval(arg) for arg in node.args], ctx, node)
+        return apply_function(func, [ctx.value_of(arg) for arg in node.args], ctx, node)
     if len(node.args) == 1 and node.bracket == "(":
         from .arithmetic import multiply
 
-        return multiply(func, ctx.eval(node.args[0]), ctx, node.func, node.args[0])
+        return multiply(func, ctx.value_of(node.args[0]), ctx, node.func, node.args[0])
     raise SymmlError(f"{describe(func)} is not a function, so it cannot take "
                      f"{len(node.args)} arguments", node.span)
 
@@ -151,7 +157,7 @@ def sigma_call(node: ast.Call, ctx: Context):
     """`\\sigma(x)` is the logistic function unless σ is defined."""
     if not isinstance(node.func, ast.Name) or len(node.args) != 1:
         return NotImplemented
-    return builtin("sigma", [ctx.eval(node.args[0])], node)
+    return builtin("sigma", [ctx.value_of(node.args[0])], node)
 
 
 @calls("log")
@@ -159,9 +165,9 @@ def log_call(node: ast.Call, ctx: Context):
     """`\\log x` is natural; `\\log_2 x` has base 2."""
     import sympy
 
-    args = [ctx.eval(arg) for arg in node.args]
+    args = [ctx.value_of(arg) for arg in node.args]
     if isinstance(node.func, ast.Subscript):
-        base = ctx.eval(node.func.index[0])
+        base = ctx.value_of(node.func.index[0])
         return sympy.log(args[0], base) if not is_matrix(args[0]) else args[0].applyfunc(
             lambda x: sympy.log(x, base))
     return builtin("log", args, node)

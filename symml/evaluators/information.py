@@ -93,7 +93,7 @@ def entropy_call(node: ast.Call, ctx: Context):
     base = _base(node.func, ctx)
     if len(node.args) == 1 and isinstance(node.args[0], ast.Given):
         return _conditional_entropy(node.args[0], base, ctx, node)
-    values = [ctx.eval(arg) for arg in node.args]
+    values = [ctx.value_of(arg) for arg in node.args]
     if len(values) == 2:
         joint = _joint(values, ctx)
         if joint is not None:
@@ -146,7 +146,7 @@ def _marginal_entropy(joint, axis: int, base, ctx: Context):
 
 
 def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
-    x, y = ctx.eval(given.event), ctx.eval(given.condition)
+    x, y = ctx.value_of(given.event), ctx.value_of(given.condition)
     joint = _joint([x, y], ctx)
     if joint is None:
         raise SymmlError("H(X | Y) needs a joint table (X, Y) \\sim [...]", node.span)
@@ -217,7 +217,7 @@ def kl_call(node: ast.Call, ctx: Context):
 def _as_distribution(node: ast.Node, ctx: Context):
     if isinstance(node, ast.Name) and node.name in ctx.workspace.distributions:
         return ctx.workspace.distributions[node.name]
-    return ctx.eval(node)
+    return ctx.value_of(node)
 
 
 def _normal_kl(values, base, ctx: Context):
@@ -239,7 +239,7 @@ def mutual_information_call(node: ast.Call, ctx: Context):
     """`I(X; Y) = H(X) + H(Y) - H(X, Y)` from a joint table."""
     if not isinstance(node.func, ast.Name) or len(node.args) != 2:
         return NotImplemented
-    values = [ctx.eval(arg) for arg in node.args]
+    values = [ctx.value_of(arg) for arg in node.args]
     joint = _joint(values, ctx)
     if joint is None:
         return NotImplemented

@@ -233,7 +233,7 @@ def unit_vector(value, operand_node, ctx: Context):
 def _one_matrix(node: ast.Call, ctx: Context, what: str, entries: bool = True):
     if len(node.args) != 1:
         raise SymmlError(f"{what} takes one matrix", node.span)
-    value = ctx.eval(node.args[0])
+    value = ctx.value_of(node.args[0])
     if not is_matrix(value):
         raise ShapeError(f"{what} needs a matrix, got {describe(value)}", node.args[0].span)
     if entries:
@@ -356,7 +356,7 @@ def is_diagonal_call(node, ctx):
 def diag_call(node, ctx):
     from sympy import ImmutableMatrix, diag
 
-    values = [ctx.eval(arg) for arg in node.args]
+    values = [ctx.value_of(arg) for arg in node.args]
     if len(values) == 1 and is_matrix(values[0]) and values[0].rows == values[0].cols > 1:
         matrix = values[0]
         return ImmutableMatrix([matrix[i, i] for i in range(matrix.rows)])

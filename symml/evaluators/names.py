@@ -1,7 +1,7 @@
 """Names, subscripts and accents: a defined value, an entry, a function or a symbol."""
 from __future__ import annotations
 
-from ..errors import ShapeError, SymmlError
+from ..errors import ShapeError, SymmlError, UndefinedNameError
 from ..semantics.kinds import AbstractFunction, BuiltinFunction, describe, is_array, is_matrix
 from ..syntax import ast
 from .registry import SUBSCRIPT_HANDLERS, Context, first_claim, handles
@@ -56,10 +56,10 @@ def name_value(node: ast.Name, ctx: Context):
     value = lookup(ctx, node.name)
     if value is not None:
         return value
-    return builtin_name(node.name, ctx)
+    return builtin_name(node.name, ctx, node.span)
 
 
-def builtin_name(name: str, ctx: Context):
+def builtin_name(name: str, ctx: Context, span=None):
     import sympy
 
     constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
@@ -73,7 +73,28 @@ def builtin_name(name: str, ctx: Context):
         return BuiltinFunction(name)
     if name in ABSTRACT_FUNCTIONS:
         return AbstractFunction(name)
+    if _is_unknown_word(name, ctx):
+        raise UndefinedNameError(f"unknown name `{name}`{_suggestion(name, ctx)}", span)
     return ctx.workspace.symbol(name)
+
+
+def _is_unknown_word(name: str, ctx: Context) -> bool:
+    """A word of several letters (`\operatorname{foo}`) that nothing defines; single letters,
+    Greek letters and `\mathcal{X}`-style names are symbols."""
+    from ..render.latex import GREEK
+
+    return len(name) > 1 and name.isidentifier() and name not in GREEK \
+        and name not in ctx.workspace.symbols
+
+
+def _suggestion(name: str, ctx: Context) -> str:
+    import difflib
+
+    from .registry import CALL_HANDLERS
+
+    known = set(BUILTIN_FUNCTIONS) | set(CALL_HANDLERS) | set(ctx.workspace.values)
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 @handles(ast.Subscript)
@@ -81,12 +102,12 @@ def subscript_value(node: ast.Subscript, ctx: Context):
     if isinstance(node.base, ast.Name):
         base_value = lookup(ctx, node.base.name)
         if base_value is not None and (is_matrix(base_value) or is_array(base_value)):
-            indices = [ctx.eval(index) for index in node.index]
+            indices = [ctx.value_of(index) for index in node.index]
             if all(getattr(i, "is_Integer", False) for i in indices):
                 return entry(base_value, indices, node)
         if base_value is None:
             if node.base.name == "I" and len(node.index) == 1:
-                size = ctx.eval(node.index[0])
+                size = ctx.value_of(node.index[0])
                 if getattr(size, "is_Integer", False) and size > 0:
                     from sympy import ImmutableMatrix, eye
 
@@ -159,12 +180,12 @@ def index_text(index: ast.Node, ctx: Context) -> str:
         return str(index.value)
     from ..render.latex import latex
 
-    return latex(ctx.eval(index))
+    return latex(ctx.value_of(index))
 
 
 @handles(ast.Accent)
 def accent_value(node: ast.Accent, ctx: Context):
-    operand = ctx.eval(node.operand) if isinstance(node.operand, ast.Name) and lookup(
+    operand = ctx.value_of(node.operand) if isinstance(node.operand, ast.Name) and lookup(
         ctx, node.operand.name) is not None else None
     if node.accent == "hat" and operand is not None and is_matrix(operand):
         from .linalg import unit_vector

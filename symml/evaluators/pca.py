@@ -15,7 +15,7 @@ def cov_call(node: ast.Call, ctx: Context):
     """`Cov(X)` of a data matrix; Cov of random variables belongs to probability."""
     if len(node.args) != 1:
         return NotImplemented
-    data = ctx.eval(node.args[0])
+    data = ctx.value_of(node.args[0])
     if not is_matrix(data):
         return NotImplemented
     return covariance(_data_matrix(data, node.args[0]), ctx)
@@ -29,8 +29,8 @@ def pca_call(node: ast.Call, ctx: Context):
     if len(node.args) != 2:
         raise SymmlError("PCA takes a data matrix and a number of components: PCA(X, k)",
                          node.span)
-    data = _data_matrix(ctx.eval(node.args[0]), node.args[0])
-    k = _component_count(ctx.eval(node.args[1]), data.cols, node.args[1])
+    data = _data_matrix(ctx.value_of(node.args[0]), node.args[0])
+    k = _component_count(ctx.value_of(node.args[1]), data.cols, node.args[1])
     cov = covariance(data, ctx)
     pairs = sorted_eigenpairs(cov, ctx)
     top = pairs[:k]

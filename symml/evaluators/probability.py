@@ -28,7 +28,7 @@ def condition_of(node: ast.Node, ctx: Context):
     import sympy
 
     if isinstance(node, ast.Relation):
-        values = [ctx.eval(operand) for operand in node.operands]
+        values = [ctx.value_of(operand) for operand in node.operands]
         parts = []
         for op, left, right in zip(node.ops, values, values[1:]):
             if op not in RELATIONS:
@@ -190,7 +190,7 @@ def _expectation_argument(node: ast.Call, ctx: Context):
     if isinstance(target, ast.Given):
         condition = condition_of(target.condition, scope)
         target = target.event
-    return scope.eval(target), condition
+    return scope.value_of(target), condition
 
 
 def _sampling_scope(index: ast.Node, ctx: Context) -> Context:
@@ -206,7 +206,7 @@ def _sampling_scope(index: ast.Node, ctx: Context) -> Context:
 def _distribution_named(node: ast.Node, ctx: Context) -> Distribution:
     if isinstance(node, ast.Name) and node.name in ctx.workspace.distributions:
         return ctx.workspace.distributions[node.name]
-    value = ctx.eval(node)
+    value = ctx.value_of(node)
     if isinstance(value, Distribution):
         return value
     raise SymmlError("this is not a distribution: define it with X \\sim ... or write "
@@ -259,7 +259,7 @@ def _expectation_step(value, result, ctx: Context) -> None:
 def _one_random(node: ast.Call, ctx: Context, what: str):
     if len(node.args) != 1:
         raise SymmlError(f"{what} takes one random variable", node.span)
-    value = ctx.eval(node.args[0])
+    value = ctx.value_of(node.args[0])
     if not random_symbols(value):
         return None
     return value
@@ -302,7 +302,7 @@ def sigma_subscript(node: ast.Subscript, ctx: Context):
     """`\\sigma_X`: the standard deviation of a random variable X."""
     if len(node.index) != 1:
         return NotImplemented
-    value = ctx.eval(node.index[0])
+    value = ctx.value_of(node.index[0])
     if not random_symbols(value):
         return NotImplemented
     return _standard_deviation(value, ctx)
@@ -314,7 +314,7 @@ def covariance_call(node: ast.Call, ctx: Context):
 
     if len(node.args) != 2:
         return NotImplemented
-    x, y = (ctx.eval(arg) for arg in node.args)
+    x, y = (ctx.value_of(arg) for arg in node.args)
     if not (random_symbols(x) and random_symbols(y)):
         return NotImplemented
     joint = _joint_for(random_symbols(x) | random_symbols(y), ctx)
@@ -347,7 +347,7 @@ def _variable_of_subscript(func: ast.Node, ctx: Context):
     base = func.base if isinstance(func, ast.Power) else func
     if not (isinstance(base, ast.Subscript) and len(base.index) == 1):
         return None
-    value = ctx.eval(base.index[0])
+    value = ctx.value_of(base.index[0])
     return value if random_symbols(value) else None
 
 
@@ -359,7 +359,7 @@ def density_call(node: ast.Call, ctx: Context):
     variable = _variable_of_subscript(node.func, ctx)
     if variable is None or len(node.args) != 1:
         return NotImplemented
-    point = ctx.eval(node.args[0])
+    point = ctx.value_of(node.args[0])
     function = density(variable)
     if variable.pspace.is_Finite:
         result = function.dict.get(point, 0) if getattr(point, "is_number", False) else \
@@ -384,7 +384,7 @@ def cdf_call(node: ast.Call, ctx: Context):
     variable = _variable_of_subscript(node.func, ctx)
     if variable is None or len(node.args) != 1:
         return NotImplemented
-    point = ctx.eval(node.args[0])
+    point = ctx.value_of(node.args[0])
     if isinstance(node.func, ast.Power):
         return _inverse_cdf(variable, point, ctx, node)
     if variable.pspace.is_Finite or getattr(point, "is_number", False):
@@ -467,7 +467,7 @@ def median_call(node: ast.Call, ctx: Context):
 def percentile_call(node: ast.Call, ctx: Context):
     if len(node.args) != 2:
         raise SymmlError("percentile takes (X, k)", node.span)
-    value, k = ctx.eval(node.args[0]), ctx.eval(node.args[1])
+    value, k = ctx.value_of(node.args[0]), ctx.value_of(node.args[1])
     if not random_symbols(value):
         return NotImplemented
     if not (getattr(k, "is_number", False) and 0 < k < 100):
@@ -492,7 +492,7 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
         xi = Dummy("xi")
         pmf = _finite_piecewise(density(variable).dict, xi)
         bound = {name: UserFunction(name, (xi,), pmf) for name in ("P", "p")}
-    terms = [ctx.with_bound({**bound, index.name: value}).eval(node.body) for value in values]
+    terms = [ctx.with_bound({**bound, index.name: value}).value_of(node.body) for value in values]
     result = Add(*terms)
     ctx.step(rf"Sum over the values of {latex(variable) if variable is not None else index.name}",
              latex(Add(*terms, evaluate=False), as_written=True), result)

@@ -90,7 +90,7 @@ class Context:
     steps: list[Step] = field(default_factory=list)
     bound: dict[str, Any] = field(default_factory=dict)  # names bound by ∑, ∫, f(x) = ...
 
-    def eval(self, node: ast.Node):
+    def value_of(self, node: ast.Node):
         handler = NODE_HANDLERS.get(type(node))
         if handler is None:
             raise SymmlError(f"{_describe_node(node)} cannot be evaluated here", node.span)
@@ -117,4 +117,4 @@ def _describe_node(node: ast.Node) -> str:
 
 
 def evaluate(node: ast.Node, ctx: Context):
-    return ctx.eval(node)
+    return ctx.value_of(node)

@@ -16,7 +16,7 @@ def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
             return result
     from .arithmetic import require_value
 
-    return StatementResult("value", require_value(ctx.eval(node), node))
+    return StatementResult("value", require_value(ctx.value_of(node), node))
 
 
 # --- definitions -----------------------------------------------------------------------
@@ -58,7 +58,7 @@ def function_target(node: ast.Node, ctx: Context):
 
 
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
-    value = ctx.eval(value_node)
+    value = ctx.value_of(value_node)
     ctx.workspace.define(name, value)
     ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
@@ -67,7 +67,7 @@ def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
 def define_function(name: str, params: list[str], body_node: ast.Node,
                     ctx: Context) -> StatementResult:
     symbols = tuple(ctx.workspace.symbol(p) for p in params)
-    body = ctx.with_bound(dict(zip(params, symbols))).eval(body_node)
+    body = ctx.with_bound(dict(zip(params, symbols))).value_of(body_node)
     function = UserFunction(name, symbols, body)
     ctx.workspace.define(name, function)
     return StatementResult("definition", function)
@@ -126,7 +126,7 @@ def _space_shape(node: ast.Node, ctx: Context):
             factors.insert(0, exponent.right)
             exponent = exponent.left
         factors.insert(0, exponent)
-        dims = [_dimension(ctx.eval(f), f) for f in factors]
+        dims = [_dimension(ctx.value_of(f), f) for f in factors]
         return tuple(dims)
     return None
 
@@ -169,7 +169,7 @@ def _declaration_latex(node, shape) -> str:
 def equation_or_check(node, ctx: Context):
     if not isinstance(node, ast.Relation):
         return None
-    values = [ctx.eval(operand) for operand in node.operands]
+    values = [ctx.value_of(operand) for operand in node.operands]
     if node.ops == ("=",):
         return _equality(values[0], values[1], node, ctx)
     return StatementResult("check", _compare_chain(node.ops, values, node))

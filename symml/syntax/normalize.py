@@ -72,7 +72,9 @@ class Normalized:
         if not self.origin:
             return Span(0, 0)
         first = self.origin[min(start, len(self.origin) - 1)]
-        last = self.origin[min(max(end - 1, start), len(self.origin) - 1)] + 1
+        last_token = self.origin[min(max(end - 1, start), len(self.origin) - 1)]
+        match = TOKEN.match(self.source, last_token)  # to the end of that input token
+        last = match.end() if match else last_token + 1
         return Span(first, max(last, first + 1))
 
 
