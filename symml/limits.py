@@ -29,9 +29,6 @@ def check_power(base, exponent, node, limits: Limits = DEFAULT) -> None:
             and abs(int(exponent)) > limits.max_exponent and abs(base) != 1 and base != 0:
         raise LimitExceeded(f"the exponent {exponent} is larger than the limit of "
                             f"{limits.max_exponent:,} for an exact power", node.span)
-    if getattr(exponent, "is_Pow", False) and getattr(exponent, "is_number", False) \
-            and getattr(base, "is_number", False) and abs(base) != 1:
-        raise LimitExceeded("a tower of powers is too large to compute exactly", node.span)
 
 
 def check_factorial(value, node, limits: Limits = DEFAULT) -> None:

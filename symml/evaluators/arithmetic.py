@@ -201,6 +201,11 @@ def div_value(node: ast.Div, ctx: Context):
 # --- powers and other operators ---------------------------------------------------------
 @handles(ast.Power)
 def power_value(node: ast.Power, ctx: Context):
+    product = _product_written_as_call(node.base, ctx)
+    if product is not None:  # `4(y+1)^2` and `a(b+c)^2` are 4·(y+1)², a·(b+c)²
+        factor, group = product
+        return ctx.value_of(ast.Juxtapose((factor, ast.Power(group, node.exponent,
+                                                             span=node.span)), span=node.span))
     base = ctx.value_of(node.base)
     exponent = operand(ctx.value_of(node.exponent), node.exponent)
     if isinstance(base, IdentityLike):
@@ -214,6 +219,24 @@ def power_value(node: ast.Power, ctx: Context):
     if base == 0 and getattr(exponent, "is_negative", False):
         raise DomainError("0 cannot be raised to a negative power", node.span)
     return base ** exponent
+
+
+def _product_written_as_call(node, ctx: Context):
+    """(factor, group) when `node` is `a(...)` with `a` a value, not a function."""
+    from .functions import call_key
+    from .names import lookup
+    from .registry import CALL_HANDLERS
+
+    if not (isinstance(node, ast.Call) and node.bracket == "(" and len(node.args) == 1
+            and node.split is None and isinstance(node.func, (ast.Number, ast.Name))):
+        return None
+    if isinstance(node.func, ast.Name):
+        key = call_key(node.func)
+        value = lookup(ctx, node.func.name)
+        if key in CALL_HANDLERS or isinstance(value, FUNCTION_VALUES) or value is None and (
+                isinstance(ctx.value_of(node.func), FUNCTION_VALUES)):
+            return None
+    return node.func, node.args[0]
 
 
 @handles(ast.Transpose)

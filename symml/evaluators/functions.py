@@ -103,7 +103,9 @@ def builtin(name: str, args: list, node):
         "tanh": sympy.tanh, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
         "exp": sympy.exp, "ln": sympy.log, "log": sympy.log, "sqrt": sympy.sqrt,
         "abs": sympy.Abs, "ReLU": relu, "relu": relu, "sigmoid": logistic,
-        "sigma": logistic, "lg": lambda x: sympy.log(x, 10),
+        "sigma": logistic, "lg": lambda x: sympy.log(x, 10), "erf": sympy.erf,
+        "erfc": sympy.erfc, "erfinv": sympy.erfinv, "asinh": sympy.asinh,
+        "acosh": sympy.acosh, "atanh": sympy.atanh, "Heaviside": sympy.Heaviside,
     }
     if name in ("max", "min"):
         values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args

@@ -9,7 +9,8 @@ from .registry import SUBSCRIPT_HANDLERS, Context, first_claim, handles
 ABSTRACT_FUNCTIONS = {"f", "g", "h"}
 BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
                      "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
-                     "softmax", "sigmoid", "max", "min", "abs"}
+                     "softmax", "sigmoid", "max", "min", "abs", "erf", "erfc", "erfinv",
+                     "asinh", "acosh", "atanh", "Heaviside"}
 
 
 class IdentityLike:
@@ -117,9 +118,24 @@ def subscript_value(node: ast.Subscript, ctx: Context):
             result = first_claim(SUBSCRIPT_HANDLERS.get(node.base.name, []), node, ctx)
             if result is not NotImplemented:
                 return result
+    indexed = _indexed(node, ctx)
+    if indexed is not None:
+        return indexed
     name = subscripted_name(node, ctx)
     value = lookup(ctx, name)
     return value if value is not None else ctx.workspace.symbol(name)
+
+
+def _indexed(node: ast.Subscript, ctx: Context):
+    """`a_i` inside `\\sum_{i=1}^{n}` (i bound to an integer symbol): SymPy's `a[i]`."""
+    if not isinstance(node.base, ast.Name) or lookup(ctx, node.base.name) is not None:
+        return None
+    indices = [ctx.bound.get(i.name) if isinstance(i, ast.Name) else None for i in node.index]
+    if not all(getattr(i, "is_Symbol", False) and i.is_integer for i in indices):
+        return None
+    from sympy import IndexedBase
+
+    return IndexedBase(node.base.name)[tuple(indices)]
 
 
 def entry(value, indices, node):

@@ -50,11 +50,13 @@ def function_target(node: ast.Node, ctx: Context):
     if not isinstance(node, ast.Call) or node.bracket != "(":
         return None
     name = target_name(node.func, ctx)
-    if name is None or not node.args or not all(isinstance(a, ast.Name) for a in node.args):
+    params = [target_name(a, ctx) if isinstance(a, (ast.Name, ast.Subscript)) else None
+              for a in node.args]  # f(x, y) and f(x_1, x_2)
+    if name is None or not params or None in params:
         return None
     if name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING:
         return None
-    return name, [a.name for a in node.args]
+    return name, params
 
 
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:

@@ -51,6 +51,11 @@ def _printer(order: str, written: bool = False):
             name = symbol_latex(function.func.__name__)
             return f"{name}{chr(39) * order}\\left({self._print(point[0])}\\right)"
 
+        def _print_Heaviside(self, expr, exp=None):
+            """Not SymPy's `\theta(x)`, which would read back as the symbol θ."""
+            text = r"\operatorname{Heaviside}\left(%s\right)" % self._print(expr.args[0])
+            return f"{text}^{{{exp}}}" if exp else text
+
         def _print_BooleanTrue(self, expr):
             return r"\text{true}"
 
@@ -58,7 +63,8 @@ def _printer(order: str, written: bool = False):
             return r"\text{false}"
 
     settings = {"mat_str": "bmatrix", "mat_delim": "", "order": order,
-                "mul_symbol": "dot" if written else None, "ln_notation": False}
+                "mul_symbol": "dot" if written else None, "ln_notation": False,
+                "inv_trig_style": "full"}
     return SymmlLatexPrinter(settings)
 
 

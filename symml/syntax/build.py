@@ -239,6 +239,11 @@ class AstBuilder(Transformer_NonRecursive):
         head, args = children
         return _apply_head(head, tuple(args), args.split, self._span(meta))
 
+    def func_braced(self, meta, children):
+        """`\log{\left(x\right)}^{2}` (SymPy's style): the power applies to the call."""
+        head, argument = children
+        return _apply_head(head, (argument,), None, self._span(meta))
+
     def func_bare(self, meta, children):
         head, argument = children
         return _apply_head(head, (argument,), None, self._span(meta))

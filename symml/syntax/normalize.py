@@ -158,7 +158,8 @@ def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
         if replacement is None:
             raise ParseError(f"`{tok.text}` must be followed by a delimiter such as ( [ | or .",
                              Span(tok.at, tok.at + len(tok.text)))
-        out.append(Tok(replacement, tok.at))
+        spacer = " " if replacement[-1:].isalpha() else ""  # `\lvert x`, not `\lvertx`
+        out.append(Tok(replacement + spacer, tok.at))
         i = j + 1
     return out
 
