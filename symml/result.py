@@ -8,21 +8,45 @@ from .errors import SymmlError
 from .steps import Step
 
 KINDS = ("definition", "declaration", "value", "check", "solution")
+NOT_YET = object()
 
 
 @dataclass
 class Result:
+    """`latex` and `approx` are rendered from `value` when first read, so a caller that only
+    wants the value does not pay for printing."""
+
     input: str
     kind: str = "value"
     value: Any = None
-    latex: str = ""
-    approx: Optional[str] = None
     steps: list[Step] = field(default_factory=list)
     error: Optional[SymmlError] = None
+    _latex: Optional[str] = field(default=None, repr=False)
+    _approx: Any = field(default=NOT_YET, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def latex(self) -> str:
+        if self._latex is None:
+            from .render.latex import latex
+
+            self._latex = latex(self.value) if self.value is not None and self.ok else ""
+        return self._latex
+
+    @latex.setter
+    def latex(self, text: str) -> None:
+        self._latex = text
+
+    @property
+    def approx(self) -> Optional[str]:
+        if self._approx is NOT_YET:
+            from .workspace import approximation
+
+            self._approx = approximation(self.value) if self.ok else None
+        return self._approx
 
     def to_json(self) -> dict:
         from sympy import srepr

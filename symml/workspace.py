@@ -105,14 +105,13 @@ class Workspace:
             result.error = SymmlError(f"could not compute this: {type(error).__name__}: "
                                       f"{error}").locate(statement, line - 1, column - 1)
         if result.error is not None:
-            result.value, result.latex, result.approx = None, "", None
+            result.value = None
         return result
 
     def _run(self, statement: str, result: Result, want_steps: bool) -> None:
         from .evaluators import load_chapters
         from .evaluators.registry import Context
         from .evaluators.statements import run_statement
-        from .render.latex import latex
         from .syntax.parser import parse
 
         load_chapters()
@@ -122,9 +121,8 @@ class Workspace:
         result.kind = outcome.kind
         result.value = outcome.value
         result.steps = ctx.steps
-        result.latex = outcome.latex if outcome.latex is not None else (
-            latex(outcome.value) if outcome.value is not None else "")
-        result.approx = approximation(outcome.value)
+        if outcome.latex is not None:
+            result.latex = outcome.latex
 
     def run_document(self, text: str) -> list[Result]:
         from .syntax.document import split_statements

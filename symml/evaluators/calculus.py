@@ -64,8 +64,14 @@ def function_body(node: ast.Node, ctx: Context, variables=()):
         return Function(value.name)(*variables), list(variables), None
     if not hasattr(value, "free_symbols"):
         raise SymmlError("only an expression or a function can be differentiated", node.span)
-    symbols = sorted(value.free_symbols, key=str)
-    return value, symbols, None
+    return value, sorted(value.free_symbols, key=_natural_key), None
+
+
+def _natural_key(symbol):
+    """x_2 before x_10."""
+    import re
+
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(symbol))]
 
 
 def _at_point(value, params, point):
@@ -83,7 +89,7 @@ def _point_latex(point) -> str:
 def derivative_value(node: ast.Derivative, ctx: Context):
     variables = [s for v in node.variables for s in _variable(v, ctx)]
     if isinstance(node.expr, ast.TupleLit) or _is_vector_function(node.expr, ctx):
-        return _jacobian_of(node.expr, variables, ctx, node)
+        return _jacobian_of(node.expr, variables, ctx)
     expr, params, point = function_body(node.expr, ctx, variables)
     expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
@@ -91,9 +97,30 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     if ctx.want_steps and len(variables) == 1:
         _multivariable_chain_step(node.expr, variables[0], ctx)
     value = expr
-    for variable in variables:
+    for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
         value = _differentiate(value, variable, ctx, partial=node.partial)
-    return value
+    return _along_definitions(value, node.expr, params, ctx)
+
+
+def _along_definitions(value, node, params, ctx: Context):
+    """∂f/∂u where f's parameter u is also defined (u = x²): the partial at u's value, so
+    the multivariable chain rule reads as the guide writes it."""
+    if not isinstance(node, ast.Name) or not isinstance(lookup(ctx, node.name), UserFunction):
+        return value
+    at = {p: v for p in params if _is_scalar_value(v := lookup(ctx, str(p)))}
+    if not at:
+        return value
+    evaluated = value.subs(at, simultaneous=True)
+    if ctx.want_steps:
+        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in at.items())
+        ctx.step(f"Evaluate at the defined {where}", value, evaluated)
+    return evaluated
+
+
+def _is_scalar_value(value) -> bool:
+    from sympy import Expr
+
+    return isinstance(value, Expr) and not is_matrix(value)
 
 
 def _multivariable_chain_step(node, variable, ctx: Context) -> None:
@@ -138,51 +165,32 @@ def _differentiate(expr, variable, ctx: Context, *, partial: bool):
 
     value = diff(expr, variable)
     if ctx.want_steps:
-        for step in derivative_steps(expr, variable, partial=partial):
+        for step in derivative_steps(expr, variable, value, partial=partial):
             ctx.add_step(step)
     return value
 
 
-def derivative_steps(expr, variable, *, partial: bool = False):
-    """Steps naming each rule, outer rule first; the last line is SymPy's derivative."""
+def derivative_steps(expr, variable, value, *, partial: bool = False):
+    """One step per rule, outer rule first, then `Result`: the rules' derivative (and
+    `value`, SymPy's, when it is written differently)."""
     from ..steps import Step
     from ..steps.diffsteps import flatten, rule_tree
 
     d = r"\partial" if partial else "d"
     operator = rf"\frac{{{d}}}{{{d} {latex(variable)}}}"
-    steps = []
-    tree = rule_tree(expr, variable)
-    for rule in flatten(tree):
-        steps.append(Step(rule.rule, rf"{operator}\left({latex(rule.expr)}\right) = "
-                                     f"{_derivative_latex(rule)}", (rule.derivative,)))
-    steps.append(Step("Result", rf"{operator}\left({latex(expr)}\right) = "
-                                f"{latex(tree.derivative)}", (tree.derivative,)))
+    tree = rule_tree(expr, variable, partial=partial)
+    steps = [Step(node.rule, rf"{operator}\left({latex(node.expr)}\right) = "
+                             f"{latex(node.formula, as_written=bool(node.children))}",
+                  (node.formula,)) for node in flatten(tree)]
+    shown = [tree.derivative] if tree.derivative == value else [tree.derivative, value]
+    steps.append(Step.chain("Result", rf"{operator}\left({latex(expr)}\right)", *shown))
     return steps
-
-
-def _derivative_latex(rule) -> str:
-    """The chain rule of abstract functions as the guide writes it: f'(g(x)) · g'(x)."""
-    from sympy.core.function import AppliedUndef
-
-    if rule.rule == "Chain rule" and isinstance(rule.expr, AppliedUndef) \
-            and len(rule.expr.args) == 1:
-        inner = rule.expr.args[0]
-        outer = f"{rule.expr.func.__name__}'\\left({latex(inner)}\\right)"
-        return f"{outer} \\cdot {latex(_derivative_of(inner))}"
-    return latex(rule.derivative)
-
-
-def _derivative_of(inner):
-    from sympy import diff
-
-    symbols = sorted(inner.free_symbols, key=str)
-    return diff(inner, symbols[0]) if symbols else 0
 
 
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
-    from sympy import Derivative, Dummy, Function, Subs, diff
+    from sympy import Derivative, Dummy, Function, Subs
 
     prime = node.func
     if not isinstance(prime, ast.Prime):
@@ -194,17 +202,27 @@ def prime_call(node: ast.Call, ctx: Context):
             raise SymmlError(f"{function.name}' needs a function of one variable",
                              node.span)
         (param,) = function.params
-        derived = diff(function.body, param, prime.order)
-        ctx.step(f"Differentiate {function.name} {prime.order} time(s)",
-                 rf"{function.name}{''.join([chr(39)] * prime.order)}({latex(param)})",
-                 derived)
-        return derived.subs(param, args[0])
+        derived = function.body
+        for _ in range(prime.order):
+            derived = _differentiate(derived, param, ctx, partial=False)
+        label = rf"{symbol_name(function.name)}{chr(39) * prime.order}"
+        return _substituted(derived, param, args[0], label, ctx)
     if isinstance(function, AbstractFunction) and len(args) == 1:
         if getattr(args[0], "is_Symbol", False):
             return Derivative(Function(function.name)(args[0]), args[0], prime.order)
         xi = Dummy("xi")
         return Subs(Derivative(Function(function.name)(xi), xi, prime.order), xi, args[0])
     raise SymmlError("a prime ' follows the name of a function, as in f'(x)", node.span)
+
+
+def _substituted(derived, param, arg, label: str, ctx: Context):
+    """f'(2): the derivative at the argument, as a step when it is not the parameter."""
+    if arg == param:
+        return derived
+    value = derived.subs(param, arg)
+    ctx.step(rf"Substitute {latex(param)} = {latex(arg)}", rf"{label}\left({latex(arg)}\right)",
+             value)
+    return value
 
 
 # --- gradient, Jacobian, Hessian --------------------------------------------------------
@@ -220,18 +238,31 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         raise ShapeError("the gradient needs a scalar function; for a vector-valued one use "
                          r"the Jacobian J_{\mathbf{f}}", node.span)
     variables = wrt or params
-    partials = [diff(expr, v) for v in variables]
-    for variable, value in zip(variables, partials):
-        ctx.step(rf"Partial derivative with respect to {latex(variable)}",
-                 rf"\frac{{\partial}}{{\partial {latex(variable)}}}\left({latex(expr)}\right)",
-                 value)
-    gradient = ImmutableMatrix(partials)
+    gradient = ImmutableMatrix([diff(expr, v) for v in variables])
     name = _function_label(node.expr)
-    ctx.step("Gradient: the column of partial derivatives", rf"\nabla {name}", gradient)
+    if ctx.want_steps:
+        _gradient_steps(name, expr, variables, gradient, ctx)
     if point is not None:
         gradient = ImmutableMatrix(_at_point(gradient, params, point))
-        ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
+        if ctx.want_steps:
+            ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
     return gradient
+
+
+def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
+    """The function once, one partial derivative per line, then the column (its LaTeX
+    put together from the partials' own, as the printer would, to print each once)."""
+    from ..steps import Step
+
+    ctx.step("The function", name, expr)
+    entries = [latex(value) for value in gradient]
+    for variable, value, text in zip(variables, gradient, entries):
+        ctx.add_step(Step(rf"Partial derivative with respect to {latex(variable)}",
+                          rf"\frac{{\partial {name}}}{{\partial {latex(variable)}}} = {text}",
+                          (value,)))
+    column = r"\begin{bmatrix}" + r"\\".join(entries) + r"\end{bmatrix}"
+    ctx.add_step(Step("Gradient: the column of partial derivatives",
+                      rf"\nabla {name} = {column}", (gradient,)))
 
 
 def _function_label(node) -> str:
@@ -242,15 +273,18 @@ def _function_label(node) -> str:
     return symbol_latex(node.name) if isinstance(node, ast.Name) else "f"
 
 
-def _jacobian_matrix(body, variables, ctx: Context):
+def _jacobian_matrix(body, variables, ctx: Context, name: str | None = None):
     from sympy import ImmutableMatrix
 
+    from ..render.latex import bold
+
     jacobian = ImmutableMatrix(body.jacobian(variables))
-    ctx.step("Jacobian: row i is the gradient of output i", jacobian)
+    label = rf"J_{{{bold(name)}}}" if name else "J"
+    ctx.step("Jacobian: row i is the gradient of output i", label, jacobian)
     return jacobian
 
 
-def _jacobian_of(node, variables, ctx: Context, span_node):
+def _jacobian_of(node, variables, ctx: Context):
     from sympy import ImmutableMatrix
 
     if isinstance(node, ast.TupleLit):
@@ -260,7 +294,7 @@ def _jacobian_of(node, variables, ctx: Context, span_node):
     function = lookup(ctx, node.name)
     params = variables if len(variables) > 1 and all(v in function.params for v in variables) \
         else function.params
-    return _jacobian_matrix(function.body, list(params), ctx)
+    return _jacobian_matrix(function.body, list(params), ctx, function.name)
 
 
 def _scalar_body(node, ctx: Context):
@@ -282,7 +316,7 @@ def jacobian_symbol(node: ast.Subscript, ctx: Context):
     if function is None:
         return NotImplemented
     body = function.body if is_matrix(function.body) else _row(function.body)
-    return _jacobian_matrix(body, list(function.params), ctx)
+    return _jacobian_matrix(body, list(function.params), ctx, function.name)
 
 
 def _row(expr):
@@ -296,7 +330,8 @@ def hessian_symbol(node: ast.Subscript, ctx: Context):
     function = _defined_function(node.index[0], ctx)
     if function is None:
         return NotImplemented
-    return hessian(function.body, list(function.params), None, ctx, node)
+    return hessian(function.body, list(function.params), None, ctx, node,
+                   label=symbol_name(function.name))
 
 
 @calls("J", "H")
@@ -308,26 +343,35 @@ def jacobian_or_hessian_at(node: ast.Call, ctx: Context):
     if function is None:
         return NotImplemented
     args = [ctx.value_of(arg) for arg in node.args]
+    if len(args) != len(function.params):
+        raise SymmlError(f"{function.name} takes {len(function.params)} arguments, got "
+                         f"{len(args)}", node.span)
     point = None if args == list(function.params) else args
     if node.func.base.name == "H":
-        return hessian(function.body, list(function.params), point, ctx, node)
+        return hessian(function.body, list(function.params), point, ctx, node,
+                       label=symbol_name(function.name))
     matrix = jacobian_symbol(node.func, ctx)
     if point is None:
         return matrix
     from sympy import ImmutableMatrix
 
+    from ..render.latex import bold
+
     value = ImmutableMatrix(_at_point(matrix, function.params, point))
-    ctx.step("Evaluate at the point", rf"J{_point_latex(point)}", value)
+    if ctx.want_steps:
+        ctx.step("Evaluate at the point", rf"J_{{{bold(function.name)}}}{_point_latex(point)}",
+                 value)
     return value
 
 
 @handles(ast.Hessian)
 def hessian_value(node: ast.Hessian, ctx: Context):
     expr, params, point = function_body(node.expr, ctx)
-    return hessian(expr, params, point, ctx, node)
+    return hessian(expr, params, point, ctx, node, label=_function_label(node.expr))
 
 
-def hessian(expr, params, point, ctx: Context, node):
+def hessian(expr, params, point, ctx: Context, node, *, label: str = "f"):
+    """The Hessian of `expr` in `params`; at a point, with the eigenvalue verdict."""
     from sympy import ImmutableMatrix
     from sympy import hessian as sympy_hessian
 
@@ -337,57 +381,87 @@ def hessian(expr, params, point, ctx: Context, node):
         raise SymmlError("the Hessian needs a function of variables, e.g. f(x, y) = x^2 y",
                          node.span)
     matrix = ImmutableMatrix(sympy_hessian(expr, params))
-    ctx.step("Hessian: the matrix of second partial derivatives", matrix)
+    ctx.step("Hessian: the matrix of second partial derivatives", rf"H_{{{label}}}", matrix)
     if point is None:
         return matrix
     matrix = ImmutableMatrix(_at_point(matrix, params, point))
-    ctx.step("Evaluate at the point", rf"H{_point_latex(point)}", matrix)
-    _classify_critical_point(matrix, ctx)
+    if ctx.want_steps:
+        ctx.step("Evaluate at the point", rf"H_{{{label}}}{_point_latex(point)}", matrix)
+        critical = all(_at_point(expr.diff(p), params, point) == 0 for p in params)
+        _classify_point(matrix, critical, ctx)
     return matrix
 
 
-def _classify_critical_point(matrix, ctx: Context) -> None:
+MAX_CLASSIFIED = 6  # eigenvalues of larger Hessians are slow and rarely readable
+VERDICTS = {"positive definite": "so a local minimum", "negative definite": "so a local maximum",
+            "indefinite": "so a saddle point",
+            "semidefinite": "so the second-derivative test is inconclusive"}
+
+
+def _classify_point(matrix, critical: bool, ctx: Context) -> None:
     """Eigenvalues → definiteness → minimum / maximum / saddle, as a step."""
-    eigenvalues = list(matrix.eigenvals(multiple=True))
-    if any(not getattr(v, "is_real", False) for v in eigenvalues):
+    if matrix.shape[0] > MAX_CLASSIFIED:
         return
-    if all(v > 0 for v in eigenvalues):
-        verdict = "positive definite: a local minimum (if the gradient is 0 there)"
-    elif all(v < 0 for v in eigenvalues):
-        verdict = "negative definite: a local maximum (if the gradient is 0 there)"
-    elif any(v > 0 for v in eigenvalues) and any(v < 0 for v in eigenvalues):
-        verdict = "indefinite: a saddle point (if the gradient is 0 there)"
-    else:
-        verdict = "semidefinite: the test is inconclusive"
-    ctx.step(f"Eigenvalues of the Hessian: {verdict}",
+    eigenvalues = list(matrix.eigenvals(multiple=True))
+    signs = {_sign(v) for v in eigenvalues}
+    if None in signs:
+        return  # symbolic eigenvalues: the signs are not known
+    definiteness = _definiteness(signs)
+    outcome = VERDICTS[definiteness] if critical else \
+        "but the gradient is not 0 there, so it is not a critical point"
+    ctx.step(f"Eigenvalues of the Hessian: {definiteness}, {outcome}",
              r"\lambda \in \left\{" + ", ".join(latex(v) for v in eigenvalues) + r"\right\}")
+
+
+def _sign(value):
+    return 1 if value.is_positive else -1 if value.is_negative else 0 if value.is_zero else None
+
+
+def _definiteness(signs: set) -> str:
+    named = {frozenset({1}): "positive definite", frozenset({-1}): "negative definite"}
+    if {1, -1} <= signs:
+        return "indefinite"
+    return named.get(frozenset(signs), "semidefinite")
 
 
 # --- gradient descent -----------------------------------------------------------------
 @statement_rule(priority=30)
 def descent_update(node, ctx: Context):
-    """`\\theta_{new} = \\theta_{old} - \\eta \\nabla J(\\theta)` with θ_old defined."""
-    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
-        return None
-    lhs, rhs = node.operands
-    if not (isinstance(lhs, ast.Subscript) and isinstance(lhs.base, ast.Name)
-            and len(lhs.index) == 1 and isinstance(lhs.index[0], ast.Name)
-            and lhs.index[0].name == "new"):
-        return None
-    base = lhs.base.name
-    old = lookup(ctx, f"{base}_old")
-    if old is None or lookup(ctx, f"{base}_new") is not None or not _mentions_gradient(rhs):
+    r"""`\theta_{new} = \theta_{old} - \eta \nabla J(\theta)` with θ_old defined: the
+    gradient at θ = θ_old, then the update with the values substituted; defines θ_new."""
+    base = _update_target(node)
+    old = lookup(ctx, f"{base}_old") if base else None
+    if old is None or lookup(ctx, f"{base}_new") is not None \
+            or not _mentions_gradient(node.operands[1]):
         return None
     from .registry import StatementResult
 
-    ctx.step(rf"Substitute {latex(ctx.workspace.symbol(base))} = "
-             rf"{latex(ctx.workspace.symbol(base + '_old'))}", old)
-    value = ctx.with_bound({base: old}).value_of(rhs)
-    if is_matrix(value) and value.shape == (1, 1) and not is_matrix(old):
-        value = value[0]
-    ctx.step("Update: step against the gradient", value)
+    rhs = node.operands[1]
+    at_old = ctx.with_bound({base: old})
+    value = _scalar_if_1x1(at_old.value_of(rhs), old)
+    if ctx.want_steps:
+        quiet = Context(ctx.workspace, False, [], at_old.bound)
+        ctx.step("Update: step against the gradient", symbol_name(f"{base}_new"),
+                 _shown(rhs, quiet), value)
     ctx.workspace.define(f"{base}_new", value)
     return StatementResult("definition", value)
+
+
+def _update_target(node) -> str | None:
+    r"""`theta` for a statement `\theta_{new} = ...`, else None."""
+    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+        return None
+    lhs = node.operands[0]
+    if isinstance(lhs, ast.Subscript) and isinstance(lhs.base, ast.Name) \
+            and len(lhs.index) == 1 and isinstance(lhs.index[0], ast.Name) \
+            and lhs.index[0].name == "new":
+        return lhs.base.name
+    return None
+
+
+def _scalar_if_1x1(value, like):
+    return value[0] if is_matrix(value) and value.shape == (1, 1) and not is_matrix(like) \
+        else value
 
 
 def _mentions_gradient(node) -> bool:
@@ -400,87 +474,135 @@ def _mentions_gradient(node) -> bool:
     return False
 
 
+SHOWN = {ast.Add: " + ", ast.Sub: " - ", ast.Dot: r" \cdot ", ast.Star: r" \cdot "}
+
+
+def _shown(node, ctx: Context) -> str:
+    r"""The expression with each operand replaced by its value: `0 - \frac{1}{10} (-6)`."""
+    if type(node) in SHOWN:
+        return _shown(node.left, ctx) + SHOWN[type(node)] + _shown(node.right, ctx)
+    if isinstance(node, ast.Juxtapose):
+        return r" \cdot ".join(_shown(factor, ctx) for factor in node.factors)
+    return _operand_latex(ctx.value_of(node))
+
+
+def _operand_latex(value) -> str:
+    """A value as an operand: negative numbers and sums in parentheses."""
+    text = latex(_scalar_if_1x1(value, None))
+    needs = getattr(value, "is_Add", False) or text.startswith("-")
+    return rf"\left({text}\right)" if needs else text
+
+
 @calls("GD")
 def gradient_descent(node: ast.Call, ctx: Context):
-    """`GD(J, θ₀, η, k)`: k exact steps θ ← θ − η∇J(θ); the value is the last θ."""
+    """`GD(J, θ₀, η, k)`: k exact steps θ ← θ − η∇J(θ), one step line per iterate; the
+    value is the last θ (a scalar for a function of one variable, else a column)."""
     from sympy import ImmutableMatrix, diff
 
     if len(node.args) != 4:
         raise SymmlError(r"GD takes (J, \theta_0, \eta, k)", node.span)
     function = ctx.value_of(node.args[0])
-    theta, eta, steps = (ctx.value_of(arg) for arg in node.args[1:])
-    if not isinstance(function, UserFunction):
-        raise SymmlError("the first argument of GD must be a defined function", node.span)
-    if not (getattr(steps, "is_Integer", False) and 0 <= steps <= 1000):
-        raise DomainError("the number of GD steps must be a whole number from 0 to 1000",
-                          node.args[3].span)
+    theta, eta, count = (ctx.value_of(arg) for arg in node.args[1:])
+    _check_descent(function, theta, count, node)
     params = function.params
     gradient = ImmutableMatrix([diff(function.body, p) for p in params])
-    ctx.step("Gradient", rf"\nabla {function.name}", gradient)
-    for k in range(1, int(steps) + 1):
-        point = list(theta) if is_matrix(theta) else [theta]
-        grad_here = _at_point(gradient, params, point)
-        theta = theta - eta * (grad_here if is_matrix(theta) else grad_here[0])
-        theta = ImmutableMatrix(theta) if is_matrix(theta) else theta
-        ctx.step(f"Step {k}", rf"\theta_{{{k}}}", theta)
+    name = symbol_name(function.name)
+    ctx.step("Gradient", rf"\nabla {name}", gradient)
+    for k in range(1, int(count) + 1):
+        here = _at_point(gradient, params, list(theta) if is_matrix(theta) else [theta])
+        step = here if is_matrix(theta) else here[0]
+        new = theta - eta * step
+        new = ImmutableMatrix(new) if is_matrix(theta) else new
+        if ctx.want_steps:
+            ctx.step(f"Step {k}", rf"\theta_{{{k}}}",
+                     rf"\theta_{{{k - 1}}} - \eta \nabla {name}(\theta_{{{k - 1}}})",
+                     rf"{_operand_latex(theta)} - {_operand_latex(eta)} \cdot "
+                     rf"{_operand_latex(step)}", new)
+        theta = new
     return theta
 
 
+def _check_descent(function, theta, count, node) -> None:
+    if not isinstance(function, UserFunction):
+        raise SymmlError("the first argument of GD must be a defined function", node.span)
+    size = len(theta) if is_matrix(theta) else 1
+    if size != len(function.params):
+        raise ShapeError(f"{function.name} takes {len(function.params)} variables but the "
+                         f"starting point θ₀ has {size}", node.args[1].span)
+    if not (getattr(count, "is_Integer", False) and 0 <= count <= 1000):
+        raise DomainError("the number of GD steps must be a whole number from 0 to 1000",
+                          node.args[3].span)
+
+
 # --- integrals, limits, sums ------------------------------------------------------------
-INTEGRATION_RULES = {"PowerRule": "power rule", "URule": "substitution",
-                     "PartsRule": "integration by parts", "ConstantTimesRule": "constant multiple",
-                     "AddRule": "sum rule", "ExpRule": "exponential rule",
-                     "TrigRule": "trigonometric rule", "ReciprocalRule": "1/x rule",
-                     "ConstantRule": "constant rule"}
-
-
 @handles(ast.Integral)
 def integral_value(node: ast.Integral, ctx: Context):
-    from sympy import integrate
+    r"""`\int f dx` (SymPy's antiderivative, no + C in the value) and `\int_a^b f dx`."""
+    from sympy import Integral, integrate
 
     (variable,) = _variable(node.variable, ctx)
     body = ctx.with_bound({str(variable): variable}).value_of(node.body)
-    antiderivative = integrate(body, variable)
-    ctx.step(f"Antiderivative ({_integration_rule(body, variable)})",
-             rf"\int {latex(body)} \, d{latex(variable)}", latex(antiderivative) + " + C")
-    if node.lower is None and node.upper is None:
-        return antiderivative
-    if node.lower is None or node.upper is None:
+    if (node.lower is None) != (node.upper is None):
         raise SymmlError("a definite integral needs both limits: \\int_a^b", node.span)
+    antiderivative = integrate(body, variable)
+    if ctx.want_steps:
+        _antiderivative_steps(body, variable, antiderivative, ctx)
+    if node.lower is None:
+        return antiderivative
     lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
     value = integrate(body, (variable, lower, upper))
-    ctx.step("Evaluate between the limits: F(b) − F(a)",
-             rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
-             value)
+    if ctx.want_steps:
+        ctx.step("Evaluate between the limits: F(b) − F(a)",
+                 Integral(body, (variable, lower, upper)),
+                 rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
+                 value)
     return value
 
 
-def _integration_rule(body, variable) -> str:
-    try:
-        from sympy.integrals.manualintegrate import integral_steps
+def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:
+    """manualintegrate's rules when it knows them, then SymPy's antiderivative + C."""
+    from sympy import Integral
 
-        rule = integral_steps(body, variable)
-        return INTEGRATION_RULES.get(type(rule).__name__, "table of integrals")
-    except Exception:  # noqa: BLE001 - the rule's name is a label only
-        return "table of integrals"
+    from ..steps.integralsteps import integral_steps
+
+    for step in integral_steps(body, variable) or ():
+        ctx.add_step(step)
+    ctx.step("Antiderivative", Integral(body, variable), latex(antiderivative) + " + C")
 
 
 @handles(ast.Limit)
 def limit_value(node: ast.Limit, ctx: Context):
-    from sympy import limit
+    r"""A two-sided limit at a finite point (as a student reads `x \to a`)."""
+    from sympy import Limit
 
     (variable,) = _variable(node.variable, ctx)
     body = ctx.with_bound({str(variable): variable}).value_of(node.body)
     point = ctx.value_of(node.point)
-    value = limit(body, variable, point)
-    ctx.step("Limit", rf"\lim_{{{latex(variable)} \to {latex(point)}}} {latex(body)}", value)
+    unevaluated = Limit(body, variable, point, dir="+-" if point.is_finite else "+")
+    value = _limit_or_error(unevaluated, node)
+    ctx.step("Limit", unevaluated, value)
+    return value
+
+
+def _limit_or_error(unevaluated, node):
+    from sympy import Limit, zoo
+
+    try:
+        value = unevaluated.doit(deep=False)
+    except ValueError:  # SymPy: the one-sided limits differ
+        value = zoo
+    if value is zoo:
+        body, variable, point = unevaluated.args[:3]
+        left, right = (Limit(body, variable, point, dir=d).doit(deep=False) for d in "-+")
+        raise DomainError(f"the limit does not exist: from the left it is {latex(left)}, "
+                          f"from the right {latex(right)}", node.span)
     return value
 
 
 @handles(ast.BigOp)
 def big_operator_value(node: ast.BigOp, ctx: Context):
     """`\\sum_{i=1}^{n}` and `\\prod_{i=1}^{n}`: term by term for numeric bounds, else SymPy."""
-    from sympy import Add, Integer, Mul, Product, Sum
+    from sympy import Add, Integer, Mul, Product, Sum, Symbol
 
     if node.upper is None and isinstance(node.lower, ast.Name):
         from .probability import sum_over_support
@@ -504,12 +626,14 @@ def big_operator_value(node: ast.BigOp, ctx: Context):
         terms = [ctx.with_bound({str(index): Integer(k)}).value_of(node.body)
                  for k in range(int(start), int(end) + 1)]
         value = combine(*terms) if terms else Integer(0 if node.op == "sum" else 1)
-        if 1 < len(terms) <= 12:
+        if ctx.want_steps and 1 < len(terms) <= 12:
             ctx.step("Write out the terms", latex(combine(*terms, evaluate=False),
                                                   as_written=True), value)
         return value
+    index = Symbol(str(index), integer=True)  # an integer index: a_i is the entry a[i]
     body = ctx.with_bound({str(index): index}).value_of(node.body)
     unevaluated = (Sum if node.op == "sum" else Product)(body, (index, start, end))
     value = unevaluated.doit()
-    ctx.step("Closed form", unevaluated, value)
+    if value != unevaluated:
+        ctx.step("Closed form", unevaluated, value)
     return value

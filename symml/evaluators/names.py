@@ -102,7 +102,8 @@ def _suggestion(name: str, ctx: Context) -> str:
 def subscript_value(node: ast.Subscript, ctx: Context):
     if isinstance(node.base, ast.Name):
         base_value = lookup(ctx, node.base.name)
-        if base_value is not None and (is_matrix(base_value) or is_array(base_value)):
+        if base_value is not None and (is_matrix(base_value) or is_array(base_value)) \
+                and not _is_label(node, ctx):
             indices = [ctx.value_of(index) for index in node.index]
             if all(getattr(i, "is_Integer", False) for i in indices):
                 return entry(base_value, indices, node)
@@ -136,6 +137,12 @@ def _indexed(node: ast.Subscript, ctx: Context):
     from sympy import IndexedBase
 
     return IndexedBase(node.base.name)[tuple(indices)]
+
+
+def _is_label(node: ast.Subscript, ctx: Context) -> bool:
+    """`θ_{old}` while θ is bound to a vector: a word subscript names a variable."""
+    return all(isinstance(i, ast.Name) and len(i.name) > 1 and lookup(ctx, i.name) is None
+               for i in node.index)
 
 
 def entry(value, indices, node):

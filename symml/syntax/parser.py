@@ -50,8 +50,12 @@ def lark_parser():
                 propagate_positions=True, cache=True, maybe_placeholders=False)
 
 
+@lru_cache(maxsize=1024)
 def parse(text: str) -> ast.Node:
-    """Parse one statement into an AST, or raise ParseError with a position."""
+    """Parse one statement into an AST, or raise ParseError with a position.
+
+    ASTs are immutable, so a statement met again (a problem bank, a benchmark) is parsed
+    once; errors are not cached."""
     if len(text) > MAX_INPUT_CHARS:
         raise LimitExceeded(f"the formula has {len(text):,} characters; the limit is "
                             f"{MAX_INPUT_CHARS:,}", Span(MAX_INPUT_CHARS, len(text)),
