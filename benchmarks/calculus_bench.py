@@ -6,7 +6,7 @@ same expressions (`diff` per variable, `Matrix.jacobian`, `hessian`). SymPy's ca
 cleared before every timed call on both sides (cold, as a first evaluation is); `--warm`
 keeps it, which leaves SymPy little to do and measures symml's own overhead. Prints
 medians and the ratios, and marks the targets (value ≤ 1.25x, steps ≤ 3x) held or missed. "value" and "steps" are whole
-`Workspace.run` calls (parse, evaluate, render `Result.latex`); "eval" is parse + evaluate.
+`Workspace.run` calls (parse, evaluate, render `Result.latex`); "core" is parse + evaluate.
 
     python benchmarks/calculus_bench.py [--repeat 7] [--warm]
 """
@@ -80,7 +80,7 @@ def symml_call(ws: symml.Workspace, statement: str):
     return call
 
 
-def evaluation_call(ws: symml.Workspace, statement: str):
+def core_call(ws: symml.Workspace, statement: str):
     """Parse and evaluate only, without rendering `Result.latex` (where the time goes)."""
     from symml.evaluators.registry import Context
     from symml.evaluators.statements import run_statement
@@ -100,7 +100,7 @@ def main() -> None:
     options = parser.parse_args()
     repeat, warm = options.repeat, options.warm
     header = (f"{'operation':<9} {'n':>3} {'sympy ms':>9} {'value ms':>9} {'ratio':>6} "
-              f"{'':6} {'steps ms':>9} {'ratio':>6} {'':6} {'eval ms':>8} {'ratio':>6}")
+              f"{'':6} {'steps ms':>9} {'ratio':>6} {'':6} {'core ms':>8} {'ratio':>6}")
     print(header)
     print("-" * len(header))
     for n in SIZES:
@@ -110,7 +110,7 @@ def main() -> None:
             base = median_time(raw[operation], repeat, warm)
             value = median_time(symml_call(fast, statement), repeat, warm)
             steps = median_time(symml_call(slow, statement), repeat, warm)
-            bare = median_time(evaluation_call(fast, statement), repeat, warm)
+            bare = median_time(core_call(fast, statement), repeat, warm)
             print(f"{operation:<9} {n:>3} {base * 1e3:>9.2f} {value * 1e3:>9.2f} "
                   f"{value / base:>5.2f}x {mark(value / base, VALUE_TARGET):<6} "
                   f"{steps * 1e3:>9.2f} {steps / base:>5.2f}x "

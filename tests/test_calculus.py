@@ -365,6 +365,27 @@ def test_definite_integral_steps(run):
                                  r"\left[x^{3} + x^{2}\right]_{0}^{1} = 2")
 
 
+@pytest.mark.parametrize("spelling, integrand", [
+    (r"\int e^{x} \sin x dx", sp.exp(x) * sp.sin(x)),
+    (r"\int \frac{1}{x^3 + 1} dx", 1 / (x**3 + 1)),
+    (r"\int \sigma(x) dx", 1 / (1 + sp.exp(-x))),
+    (r"\int \tan x dx", sp.tan(x)),
+    (r"\int \operatorname{ReLU}(x) dx", sp.Max(0, x)),
+])
+def test_harder_integrals_end_with_sympys_antiderivative(run, spelling, integrand):
+    result = run(spelling)
+    assert result.value == sp.integrate(integrand, x)
+    assert titles(result)[-1] == "Antiderivative"
+
+
+def test_cyclic_integration_by_parts_and_distinct_substitution_names(run):
+    assert titles(run(r"\int e^{x} \sin x dx"))[0] == (
+        "Integration by parts twice: the integral comes back, solve for it")
+    result = run(r"\int x^2 e^{-x} dx")  # a substitution beside parts is called t, not u
+    assert titles(result)[0] == "Substitution t = - x"
+    assert titles(result)[2] == r"Integration by parts with u = t^{2}, dv = e^{t} \, dt"
+
+
 def test_the_integration_variable_is_bound_even_if_defined(run):
     run("x = 3")
     assert run(r"\int x^2 dx").value == x**3 / 3
@@ -399,6 +420,14 @@ def test_sum_over_the_entries_of_a_defined_vector(run):
     run(r"a = \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}")
     result = run(r"\sum_{i=1}^{3} a_i")
     assert result.value == 6 and result.steps[0].latex == "1 + 2 + 3 = 6"
+
+
+def test_sum_of_vectors_is_written_out_term_by_term(run):
+    result = run(r"\sum_{i=1}^{2} \begin{bmatrix} i \\ 1 \end{bmatrix}")
+    assert result.value == sp.ImmutableMatrix([3, 2])
+    assert result.steps[0].latex == (r"\begin{bmatrix}1\\1\end{bmatrix} + "
+                                     r"\begin{bmatrix}2\\1\end{bmatrix} = "
+                                     r"\begin{bmatrix}3\\2\end{bmatrix}")
 
 
 def test_symbolic_sum_of_indexed_terms_stays_a_sum(run):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 import symml
 from symml.steps.diffsteps import flatten, rule_tree
 
-x = sp.Symbol("x")
+x, y = sp.symbols("x y")
 f = sp.Function("f")
 
 
@@ -15,8 +15,9 @@ def logistic(e):
     return 1 / (1 + sp.exp(-e))
 
 
-LEAVES = st.sampled_from([("x", x), ("2", sp.Integer(2)), ("3", sp.Integer(3)),
-                          (r"\frac{1}{2}", sp.Rational(1, 2)), (r"\pi", sp.pi)])
+LEAVES = st.sampled_from([("x", x), ("x", x), ("y", y), ("2", sp.Integer(2)),
+                          ("3", sp.Integer(3)), (r"\frac{1}{2}", sp.Rational(1, 2)),
+                          (r"\pi", sp.pi)])
 UNARY = [(r"\sin\left({}\right)", sp.sin), (r"\cos\left({}\right)", sp.cos),
          (r"\tan\left({}\right)", sp.tan),
          (r"\exp\left({}\right)", sp.exp), (r"e^{{{}}}", sp.exp),
@@ -45,8 +46,9 @@ def expressions():
 
 
 def equal(a, b) -> bool:
-    difference = sp.expand(a - b)
-    return difference == 0 or sp.simplify(difference) == 0
+    difference = a - b
+    return sp.expand(difference) == 0 or sp.expand(sp.together(difference)) == 0 \
+        or sp.simplify(difference) == 0
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -63,3 +63,41 @@ def test_differential_entropy_of_a_normal(run):
 def test_a_vector_that_is_not_a_distribution_is_a_domain_error(ws):
     error = ws.run(r"H(\begin{bmatrix} 0.5 \\ 0.6 \end{bmatrix})").error
     assert isinstance(error, symml.DomainError) and "add up to 1" in error.message
+
+
+JOINT = (r"X \in \{0, 1\}", r"Y \in \{0, 1\}",
+         r"(X, Y) \sim \begin{bmatrix} 0.1 & 0.2 \\ 0.3 & 0.4 \end{bmatrix}")
+
+
+def test_logarithms_are_written_over_primes(run):
+    run(*JOINT)
+    assert run("H(X)").value == (-sp.Rational(7, 10) * sp.log(7) - sp.Rational(3, 10) * sp.log(3)
+                                 + LOG2 + sp.log(5))
+    assert run(r"H_2(X \mid Y)").value == sp.Rational(2, 5) + 3 * sp.log(3) / (10 * LOG2)
+
+
+def test_conditional_entropy_names_its_variables(run):
+    run(*JOINT)
+    result = run(r"H(Y \mid X)")
+    assert result.value == sp.Rational(7, 10) * sp.log(7) - LOG2
+    assert result.steps[-1].title == "Conditional entropy: H(Y | X) = H(X, Y) - H(X)"
+
+
+def test_mutual_information_in_bits(run):
+    run(*JOINT)
+    nats = run("I(X; Y)").value
+    assert sp.simplify(run("I_2(X; Y)").value - nats / LOG2) == 0
+
+
+@pytest.mark.parametrize("pair, value, title", [
+    (r"\operatorname{Exp}(1) \| \operatorname{Exp}(2)", 1 - LOG2, "two exponentials"),
+    (r"\operatorname{Poisson}(1) \| \operatorname{Poisson}(2)", 1 - LOG2,
+     "two Poisson distributions"),
+    (r"\operatorname{Bernoulli}(0.5) \| \operatorname{Bernoulli}(0.25)",
+     LOG2 - sp.log(3) / 2, None),
+])
+def test_kl_of_one_family(run, pair, value, title):
+    result = run(rf"D_{{KL}}({pair})")
+    assert result.value == value
+    if title:
+        assert result.steps[0].title.startswith(f"KL divergence of {title}")

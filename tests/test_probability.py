@@ -62,8 +62,12 @@ def test_inverse_cdf_is_inverse_transform_sampling(run):
 
 def test_symbolic_parameters(run):
     run(r"h \sim \mathcal{N}(\mu, \sigma^2)")
+    positive_sigma = sp.Symbol("sigma", positive=True)
     assert run("E[h]").value == mu
-    assert run(r"\operatorname{Var}(h)").value == sigma**2
+    assert run(r"\operatorname{Var}(h)").value == positive_sigma**2
+    assert run(r"\sigma_h").value == positive_sigma
+    assert run(r"P(h \le \mu)").value == sp.Rational(1, 2)
+    assert run(r"\operatorname{Var}(h) = \sigma^2").value == sp.true
 
 
 @pytest.mark.parametrize("spelling, value", [
@@ -265,3 +269,126 @@ def test_ks_two_sample_and_one_sample(run):
     one = run(r"\operatorname{KS}([0.1, 0.5, 0.9], \mathcal{N}(0,1))")
     assert one.value[0] == sp.erf(sp.sqrt(2) / 20) / 2 + sp.Rational(1, 2)
     assert 0 < float(one.value[1]) < 1
+
+
+def test_cdf_of_a_symbolic_point_and_the_guides_range_formula(normal):
+    result = normal(r"P(X \le x)")
+    assert result.value == sp.erf(sp.sqrt(2) * x / 2) / 2 + sp.Rational(1, 2)
+    assert titles(result) == ["CDF: P(X ≤ x) = F(x)"]
+    assert normal(r"F(x) = P(X \le x)").kind == "definition"
+    assert normal(r"P(a < X \le b) = F(b) - F(a)").value == sp.true
+
+
+def test_empty_range_and_conditional_range(normal):
+    assert normal(r"P(X > 2, X < 1)").value == 0
+    result = normal(r"P(X > 1 \mid X > 0)")
+    assert result.value == 1 - sp.erf(sp.sqrt(2) / 2)
+    assert titles(result)[-1] == "Conditional probability: P(A | B) = P(A ∩ B) / P(B)"
+
+
+def test_expectation_of_a_function_is_simplified_once(normal):
+    assert normal(r"\mathbb{E}[e^X]").value == sp.exp(sp.Rational(1, 2))
+    assert normal(r"E[X \mid X > 0]").value == sp.sqrt(2) / sp.sqrt(sp.pi)
+
+
+def test_expectation_under_a_defined_function(run):
+    run("g(x) = x^2")
+    assert run(r"\mathbb{E}_{x \sim \mathcal{N}(1, 1)}[g(x)]").value == 2
+
+
+def test_median_and_percentile_of_a_poisson_variable(run):
+    run(r"N \sim \operatorname{Poisson}(3)")
+    median = run(r"\operatorname{median}(N)")
+    assert median.value == 3
+    assert median.steps[0].latex.startswith(r"F(3) = \frac{13}{e^{3}}")
+    assert run(r"\operatorname{percentile}(N, 90)").value == 5
+    assert run("P(N = 3)").value == sp.Rational(9, 2) * sp.exp(-3)
+
+
+def test_inverse_cdf_of_a_normal(normal):
+    assert normal("F_X^{-1}(u)").value == sp.sqrt(2) * sp.erfinv(2 * u - 1)
+    assert normal("F_X^{-1}(0.5)").value == 0
+
+
+def test_joint_table_keeps_the_dependence_in_expectations(run):
+    run(*JOINT)
+    product = run("E[XY]")
+    assert product.value == sp.Rational(2, 5)
+    assert product.steps[0].latex.startswith(r"0 \cdot \frac{1}{10} + 0 \cdot \frac{1}{5}")
+    assert run(r"E[X \mid Y = 1]").value == sp.Rational(2, 3)
+    assert run(r"\operatorname{Var}(X + Y)").value == sp.Rational(41, 100)
+    assert run("P(X + Y = 1)").value == sp.Rational(1, 2)
+
+
+def test_probability_of_a_variable_is_its_table(run):
+    run(*JOINT)
+    assert run("P(X)").value == sp.ImmutableMatrix([sp.Rational(3, 10), sp.Rational(7, 10)])
+    assert run("P(X, Y)").latex == (r"\begin{bmatrix}\frac{1}{10} & \frac{1}{5}\\"
+                                    r"\frac{3}{10} & \frac{2}{5}\end{bmatrix}")
+    assert run(r"P(X \mid Y = 1)").value == sp.ImmutableMatrix([sp.Rational(1, 3),
+                                                                 sp.Rational(2, 3)])
+
+
+def test_the_guides_sum_rule_is_a_true_check(run):
+    run(r"(A, B) \sim \begin{bmatrix} 0.1 & 0.2 \\ 0.3 & 0.4 \end{bmatrix}")
+    result = run(r"P(A) = \sum_{b} P(A, B=b)")
+    assert result.kind == "check" and result.value == sp.true
+    assert titles(result)[-1] == "Sum over the values of B"
+
+
+def test_cov_of_one_variable_is_its_variance_and_a_data_matrix_is_linear_algebra(run):
+    run(r"N \sim \operatorname{Poisson}(3)")
+    assert run(r"\operatorname{Cov}(N)").value == 3
+    data = run(r"\operatorname{Cov}(\begin{bmatrix} 1 & 2 \\ 3 & 5 \\ 4 & 4 \end{bmatrix})")
+    assert data.value == sp.ImmutableMatrix([[sp.Rational(7, 3), sp.Rational(11, 6)],
+                                             [sp.Rational(11, 6), sp.Rational(7, 3)]])
+
+
+def test_definitions_of_facts_show_no_attempted_rules(ws):
+    results = [ws.run(fact) for fact in BAYES_FACTS]
+    assert all(result.steps == [] and result.kind == "definition" for result in results)
+
+
+def test_bayes_with_a_complemented_condition(run):
+    run(*BAYES_FACTS)
+    result = run(r"P(A \mid \neg B)")
+    assert result.value == sp.Rational(2, 1883)
+    assert titles(result) == ["Complement rule", "Law of total probability (the evidence)",
+                              "Complement rule", "Complement rule",
+                              "Bayes' theorem: posterior = likelihood × prior / evidence"]
+
+
+def test_a_derivable_fact_is_a_check_showing_both_values(run):
+    run(*BAYES_FACTS)
+    result = run("P(A) = 0.02")
+    assert result.kind == "check" and result.value == sp.false
+    assert result.steps[-1].latex == r"P(A) = \frac{1}{100} \ne \frac{1}{50}"
+
+
+def test_product_of_unknown_marginals_declares_independence(run):
+    declared = run(r"P(A \cap B) = P(A)P(B)")
+    assert declared.kind == "declaration" and declared.latex == r"\perp"
+    run("P(A) = 0.3", "P(B) = 0.5")
+    result = run(r"P(A \cap B)")
+    assert result.value == sp.Rational(3, 20)
+    assert titles(result) == ["Independence: the joint probability is the product"]
+
+
+def test_conditioning_on_a_zero_event_names_it_with_a_span(ws):
+    ws.run("P(A) = 0")
+    error = ws.run(r"P(B \mid A)").error
+    assert isinstance(error, symml.DomainError)
+    assert error.message == "cannot condition on A: its probability is 0"
+    assert error.column == 1
+
+
+def test_continuous_conditioning_on_a_zero_event(ws):
+    ws.run(r"X \sim \mathcal{N}(0, 1)")
+    error = ws.run(r"P(X > 0 \mid X = 1)").error
+    assert isinstance(error, symml.DomainError) and "probability is 0" in error.message
+
+
+@pytest.mark.parametrize("spelling", ["𝔼[X]", r"\mathbb{E}[X]", "E[X]"])
+def test_unicode_expectation(run, spelling):
+    run("X ∼ 𝒩(μ,σ²)")
+    assert run(spelling).value == mu

@@ -2,17 +2,15 @@
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 
 CHAPTERS = ("arithmetic", "names", "collections", "functions", "linalg", "einsum", "pca",
             "statements", "calculus", "distributions", "events", "probability",
             "information", "estimation")
 
 
+@lru_cache(maxsize=1)
 def load_chapters() -> None:
     """Import every chapter module so that its handlers are registered (once)."""
     for chapter in CHAPTERS:
-        try:
-            importlib.import_module(f"{__name__}.{chapter}")
-        except ModuleNotFoundError as error:
-            if error.name != f"{__name__}.{chapter}":
-                raise
+        importlib.import_module(f"{__name__}.{chapter}")

@@ -116,12 +116,42 @@ def plus_minus_value(node: ast.PlusMinus, ctx: Context):
 # --- products --------------------------------------------------------------------------
 @handles(ast.Juxtapose)
 def juxtapose_value(node: ast.Juxtapose, ctx: Context):
-    value = ctx.value_of(node.factors[0])
-    left = node.factors[0]
-    for factor in node.factors[1:]:
-        value = multiply(value, ctx.value_of(factor), ctx, left, factor)
-        left = factor
+    """Left to right; a function value takes the factor after it (`a \operatorname{sign} x`)."""
+    factors = _calls_written_without_parentheses(node.factors, ctx)
+    values = [ctx.value_of(factor) for factor in factors]
+    i = 0
+    while i < len(values) - 1:
+        if isinstance(values[i], FUNCTION_VALUES):
+            from .functions import apply_function
+
+            values[i:i + 2] = [apply_function(values[i], [values[i + 1]], ctx, factors[i + 1])]
+            factors[i:i + 2] = [factors[i + 1]]
+        else:
+            i += 1
+    value, left = values[0], factors[0]
+    for factor, right in zip(values[1:], factors[1:]):
+        value = multiply(value, factor, ctx, left, right)
+        left = right
     return value
+
+
+def _calls_written_without_parentheses(factors, ctx: Context) -> list:
+    """`\operatorname{tr} A`, `\operatorname{eig} A`: a named operation takes the next factor."""
+    from .names import lookup
+    from .registry import CALL_HANDLERS
+
+    out, i = [], 0
+    while i < len(factors):
+        factor = factors[i]
+        if isinstance(factor, ast.Name) and len(factor.name) > 1 \
+                and factor.name in CALL_HANDLERS and lookup(ctx, factor.name) is None \
+                and i + 1 < len(factors):
+            out.append(ast.Call(factor, (factors[i + 1],), span=factor.span))
+            i += 2
+        else:
+            out.append(factor)
+            i += 1
+    return out
 
 
 def multiply(a, b, ctx: Context, left_node, right_node):

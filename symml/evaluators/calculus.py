@@ -393,7 +393,8 @@ def hessian(expr, params, point, ctx: Context, node, *, label: str = "f"):
 
 
 MAX_CLASSIFIED = 6  # eigenvalues of larger Hessians are slow and rarely readable
-VERDICTS = {"positive definite": "so a local minimum", "negative definite": "so a local maximum",
+VERDICTS = {"positive definite": "so a local minimum",
+            "negative definite": "so a local maximum",
             "indefinite": "so a saddle point",
             "semidefinite": "so the second-derivative test is inconclusive"}
 
@@ -565,7 +566,11 @@ def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:
 
     from ..steps.integralsteps import integral_steps
 
-    for step in integral_steps(body, variable) or ():
+    try:
+        rule_steps = integral_steps(body, variable) or ()
+    except (AttributeError, TypeError, ValueError, NotImplementedError):
+        rule_steps = ()  # a manualintegrate record we cannot read: the answer still stands
+    for step in rule_steps:
         ctx.add_step(step)
     ctx.step("Antiderivative", Integral(body, variable), latex(antiderivative) + " + C")
 
@@ -599,6 +604,16 @@ def _limit_or_error(unevaluated, node):
     return value
 
 
+def _written_out(terms, op: str) -> str:
+    """`1 + 2 + 3`; matrices, which SymPy adds at once, side by side as LaTeX."""
+    from sympy import Add, Mul
+
+    if any(is_matrix(term) for term in terms):
+        return (" + " if op == "sum" else " ").join(latex(term) for term in terms)
+    combine = Add if op == "sum" else Mul
+    return latex(combine(*terms, evaluate=False), as_written=True)
+
+
 @handles(ast.BigOp)
 def big_operator_value(node: ast.BigOp, ctx: Context):
     """`\\sum_{i=1}^{n}` and `\\prod_{i=1}^{n}`: term by term for numeric bounds, else SymPy."""
@@ -627,8 +642,7 @@ def big_operator_value(node: ast.BigOp, ctx: Context):
                  for k in range(int(start), int(end) + 1)]
         value = combine(*terms) if terms else Integer(0 if node.op == "sum" else 1)
         if ctx.want_steps and 1 < len(terms) <= 12:
-            ctx.step("Write out the terms", latex(combine(*terms, evaluate=False),
-                                                  as_written=True), value)
+            ctx.step("Write out the terms", _written_out(terms, node.op), value)
         return value
     index = Symbol(str(index), integer=True)  # an integer index: a_i is the entry a[i]
     body = ctx.with_bound({str(index): index}).value_of(node.body)

@@ -35,7 +35,7 @@ class JointTable:
     names: tuple[str, str]
     values: tuple[list, list]
     table: Any  # ImmutableMatrix of probabilities
-    variables: tuple = ()  # the two random variables, with the marginal distributions
+    variables: tuple = ()  # the two random variables, on the table's probability space
 
 
 def _check_probability(value, node, what="a probability") -> None:
@@ -167,10 +167,30 @@ def sampling_declaration(node, ctx: Context):
     distribution = _sampling_distribution(rhs, ctx)
     if distribution is None:  # `x \sim P(x)`: drawn from an unspecified distribution
         return StatementResult("declaration", None, latex=r"\sim " + _source_latex(rhs))
+    if _assume_positive(distribution, ctx):
+        distribution = _sampling_distribution(rhs, ctx)
     variable = distribution.variable(lhs.name)
     ctx.workspace.define(lhs.name, variable)
     ctx.workspace.distributions[lhs.name] = distribution
     return StatementResult("declaration", None, latex=r"\sim " + distribution_latex(distribution))
+
+
+# parameters that must be positive: their symbols are declared positive by `X \sim ...`
+POSITIVE_PARAMETERS = {"Normal": (1,), "Exponential": (0,), "Poisson": (0,)}
+
+
+def _assume_positive(distribution: Distribution, ctx: Context) -> bool:
+    """`h \\sim \\mathcal{N}(\\mu, \\sigma^2)` makes σ a positive symbol (so σ_h = σ);
+    True when a symbol changed and the distribution must be built again."""
+    changed = False
+    for index in POSITIVE_PARAMETERS.get(distribution.family, ()):
+        for symbol in getattr(distribution.params[index], "free_symbols", ()):
+            name = symbol.name
+            if symbol.is_positive is None and ctx.workspace.lookup(name) is None \
+                    and name not in ctx.bound:
+                ctx.workspace.symbol(name, positive=True)
+                changed = True
+    return changed
 
 
 def _sampling_distribution(rhs, ctx: Context):
@@ -213,7 +233,6 @@ def support_declaration(node, ctx: Context):
 
 def _joint_declaration(lhs: ast.TupleLit, rhs, ctx: Context, node) -> StatementResult:
     from sympy import ImmutableMatrix
-    from sympy.stats import FiniteRV
 
     if len(lhs.items) != 2 or not all(isinstance(i, ast.Name) for i in lhs.items):
         raise SymmlError("a joint table is declared for two variables: (X, Y) \\sim [...]",
@@ -234,15 +253,28 @@ def _joint_declaration(lhs: ast.TupleLit, rhs, ctx: Context, node) -> StatementR
     if sum(table) != 1:
         raise DomainError(f"the joint probabilities must add up to 1, they add up to "
                           f"{latex(sum(table))}", rhs.span)
-    variables = []
-    for axis, name in enumerate(names):
-        marginal = {v: sum(table.row(i) if axis == 0 else table.col(i))
-                    for i, v in enumerate(values[axis])}
-        variables.append(FiniteRV(name, marginal))
-        ctx.workspace.define(name, variables[-1])
+    variables = joint_variables(names, values, table)
+    for name, variable in zip(names, variables):
+        ctx.workspace.define(name, variable)
     joint = JointTable(names, values, ImmutableMatrix(table), tuple(variables))
     ctx.workspace.joints[frozenset(names)] = joint
     return StatementResult("declaration", None, latex=r"\sim " + latex(joint.table))
+
+
+def joint_variables(names, values, table) -> tuple:
+    """Two random variables on one finite probability space whose pmf is the table, so that
+    sympy.stats computes E[XY], Var(X + Y), Cov(X, Y) with their dependence."""
+    from sympy import Dict, FiniteSet, Symbol
+    from sympy.stats.frv import FinitePSpace, ProductFiniteDomain, SingleFiniteDomain
+    from sympy.stats.rv import RandomSymbol
+
+    symbols = [Symbol(name) for name in names]
+    domain = ProductFiniteDomain(*[SingleFiniteDomain(s, FiniteSet(*v))
+                                   for s, v in zip(symbols, values)])
+    density = Dict({frozenset({(symbols[0], x), (symbols[1], y)}): table[i, j]
+                    for i, x in enumerate(values[0]) for j, y in enumerate(values[1])})
+    space = FinitePSpace(domain, density)
+    return tuple(RandomSymbol(s, space) for s in symbols)
 
 
 def joint_of(ctx: Context, *names: str):

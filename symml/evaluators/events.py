@@ -90,7 +90,9 @@ def prob_latex(event, given=None) -> str:
 
 # --- the solver -------------------------------------------------------------------------------
 class EventSolver:
-    """Derives P(E | G) from the facts, recording each rule it applies as a step."""
+    """Derives P(E | G) from the facts. Each derived probability keeps the step of the rule
+    that gave it and the probabilities it used, so `explain` shows only the derivation that
+    succeeded (attempts that ran into a missing probability leave no steps)."""
 
     def __init__(self, ctx: Context, *, use_independence: bool = True):
         self.ctx = ctx
@@ -98,22 +100,50 @@ class EventSolver:
         self.independent = ctx.workspace.facts.independent
         self.use_independence = use_independence
         self.known: dict = {}
-        self.visiting: set = set()
+        self.visiting: list = []
         self.missing: list = []
+        self.steps: dict = {}  # key → the Step of the rule that derived it
+        self.uses: dict = {}  # key → the keys its rule used
+
+    def step(self, title: str, *parts) -> None:
+        from ..steps import Step
+
+        if self.ctx.want_steps:
+            self.steps[self.visiting[-1]] = Step.chain(title, *parts)
+
+    def explain(self, event, given=None) -> None:
+        """Add the steps of the derivation of P(event | given) to the context, in order."""
+        from sympy import true
+
+        done: set = set()
+
+        def visit(key):
+            if key in done:
+                return
+            done.add(key)
+            for used in self.uses.get(key, ()):
+                visit(used)
+            step = self.steps.get(key)
+            if step is not None and step not in self.ctx.steps:
+                self.ctx.add_step(step)
+
+        visit((canonical(event), canonical(given) if given is not None else true))
 
     def probability(self, event, given=None):
         from sympy import true
 
         key = (canonical(event), canonical(given) if given is not None else true)
+        if self.visiting:
+            self.uses.setdefault(self.visiting[-1], []).append(key)
         if key in self.known:
             return self.known[key]
         if key in self.visiting:
             raise Missing(key)
-        self.visiting.add(key)
+        self.visiting.append(key)
         try:
             value = self._derive(*key)
         finally:
-            self.visiting.discard(key)
+            self.visiting.pop()
         self.known[key] = value
         return value
 
@@ -128,6 +158,7 @@ class EventSolver:
             self._complement, self._independence, self._product, self._addition,
             self._total_probability)
         for strategy in strategies:
+            self.uses[(event, given)] = []
             try:
                 value = strategy(event, given)
             except Missing as missing:
@@ -143,36 +174,48 @@ class EventSolver:
         from sympy import Not
 
         opposite = canonical(Not(event))
-        if (opposite, given) not in self.facts and not (
-                isinstance(event, Not) and len(event.free_symbols) == 1):
+        if (opposite, given) not in self.facts and not isinstance(event, Not):
             return None
         value = 1 - self.probability(opposite, given)
-        self.ctx.step("Complement rule", f"{prob_latex(event, given)} = 1 - "
-                      f"{prob_latex(opposite, given)}", value)
+        self.step("Complement rule", f"{prob_latex(event, given)} = 1 - "
+                  f"{prob_latex(opposite, given)}", value)
         return value
 
     def _conditional(self, event, given):
-        """Bayes' theorem when P(G | E) is known, else P(E ∩ G) / P(G)."""
+        """P(E ∩ G) / P(G) when P(E ∩ G) is a fact, else Bayes' theorem when P(G | E) can be
+        derived, else P(E ∩ G) / P(G) derived."""
         from sympy import And, true
 
         evidence = self.probability(given)
         if evidence == 0:
             raise DomainError(f"cannot condition on {event_latex(given)}: its probability is 0")
-        if (given, event) in self.facts or (canonical(given), canonical(event)) in self.facts:
-            likelihood = self.probability(given, event)
-            prior = self.probability(event)
-            value = likelihood * prior / evidence
-            self.ctx.step("Bayes' theorem: posterior = likelihood × prior / evidence",
-                          rf"{prob_latex(event, given)} = \frac{{{prob_latex(given, event)}"
-                          rf" \, {prob_latex(event)}}}{{{prob_latex(given)}}}",
-                          rf"\frac{{{latex(likelihood)} \cdot {latex(prior)}}}"
-                          rf"{{{latex(evidence)}}}", value)
-            return value
+        bayes = None
+        if (canonical(And(event, given)), true) not in self.facts:
+            bayes = self._bayes(event, given, evidence)
+        if bayes is not None:
+            return bayes
         joint = self.probability(And(event, given), true)
         value = joint / evidence
-        self.ctx.step("Conditional probability", rf"{prob_latex(event, given)} = "
-                      rf"\frac{{{prob_latex(And(event, given))}}}{{{prob_latex(given)}}}",
-                      rf"\frac{{{latex(joint)}}}{{{latex(evidence)}}}", value)
+        self.step("Conditional probability", rf"{prob_latex(event, given)} = "
+                  rf"\frac{{{prob_latex(And(event, given))}}}{{{prob_latex(given)}}}",
+                  rf"\frac{{{latex(joint)}}}{{{latex(evidence)}}}", value)
+        return value
+
+    def _bayes(self, event, given, evidence):
+        """Bayes' theorem: posterior = likelihood × prior / evidence, or None."""
+        uses = list(self.uses[(event, given)])
+        try:
+            likelihood = self.probability(given, event)
+            prior = self.probability(event)
+        except Missing:
+            self.uses[(event, given)] = uses
+            return None
+        value = likelihood * prior / evidence
+        self.step("Bayes' theorem: posterior = likelihood × prior / evidence",
+                  rf"{prob_latex(event, given)} = \frac{{{prob_latex(given, event)}"
+                  rf" \, {prob_latex(event)}}}{{{prob_latex(given)}}}",
+                  rf"\frac{{{latex(likelihood)} \cdot {latex(prior)}}}{{{latex(evidence)}}}",
+                  value)
         return value
 
     def _independence(self, event, given):
@@ -187,31 +230,37 @@ class EventSolver:
             return None
         parts = [self.probability(atom) for atom in atoms]
         value = Mul(*parts)
-        self.ctx.step("Independence: the joint probability is the product",
-                      f"{prob_latex(event)} = " + " ".join(prob_latex(a) for a in atoms),
-                      value)
+        self.step("Independence: the joint probability is the product",
+                  f"{prob_latex(event)} = " + " ".join(prob_latex(a) for a in atoms),
+                  value)
         return value
 
     def _product(self, event, given):
-        """P(E₁ ∩ … ∩ Eₖ) = P(Eₖ | rest) P(rest), the chain rule."""
+        """P(E₁ ∩ … ∩ Eₖ) = P(Eₖ | rest) P(rest), the chain rule: first with a conditional
+        that is a fact, then with one that can be derived."""
         from sympy import And
 
         if not isinstance(event, And):
             return None
         atoms = _ordered(event.args)
-        for last in reversed(atoms):
-            rest = And(*[a for a in atoms if a != last])
-            if (canonical(last), canonical(rest)) not in self.facts:
+        splits = [(last, canonical(And(*[a for a in atoms if a != last])))
+                  for last in reversed(atoms)]
+        splits.sort(key=lambda split: (canonical(split[0]), split[1]) not in self.facts)
+        for last, rest in splits:
+            uses = list(self.uses[(event, given)])
+            try:
+                conditional = self.probability(last, rest)
+                marginal = self.probability(rest)
+            except Missing:
+                self.uses[(event, given)] = uses
                 continue
-            conditional = self.probability(last, rest)
-            marginal = self.probability(rest)
             value = conditional * marginal
             title = "Chain rule of probability" if len(atoms) > 2 else "Product rule"
-            self.ctx.step(title, f"{prob_latex(event)} = {prob_latex(last, rest)} "
-                          f"{prob_latex(rest)}", rf"{latex(conditional)} \cdot "
-                          f"{latex(marginal)}", value)
+            self.step(title, f"{prob_latex(event)} = {prob_latex(last, rest)} "
+                      f"{prob_latex(rest)}", rf"{latex(conditional)} \cdot {latex(marginal)}",
+                      value)
             return value
-        return None
+        raise Missing((event, given))
 
     def _addition(self, event, given):
         from sympy import And, Or
@@ -221,8 +270,8 @@ class EventSolver:
         a, b = event.args
         pa, pb, pab = self.probability(a), self.probability(b), self.probability(And(a, b))
         value = pa + pb - pab
-        self.ctx.step("Addition rule", f"{prob_latex(event)} = {prob_latex(a)} + "
-                      f"{prob_latex(b)} - {prob_latex(And(a, b))}", value)
+        self.step("Addition rule", f"{prob_latex(event)} = {prob_latex(a)} + "
+                  f"{prob_latex(b)} - {prob_latex(And(a, b))}", value)
         return value
 
     def _total_probability(self, event, given):
@@ -238,10 +287,10 @@ class EventSolver:
                 continue
             parts = [(self.probability(event, c), self.probability(c)) for c in cases]
             value = sum(p * q for p, q in parts)
-            self.ctx.step("Law of total probability (the evidence)",
-                          f"{prob_latex(event)} = " + " + ".join(
-                              f"{prob_latex(event, c)} {prob_latex(c)}" for c in cases),
-                          " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
+            self.step("Law of total probability (the evidence)",
+                      f"{prob_latex(event)} = " + " + ".join(
+                          f"{prob_latex(event, c)} {prob_latex(c)}" for c in cases),
+                      " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
             return value
         return None
 
@@ -250,10 +299,14 @@ def solve_event(event, given, ctx: Context, node):
     """P(event | given) from the facts, or a SymmlError naming a missing probability."""
     solver = EventSolver(ctx)
     try:
-        return solver.probability(event, given)
+        value = solver.probability(event, given)
     except Missing:
         raise SymmlError(f"the facts do not determine {prob_latex(event, given)}: "
                          f"give {_missing_text(solver, event)} first", node.span) from None
+    except DomainError as error:
+        raise DomainError(error.message, error.span or node.span) from None
+    solver.explain(event, given)
+    return value
 
 
 def _missing_text(solver: EventSolver, event) -> str:
@@ -296,25 +349,57 @@ def probability_fact(node, ctx: Context):
     if target is None:
         return None
     event, given = (canonical(part) for part in target)
-    value = ctx.value_of(node.operands[1])
+    solver = EventSolver(ctx)
     try:
-        known = EventSolver(ctx).probability(event, given)
+        known = solver.probability(event, given)
     except Missing:
-        known = None
-    if known is not None:  # already determined: the statement is a check
-        import sympy
+        return _new_fact(event, given, node, ctx)
+    except DomainError as error:
+        raise DomainError(error.message, error.span or node.span) from None
+    import sympy
 
-        holds = getattr(value, "is_number", False) and sympy.simplify(known - value) == 0
-        ctx.step("Compare with what the facts give", rf"{prob_latex(event, given)} = "
-                 rf"{latex(known)}")
-        return StatementResult("check", sympy.true if holds else sympy.false)
+    solver.explain(event, given)
+    value = ctx.value_of(node.operands[1])
+    holds = getattr(value, "is_number", False) and sympy.simplify(known - value) == 0
+    relation = "=" if holds else r"\ne"
+    ctx.step("Compare with what the facts give",
+             rf"{prob_latex(event, given)} = {latex(known)} {relation} {latex(value)}")
+    return StatementResult("check", sympy.true if holds else sympy.false)
+
+
+def _new_fact(event, given, node, ctx: Context) -> StatementResult:
+    """Record P(event | given) = value; `P(A \\cap B) = P(A)P(B)` with P(A) or P(B) unknown
+    records that A and B are independent."""
+    from sympy import And
+
+    rhs = node.operands[1]
+    if isinstance(event, And) and len(event.args) == 2 and _marginals_product(rhs, event, ctx):
+        a, b = event.args
+        ctx.workspace.facts.independent.add(frozenset(map(str, event.free_symbols)))
+        ctx.step("Independence: the joint probability is the product of the marginals",
+                 rf"{prob_latex(event)} = {prob_latex(a)} \, {prob_latex(b)} \;\Rightarrow\; "
+                 rf"{event_latex(a)} \perp {event_latex(b)}")
+        return StatementResult("declaration", None, latex=r"\perp")
+    value = ctx.value_of(rhs)
     if not getattr(value, "is_number", False):
         raise SymmlError(f"{prob_latex(event, given)} needs a numeric value", node.span)
     if value < 0 or value > 1:
-        raise DomainError(f"a probability must lie in [0, 1], got {latex(value)}",
-                          node.operands[1].span)
+        raise DomainError(f"a probability must lie in [0, 1], got {latex(value)}", rhs.span)
     ctx.workspace.facts.probabilities[(event, given)] = value
     return StatementResult("definition", value)
+
+
+def _marginals_product(rhs, event, ctx: Context) -> bool:
+    """Whether `rhs` is P(A)P(B) (or P(A) \\cdot P(B)) for the two events of `event`."""
+    factors = rhs.factors if isinstance(rhs, ast.Juxtapose) else \
+        (rhs.left, rhs.right) if isinstance(rhs, ast.Dot) else ()
+    targets = [_fact_target(f, ctx) for f in factors]
+    if len(targets) != 2 or None in targets:
+        return False
+    from sympy import true
+
+    return all(g == true for _, g in targets) and \
+        {canonical(e) for e, _ in targets} == set(event.args)
 
 
 @statement_rule(priority=26)

@@ -106,6 +106,7 @@ def builtin(name: str, args: list, node):
         "sigma": logistic, "lg": lambda x: sympy.log(x, 10), "erf": sympy.erf,
         "erfc": sympy.erfc, "erfinv": sympy.erfinv, "asinh": sympy.asinh,
         "acosh": sympy.acosh, "atanh": sympy.atanh, "Heaviside": sympy.Heaviside,
+        "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
     }
     if name in ("max", "min"):
         values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args

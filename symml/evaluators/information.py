@@ -57,10 +57,17 @@ def probabilities(value, node):
 
 
 def tidy(value):
-    """Exact logarithms in their plainest form: log 4 → 2 log 2."""
-    from sympy import expand_log
+    """Exact logarithms in their plainest form, over primes: log 10 → log 2 + log 5."""
+    from sympy import expand, expand_log, log
 
-    return expand_log(value, force=True)
+    def over_primes(term):
+        from sympy import Add, factorrat
+
+        return Add(*[k * log(p) for p, k in factorrat(term.args[0]).items()])
+
+    value = expand_log(value, force=True).replace(
+        lambda e: isinstance(e, log) and e.args[0].is_Rational and e.args[0] > 0, over_primes)
+    return expand(value)
 
 
 def _log_name(base) -> str:
@@ -153,7 +160,8 @@ def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
     hxy = _joint_entropy(joint, base, ctx)
     hy = _marginal_entropy(joint, joint.names.index(str(y)), base, ctx)
     value = tidy(hxy - hy)
-    ctx.step("Conditional entropy: H(X | Y) = H(X, Y) - H(Y)",
+    names = f"{latex(x)} | {latex(y)}"
+    ctx.step(f"Conditional entropy: H({names}) = H({', '.join(joint.names)}) - H({latex(y)})",
              rf"{latex(hxy)} - \left({latex(hy)}\right)", value)
     return value
 
@@ -198,13 +206,13 @@ def kl_call(node: ast.Call, ctx: Context):
     if len(args) != 2:
         raise SymmlError(r"write D_{KL}(P \| Q)", node.span)
     values = [_as_distribution(arg, ctx) for arg in args]
-    closed = _normal_kl(values, base, ctx)
+    closed = _closed_form_kl(values, base, ctx)
     if closed is not None:
         return closed
     pairs = _aligned(values, node)
     if pairs is None:
         raise SymmlError("D_KL needs two probability vectors, two finite distributions or "
-                         "two normal distributions", node.span)
+                         "two normal, exponential or Poisson distributions", node.span)
     from sympy import Add, oo
 
     if any(q == 0 and p != 0 for p, q in pairs):
@@ -220,34 +228,70 @@ def _as_distribution(node: ast.Node, ctx: Context):
     return ctx.value_of(node)
 
 
-def _normal_kl(values, base, ctx: Context):
+def _normal_kl(first, second):
     from sympy import Rational, log, sqrt
 
-    if not all(isinstance(v, Distribution) and v.family == "Normal" for v in values):
+    (m1, v1), (m2, v2) = first, second
+    return log(sqrt(v2) / sqrt(v1)) + (v1 + (m1 - m2) ** 2) / (2 * v2) - Rational(1, 2)
+
+
+def _exponential_kl(first, second):
+    from sympy import log
+
+    (rate1,), (rate2,) = first, second
+    return log(rate1 / rate2) + rate2 / rate1 - 1
+
+
+def _poisson_kl(first, second):
+    from sympy import log
+
+    (rate1,), (rate2,) = first, second
+    return rate1 * log(rate1 / rate2) + rate2 - rate1
+
+
+# family → (closed form of D_KL(P ‖ Q) from the two parameter tuples, the formula shown)
+CLOSED_FORMS = {
+    "Normal": (_normal_kl, r"\log\frac{\sigma_2}{\sigma_1} + "
+               r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}"),
+    "Exponential": (_exponential_kl, r"\log\frac{\lambda_1}{\lambda_2} + "
+                    r"\frac{\lambda_2}{\lambda_1} - 1"),
+    "Poisson": (_poisson_kl, r"\lambda_1 \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
+                r"\lambda_1"),
+}
+FAMILY_NAMES = {"Normal": "two normals", "Exponential": "two exponentials",
+                "Poisson": "two Poisson distributions"}
+
+
+def _closed_form_kl(values, base, ctx: Context):
+    """D_KL of two distributions of one family with a closed form, else None."""
+    from sympy import log
+
+    if not all(isinstance(v, Distribution) for v in values) or \
+            values[0].family != values[1].family or values[0].family not in CLOSED_FORMS:
         return None
-    (m1, v1), (m2, v2) = (v.params for v in values)
-    value = tidy(log(sqrt(v2) / sqrt(v1)) + (v1 + (m1 - m2) ** 2) / (2 * v2) - Rational(1, 2))
+    formula, shown = CLOSED_FORMS[values[0].family]
+    value = tidy(formula(values[0].params, values[1].params))
     if _unit(base) == "bits":
-        value = value / log(2)
-    ctx.step(r"KL divergence of two normals: \log\frac{\sigma_2}{\sigma_1} + "
-             r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}", value)
+        value = tidy(value / log(2))
+    ctx.step(f"KL divergence of {FAMILY_NAMES[values[0].family]}: {shown}", value)
     return value
 
 
 @calls("I")
 def mutual_information_call(node: ast.Call, ctx: Context):
     """`I(X; Y) = H(X) + H(Y) - H(X, Y)` from a joint table."""
-    if not isinstance(node.func, ast.Name) or len(node.args) != 2:
+    if isinstance(node.func, ast.Subscript) and not isinstance(node.func.index[0], ast.Number):
+        return NotImplemented
+    if len(node.args) != 2:
         return NotImplemented
     values = [ctx.value_of(arg) for arg in node.args]
     joint = _joint(values, ctx)
     if joint is None:
         return NotImplemented
-    from sympy import E
-
-    hx = _marginal_entropy(joint, 0, E, ctx)
-    hy = _marginal_entropy(joint, 1, E, ctx)
-    hxy = _joint_entropy(joint, E, ctx)
+    base = _base(node.func, ctx)
+    hx = _marginal_entropy(joint, 0, base, ctx)
+    hy = _marginal_entropy(joint, 1, base, ctx)
+    hxy = _joint_entropy(joint, base, ctx)
     value = tidy(hx + hy - hxy)
     ctx.step("Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)", value)
     return value

@@ -277,15 +277,16 @@ def rank_call(node, ctx):
     return Integer(len(pivots))
 
 
-def characteristic_polynomial(value, ctx: Context):
+def characteristic_polynomial(value, ctx: Context) -> None:
+    """Check the size limit, and show det(A - λI) factored when steps are wanted."""
+    check_eigenproblem(value)
+    if not ctx.want_steps:
+        return
     from sympy import Symbol, factor
 
-    check_eigenproblem(value)
-    lam = Symbol("lambda")
-    polynomial = factor(value.charpoly(lam).as_expr())
+    polynomial = factor(value.charpoly(Symbol("lambda")).as_expr())
     ctx.step("Characteristic polynomial", rf"\det\left({latex(value)} - \lambda I\right)",
              polynomial)
-    return lam, polynomial
 
 
 @calls("eigvals", "eigenvals")

@@ -10,7 +10,7 @@ ABSTRACT_FUNCTIONS = {"f", "g", "h"}
 BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
                      "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
                      "softmax", "sigmoid", "max", "min", "abs", "erf", "erfc", "erfinv",
-                     "asinh", "acosh", "atanh", "Heaviside"}
+                     "asinh", "acosh", "atanh", "Heaviside", "re", "im", "sign", "arg"}
 
 
 class IdentityLike:
@@ -75,6 +75,10 @@ def builtin_name(name: str, ctx: Context, span=None):
     if name in ABSTRACT_FUNCTIONS:
         return AbstractFunction(name)
     if _is_unknown_word(name, ctx):
+        from .registry import CALL_HANDLERS
+
+        if name in CALL_HANDLERS:
+            raise SymmlError(f"`{name}` needs an argument, as in {name}(A)", span)
         raise UndefinedNameError(f"unknown name `{name}`{_suggestion(name, ctx)}", span)
     return ctx.workspace.symbol(name)
 

@@ -60,62 +60,152 @@ def probability_call(node: ast.Call, ctx: Context):
         event = events_of(node.args, ctx)
         if event is not None:
             return solve_event(event, true, ctx, node)
-    if len(node.args) == 1 and not isinstance(first, (ast.Given, ast.Relation)):
+    if len(node.args) == 1 and not isinstance(first, (ast.Given, ast.Relation)) \
+            and not _is_random_name(first, ctx):
         return NotImplemented
     return _random_variable_probability(node, ctx)
 
 
-def _random_variable_probability(node: ast.Call, ctx: Context):
-    import sympy
-    from sympy.stats import P
+def _is_random_name(node: ast.Node, ctx: Context) -> bool:
+    return isinstance(node, ast.Name) and bool(random_symbols(lookup(ctx, node.name)))
 
-    args = node.args
-    given_node = None
+
+def _random_variable_probability(node: ast.Call, ctx: Context):
+    """P(condition), P(condition | condition), and P(X), P(X, Y = y): a table of the pmf."""
+    args, given_node = node.args, None
     if len(args) == 1 and isinstance(args[0], ast.Given):
         args, given_node = (args[0].event,), args[0].condition
-    condition = sympy.And(*[condition_of(arg, ctx) for arg in args])
+    free = [ctx.value_of(arg) for arg in args if _is_random_name(arg, ctx)]
+    conditions = [condition_of(arg, ctx) for arg in args if not _is_random_name(arg, ctx)]
     given = condition_of(given_node, ctx) if given_node is not None else None
-    variables = random_symbols(condition) | (random_symbols(given) if given is not None else set())
-    if not variables:
+    if free:
+        return _pmf_table(free, conditions, given, ctx, node)
+    import sympy
+
+    condition = sympy.And(*conditions)
+    if not random_symbols(condition) | random_symbols(given):
         raise SymmlError("no random variable here: declare one first, e.g. X \\sim "
                          "\\mathcal{N}(0, 1)", node.span)
-    joint = _joint_for(variables, ctx)
-    if joint is not None:
-        return _table_probability(joint, condition, given, ctx, node)
-    if given is not None:
-        evidence = P(given)
-        if evidence == 0:
-            raise DomainError(f"cannot condition on {latex(given)}: its probability is 0",
-                              given_node.span)
-        joint_value = P(sympy.And(condition, given))
-        value = sympy.simplify(joint_value / evidence)
-        ctx.step("Conditional probability: P(A | B) = P(A ∩ B) / P(B)",
-                 rf"\frac{{{latex(joint_value)}}}{{{latex(evidence)}}}", value)
-        return value
-    value = P(condition)
-    _range_step(condition, value, ctx)
+    return probability_given(condition, given, ctx, node)
+
+
+def probability_given(condition, given, ctx: Context, node):
+    """P(A | B) = P(A ∩ B) / P(B) (P(A) when there is no condition)."""
+    import sympy
+
+    if given is None:
+        return probability_of(condition, ctx, node)
+    evidence = probability_of(given, ctx, node)
+    if evidence == 0:
+        raise DomainError(f"cannot condition on {condition_latex(given)}: its probability "
+                          "is 0", node.span)
+    both = probability_of(sympy.And(condition, given), ctx, node)
+    value = plain(both / evidence)
+    ctx.step("Conditional probability: P(A | B) = P(A ∩ B) / P(B)",
+             rf"P\left({condition_latex(condition)} \mid {condition_latex(given)}\right)",
+             rf"\frac{{{latex(both)}}}{{{latex(evidence)}}}", value)
     return value
 
 
-def _range_step(condition, value, ctx: Context) -> None:
-    """`P(a < X \\le b) = F(b) - F(a)`, the CDF step of the guide."""
+def probability_of(condition, ctx: Context, node):
+    """P(condition) of random variables: by the joint table's cells, by the CDF for one
+    continuous variable on an interval, else by sympy.stats."""
+    from sympy.stats import P
+
+    variables = random_symbols(condition)
+    joint = _joint_for(variables, ctx)
+    if joint is not None:
+        return _table_probability(joint, condition, ctx, node)
+    interval = _interval(condition, variables)
+    if interval is not None:
+        return _cdf_probability(*interval, ctx)
+    value = plain(P(condition))
+    ctx.step("Probability from the distribution",
+             rf"P\left({condition_latex(condition)}\right)", value)
+    return value
+
+
+def condition_latex(condition) -> str:
+    """`X = 0, Y = 1` for a conjunction (as P(X = 0, Y = 1) is written), else the relation."""
     import sympy
+
+    if isinstance(condition, sympy.And):
+        return ", ".join(latex(part) for part in _sorted_parts(condition))
+    return latex(condition)
+
+
+def _sorted_parts(condition):
+    return sorted(condition.args, key=lambda part: sorted(map(str, part.free_symbols)))
+
+
+def _interval(condition, variables):
+    """(X, lower, upper) when the condition bounds one continuous X (`a < X \\le b`)."""
+    import sympy
+
+    if len(variables) != 1 or next(iter(variables)).pspace.is_Finite:
+        return None
+    (variable,) = variables
+    bounds = {"lower": [], "upper": []}
+    for part in (condition.args if isinstance(condition, sympy.And) else (condition,)):
+        side = _bound(part, variable)
+        if side is None:
+            return None
+        bounds[side[0]].append(side[1])
+    lower, upper = bounds["lower"], bounds["upper"]
+    return variable, sympy.Max(*lower) if lower else None, sympy.Min(*upper) if upper else None
+
+
+def _bound(relation, variable):
+    """("lower", a) for X > a or a < X, ("upper", b) for X ≤ b; None otherwise."""
+    import sympy
+
+    kinds = {sympy.StrictGreaterThan: "lower", sympy.GreaterThan: "lower",
+             sympy.StrictLessThan: "upper", sympy.LessThan: "upper"}
+    flipped = {"lower": "upper", "upper": "lower"}
+    side = kinds.get(type(relation))
+    if side is None:
+        return None
+    if relation.lhs == variable and variable not in relation.rhs.free_symbols:
+        return side, relation.rhs
+    if relation.rhs == variable and variable not in relation.lhs.free_symbols:
+        return flipped[side], relation.lhs
+    return None
+
+
+def _cdf_probability(variable, lower, upper, ctx: Context):
+    """P(a < X ≤ b) = F(b) − F(a) for a continuous X (≤ or < make no difference)."""
     from sympy.stats import cdf
 
-    parts = condition.args if isinstance(condition, sympy.And) else (condition,)
-    bounds = {type(p).__name__: p for p in parts}
-    variables = list(random_symbols(condition))
-    if len(variables) == 1 and set(bounds) == {"StrictLessThan", "LessThan"} \
-            and not variables[0].pspace.is_Finite:
-        upper = next(p.rhs for p in parts if isinstance(p, sympy.LessThan))
-        lower = next(p.lhs for p in parts if isinstance(p, sympy.StrictLessThan))
-        function = cdf(variables[0])
+    function = cdf(variable)
+    name = latex(variable)
+    if lower is None:
+        value = plain(function(upper))
+        ctx.step(rf"CDF: P({name} ≤ x) = F(x)", rf"F({latex(upper)})", value)
+    elif upper is None:
+        value = plain(1 - function(lower))
+        ctx.step(rf"Complement of the CDF: P({name} > a) = 1 − F(a)",
+                 rf"1 - F({latex(lower)})", value)
+    elif (upper - lower).is_nonpositive:
+        value = 0
+        ctx.step("No value lies between the bounds", rf"{latex(upper)} \le {latex(lower)}",
+                 value)
+    else:
+        value = plain(function(upper) - function(lower))
         ctx.step("From the CDF: P(a < X ≤ b) = F(b) − F(a)",
                  rf"F({latex(upper)}) - F({latex(lower)})",
-                 rf"{latex(function(upper))} - \left({latex(function(lower))}\right)", value)
-    else:
-        ctx.step("Probability from the distribution", rf"P\left({latex(condition)}\right)",
-                 value)
+                 rf"{latex(plain(function(upper)))} - \left({latex(plain(function(lower)))}"
+                 r"\right)", value)
+    return value
+
+
+def plain(value):
+    """One deliberate simplification of a continuous result: erfc → erf, integrals done."""
+    import sympy
+
+    if not isinstance(value, sympy.Expr) or value.is_Rational:
+        return value
+    return sympy.simplify(value.rewrite(sympy.erf)) if value.has(sympy.erfc) else \
+        sympy.simplify(value) if value.has(sympy.exp, sympy.erf, sympy.pi) else value
 
 
 def _joint_for(variables, ctx: Context):
@@ -126,44 +216,69 @@ def _joint_for(variables, ctx: Context):
     return None
 
 
-def _table_probability(joint, condition, given, ctx: Context, node):
-    """Sum the cells of a joint table where the condition holds (the sum rule)."""
+def _table_probability(joint, condition, ctx: Context, node):
+    """Add the cells of a joint table where the condition holds (the sum rule)."""
+    cells = [joint.table[i, j] for i, j in _cells_where(joint, condition, node)]
+    value = sum(cells)
+    written = rf"P\left({condition_latex(condition)}\right)"
+    if len(cells) > 1:
+        ctx.step("Sum rule: add the cells of the joint table", written,
+                 " + ".join(latex(c) for c in cells), value)
+    else:
+        ctx.step("Read the joint table", written, value)
+    return value
+
+
+def _cells_where(joint, condition, node):
+    """(i, j) of the cells whose values satisfy the condition."""
     import sympy
 
-    def mass(predicate):
-        total, cells = 0, []
-        for i, x in enumerate(joint.values[0]):
-            for j, y in enumerate(joint.values[1]):
-                holds = predicate.subs(_cell(joint, x, y), simultaneous=True)
-                if holds == sympy.true:
-                    total += joint.table[i, j]
-                    cells.append(joint.table[i, j])
-                elif holds != sympy.false:
-                    raise SymmlError("the condition must name values of the table",
-                                     node.span)
-        return total, cells
-
-    value, cells = mass(condition)
-    if given is None:
-        title = "Sum rule: add the cells of the joint table" if len(cells) > 1 \
-            else "Read the joint table"
-        ctx.step(title, rf"P\left({latex(condition)}\right)",
-                 " + ".join(latex(c) for c in cells) or "0", value)
-        return value
-    evidence, _ = mass(given)
-    if evidence == 0:
-        raise DomainError(f"cannot condition on {latex(given)}: its probability is 0",
-                          node.span)
-    both, _ = mass(sympy.And(condition, given))
-    result = both / evidence
-    ctx.step("Conditional probability from the table: P(A ∩ B) / P(B)",
-             rf"\frac{{{latex(both)}}}{{{latex(evidence)}}}", result)
-    return result
+    cells = []
+    for i, x in enumerate(joint.values[0]):
+        for j, y in enumerate(joint.values[1]):
+            holds = condition.subs(dict(zip(joint.variables, (x, y))), simultaneous=True)
+            if holds not in (sympy.true, sympy.false):
+                raise SymmlError("the condition must name values of the table", node.span)
+            if holds == sympy.true:
+                cells.append((i, j))
+    return cells
 
 
-def _cell(joint, x, y):
-    """Substitution of one cell's values for the table's two random variables."""
-    return dict(zip(joint.variables, (x, y)))
+def _pmf_table(free, conditions, given, ctx: Context, node):
+    """`P(X)` the column of P(X = x) over X's values; `P(X, Y)` the joint table;
+    `P(X, Y = y)`, `P(X | Y = y)` a column over X's values (the sum rule's terms)."""
+    import sympy
+    from sympy import ImmutableMatrix
+
+    if len(free) > 2 or not all(v.pspace.is_Finite for v in free):
+        raise SymmlError("P(X) of a random variable is its table of probabilities: X must "
+                         "take finitely many values", node.span)
+    rest = sympy.And(*conditions)
+    grids = [_values_of(v, ctx) for v in free]
+    quiet = Context(ctx.workspace, False, [], ctx.bound)
+    if len(free) == 1:
+        entries = [probability_given(sympy.And(sympy.Eq(free[0], x), rest), given, quiet, node)
+                   for x in grids[0]]
+        value = ImmutableMatrix(entries)
+    else:
+        value = ImmutableMatrix(len(grids[0]), len(grids[1]), lambda i, j: probability_given(
+            sympy.And(sympy.Eq(free[0], grids[0][i]), sympy.Eq(free[1], grids[1][j]), rest),
+            given, quiet, node))
+    ctx.step(rf"The probabilities over the values of {', '.join(map(latex, free))}", value)
+    return value
+
+
+def _values_of(variable, ctx: Context) -> list:
+    from sympy.stats import density
+
+    joint = _joint_for({variable}, ctx)
+    if joint is not None:
+        return list(joint.values[joint.names.index(str(variable))])
+    return sorted(density(variable).dict, key=_order)
+
+
+def _order(value):
+    return (0, value) if getattr(value, "is_number", False) and value.is_real else (1, str(value))
 
 
 def table_independent(joint):
@@ -215,17 +330,32 @@ def _distribution_named(node: ast.Node, ctx: Context) -> Distribution:
 
 @calls("E", "mathbb{E}")
 def expectation_call(node: ast.Call, ctx: Context):
-    from sympy.stats import E
-
     if isinstance(node.func, ast.Subscript) or node.bracket == "[" or _mentions_random(node, ctx):
         value, condition = _expectation_argument(node, ctx)
         if not random_symbols(value):
             raise SymmlError("E[...] needs a random variable: declare one with X \\sim ...",
                              node.span)
-        result = E(value, condition) if condition is not None else E(value)
-        _expectation_step(value, result, ctx)
+        result = expectation(value, condition, node)
+        _expectation_step(value, condition, result, ctx)
         return result
     return NotImplemented
+
+
+def expectation(value, condition=None, node=None):
+    """E[g] or E[g | B]; for finite variables E[g 1_B] / P(B), so that a joint table's
+    dependence is respected (sympy.stats conditions finite spaces as if independent)."""
+    import sympy
+    from sympy.stats import E, P
+
+    if condition is None:
+        return plain(E(value))
+    if not all(v.pspace.is_Finite for v in random_symbols(value) | random_symbols(condition)):
+        return plain(E(value, condition))
+    evidence = P(condition)
+    if evidence == 0:
+        raise DomainError(f"cannot condition on {condition_latex(condition)}: its "
+                          "probability is 0", getattr(node, "span", None))
+    return sympy.simplify(E(sympy.Piecewise((value, condition), (0, True))) / evidence)
 
 
 def _mentions_random(node: ast.Call, ctx: Context) -> bool:
@@ -238,22 +368,37 @@ def _mentions_random(node: ast.Call, ctx: Context) -> bool:
     return False
 
 
-def _expectation_step(value, result, ctx: Context) -> None:
-    """For a finite variable, E[g(X)] = Σ g(x) P(X = x) written out."""
+def _expectation_step(value, condition, result, ctx: Context) -> None:
+    """For finite variables, E[g] = Σ g(x) P(X = x) written out (over the cells of a joint
+    table for g(X, Y)); otherwise the expectation and its value."""
     from sympy import Add, Mul
+
+    cells = _outcomes(random_symbols(value), ctx) if condition is None else None
+    if cells is not None and len(cells) <= 12:
+        terms = [Mul(value.subs(point, simultaneous=True), p, evaluate=False)
+                 for point, p in cells if p != 0]
+        ctx.step(r"Expectation: \sum_x g(x) P(X = x)",
+                 latex(Add(*terms, evaluate=False), as_written=True), result)
+        return
+    given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
+    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
+
+
+def _outcomes(variables, ctx: Context):
+    """[(substitution, probability)] over the values of finite variables, or None."""
     from sympy.stats import density
 
-    variables = list(random_symbols(value))
-    if len(variables) == 1 and variables[0].pspace.is_Finite:
-        (variable,) = variables
-        table = density(variable).dict
-        if len(table) <= 12:
-            terms = [Mul(value.subs(variable, x), p, evaluate=False) for x, p in
-                     sorted(table.items(), key=lambda item: str(item[0]))]
-            ctx.step(r"Expectation: \sum_x g(x) P(X = x)",
-                     latex(Add(*terms, evaluate=False), as_written=True), result)
-            return
-    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}\right]", result)
+    if not variables or not all(v.pspace.is_Finite for v in variables):
+        return None
+    joint = _joint_for(variables, ctx)
+    if joint is not None:
+        return [(dict(zip(joint.variables, (x, y))), joint.table[i, j])
+                for i, x in enumerate(joint.values[0]) for j, y in enumerate(joint.values[1])]
+    if len(variables) != 1:
+        return None
+    (variable,) = variables
+    table = density(variable).dict
+    return [({variable: x}, table[x]) for x in sorted(table, key=_order)]
 
 
 def _one_random(node: ast.Call, ctx: Context, what: str):
@@ -272,7 +417,7 @@ def variance_call(node: ast.Call, ctx: Context):
     value = _one_random(node, ctx, "Var")
     if value is None:
         return NotImplemented
-    result = variance(value)
+    result = plain(variance(value))
     ctx.step(r"Variance: \mathbb{E}[X^2] - \mathbb{E}[X]^2",
              rf"{latex(E(value**2))} - \left({latex(E(value))}\right)^2", result)
     return result
@@ -310,34 +455,17 @@ def sigma_subscript(node: ast.Subscript, ctx: Context):
 
 @calls("Cov")
 def covariance_call(node: ast.Call, ctx: Context):
+    """Cov(X, Y) = E[XY] − E[X]E[Y]; Cov(X) of one random variable is Var(X). A data
+    matrix is left to the linear-algebra chapter."""
     from sympy.stats import E, covariance
 
-    if len(node.args) != 2:
+    values = [ctx.value_of(arg) for arg in node.args]
+    if not 1 <= len(values) <= 2 or not all(random_symbols(v) for v in values):
         return NotImplemented
-    x, y = (ctx.value_of(arg) for arg in node.args)
-    if not (random_symbols(x) and random_symbols(y)):
-        return NotImplemented
-    joint = _joint_for(random_symbols(x) | random_symbols(y), ctx)
-    if joint is not None:
-        return _table_covariance(joint, x, y, ctx)
-    result = covariance(x, y)
+    x, y = values if len(values) == 2 else values * 2
+    result = plain(covariance(x, y))
     ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
              rf"{latex(E(x * y))} - {latex(E(x))} \cdot {latex(E(y))}", result)
-    return result
-
-
-def _table_covariance(joint, x, y, ctx: Context):
-    def expect(expr):
-        total = 0
-        for i, a in enumerate(joint.values[0]):
-            for j, b in enumerate(joint.values[1]):
-                total += expr.subs(_cell(joint, a, b), simultaneous=True) * joint.table[i, j]
-        return total
-
-    exy, ex, ey = expect(x * y), expect(x), expect(y)
-    result = exy - ex * ey
-    ctx.step(r"Covariance from the joint table: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
-             rf"{latex(exy)} - {latex(ex)} \cdot {latex(ey)}", result)
     return result
 
 
@@ -444,6 +572,8 @@ def _quantile(variable, level, ctx: Context, node, title: str):
                 ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
                          rf"F({latex(x)}) = {latex(P(variable <= x))}")
                 return x
+    if not variable.pspace.is_Continuous:
+        return _discrete_quantile(variable, level, ctx, node, title)
     x = Dummy("x", real=True)
     solutions = solveset(Eq(cdf(variable)(x), level), x, domain=S.Reals)
     if not solutions.is_FiniteSet or len(solutions) != 1:
@@ -451,6 +581,25 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     (result,) = solutions
     ctx.step(f"{title}: solve F(x) = {latex(level)}", rf"x = {latex(result)}")
     return result
+
+
+def _discrete_quantile(variable, level, ctx: Context, node, title: str):
+    """Walk the support of a discrete variable (Poisson, ...) adding P(X = k) until F(k) ≥
+    level; at most 10,000 values."""
+    from sympy.stats import density
+
+    pmf = density(variable)
+    start = pmf.set.inf
+    if not start.is_Integer:
+        raise SymmlError("the support of this variable has no first value", node.span)
+    total = 0
+    for k in range(int(start), int(start) + 10_000):
+        total += pmf(k)
+        if (total - level).evalf(30) >= 0:
+            ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
+                     rf"F({k}) = {latex(total)} \approx {latex(total.evalf(6))}")
+            return k
+    raise SymmlError(f"F(x) stays below {latex(level)} for the first 10,000 values", node.span)
 
 
 @calls("median")

@@ -2,9 +2,13 @@
 
 Each rule class has a title and, for rules that split the integral, the line a student
 writes (`∫(f + g) = ∫f + ∫g`, `∫u dv = uv − ∫v du`, the substitution's new integral);
-the other rules are table integrals and show their result.
+the other rules are table integrals and show their result. SymPy's substitution variables
+(all Dummy `u`) get distinct display names: u, v, w, …, or t, s, … when integration by
+parts also speaks of u and v.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from ..render.latex import latex
 from . import Step
@@ -14,9 +18,9 @@ MAX_STEPS = 40
 TITLES = {
     "AddRule": "Sum rule", "ConstantTimesRule": "Constant multiple rule",
     "ConstantRule": "Constant rule", "PowerRule": "Power rule",
-    "ReciprocalRule": "Reciprocal rule",
-    "ExpRule": "Exponential rule", "URule": "Substitution", "PartsRule": "Integration by parts",
-    "CyclicPartsRule": "Integration by parts (the integral comes back)",
+    "ReciprocalRule": "Reciprocal rule", "ExpRule": "Exponential rule",
+    "URule": "Substitution", "PartsRule": "Integration by parts",
+    "CyclicPartsRule": "Integration by parts twice: the integral comes back, solve for it",
     "RewriteRule": "Rewrite the integrand", "SinRule": "Trigonometric rule",
     "CosRule": "Trigonometric rule", "SecTanRule": "Trigonometric rule",
     "CscCotRule": "Trigonometric rule", "Sec2Rule": "Trigonometric rule",
@@ -25,6 +29,9 @@ TITLES = {
     "CompleteSquareRule": "Complete the square", "PiecewiseRule": "Piecewise integrand",
     "HeavisideRule": "Step function", "DerivativeRule": "Integral of a derivative",
 }
+SHOWN_WHOLE = {"CyclicPartsRule"}  # its inner rules are incomplete records
+SUBSTITUTION_NAMES = ("u", "v", "w", "t", "s", "z")
+NAMES_BESIDE_PARTS = ("t", "s", "w", "z", "r", "q")
 
 
 def integral_steps(body, x) -> list[Step] | None:
@@ -35,7 +42,8 @@ def integral_steps(body, x) -> list[Step] | None:
     rules = _walk(sympy_steps(body, x))
     if len(rules) > MAX_STEPS or any(isinstance(r, DontKnowRule) for r in rules):
         return None
-    return [_step(rule) for rule in rules]
+    names = _display_names(rules, body)
+    return [_step(rule, lambda e: e.xreplace(names)) for rule in rules]
 
 
 def _walk(rule) -> list:
@@ -58,6 +66,8 @@ def _chosen(rule):
 def _parts(rule) -> list:
     from dataclasses import fields
 
+    if type(rule).__name__ in SHOWN_WHOLE:
+        return []
     parts = []
     for f in fields(rule):
         value = getattr(rule, f.name)
@@ -69,61 +79,82 @@ def _parts(rule) -> list:
 
 
 def _is_rule(value) -> bool:
-    return hasattr(value, "integrand") and hasattr(value, "eval")
+    from sympy.integrals.manualintegrate import Rule
+
+    return isinstance(value, Rule) and value.integrand is not None
 
 
-def _step(rule) -> Step:
+def _result(rule):
+    """What the rule integrates to (manualintegrate of its own integrand: the same tree)."""
+    from sympy.integrals.manualintegrate import manualintegrate
+
+    return manualintegrate(rule.integrand, rule.variable)
+
+
+def _display_names(rules, body) -> dict:
+    """Each substitution's Dummy → a letter not already in the integrand."""
+    from sympy import Symbol
+
+    by_parts = any(type(r).__name__ == "PartsRule" for r in rules)
+    taken = {str(s) for s in body.free_symbols}
+    letters = [n for n in (NAMES_BESIDE_PARTS if by_parts else SUBSTITUTION_NAMES)
+               if n not in taken]
+    dummies = [r.u_var for r in rules if type(r).__name__ == "URule"]
+    return {d: Symbol(n) for d, n in zip(dict.fromkeys(dummies), letters)}
+
+
+def _step(rule, shown: Callable) -> Step:
     from sympy import Integral
 
     name = type(rule).__name__
-    title, formula = LINES.get(name, _table_line)(rule)
-    lhs = Integral(rule.integrand, rule.variable)
-    rhs = latex(formula)
-    return Step(title or TITLES.get(name, "Table of integrals"), f"{latex(lhs)} = {rhs}",
-                (lhs, formula) if not isinstance(formula, str) else (lhs,))
+    title, formula = LINES.get(name, _table_line)(rule, shown)
+    lhs = shown(Integral(rule.integrand, rule.variable))
+    rhs = formula if isinstance(formula, str) else latex(formula)
+    exprs = (lhs,) if isinstance(formula, str) else (lhs, formula)
+    return Step(title or TITLES.get(name, "Table of integrals"), f"{latex(lhs)} = {rhs}", exprs)
 
 
-def _table_line(rule):
-    return None, latex(rule.eval())
+def _table_line(rule, shown):
+    return None, shown(_result(rule))
 
 
-def _sum_line(rule):
+def _sum_line(rule, shown):
     """∫(f + g) = ∫f + ∫g, the terms in the order of the parts that follow."""
     from sympy import Integral
 
-    return None, " + ".join(latex(Integral(s.integrand, s.variable)) for s in rule.substeps)
+    return None, " + ".join(latex(shown(Integral(s.integrand, s.variable)))
+                            for s in rule.substeps)
 
 
-def _constant_line(rule):
+def _constant_line(rule, shown):
     from sympy import Integral, Mul
 
-    return None, Mul(rule.constant, Integral(rule.other, rule.variable), evaluate=False)
+    return None, shown(Mul(rule.constant, Integral(rule.other, rule.variable), evaluate=False))
 
 
-def _substitution_line(rule):
+def _substitution_line(rule, shown):
     from sympy import Integral
 
-    u = latex(rule.u_var)
-    return (rf"Substitution {u} = {latex(rule.u_func)}",
-            Integral(rule.substep.integrand, rule.u_var))
+    title = rf"Substitution {latex(shown(rule.u_var))} = {latex(shown(rule.u_func))}"
+    return title, shown(Integral(rule.substep.integrand, rule.u_var))
 
 
-def _parts_line(rule):
+def _parts_line(rule, shown):
     from sympy import Add, Integral, Mul, diff
 
     x = rule.variable
-    v = rule.v_step.eval()
-    title = (rf"Integration by parts with u = {latex(rule.u)}, "
-             rf"dv = {latex(rule.dv)} \, d{latex(x)}")
-    return title, Add(Mul(rule.u, v, evaluate=False),
-                      Mul(-1, Integral(v * diff(rule.u, x), x), evaluate=False),
-                      evaluate=False)
+    v = _result(rule.v_step)
+    title = (rf"Integration by parts with u = {latex(shown(rule.u))}, "
+             rf"dv = {latex(shown(rule.dv))} \, d{latex(shown(x))}")
+    return title, shown(Add(Mul(rule.u, v, evaluate=False),
+                            Mul(-1, Integral(v * diff(rule.u, x), x), evaluate=False),
+                            evaluate=False))
 
 
-def _rewrite_line(rule):
+def _rewrite_line(rule, shown):
     from sympy import Integral
 
-    return None, Integral(rule.rewritten, rule.variable)
+    return None, shown(Integral(rule.rewritten, rule.variable))
 
 
 LINES = {"AddRule": _sum_line, "ConstantTimesRule": _constant_line,

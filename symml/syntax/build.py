@@ -68,6 +68,14 @@ class ArgList(tuple):
     """Arguments of a call; `split` is where a `;` stood."""
 
     split: Optional[int] = None
+    pairs_span = None  # where `a: b` pairs stood, if any
+
+    def plain(self) -> "ArgList":
+        """These arguments, refusing `a: b` pairs (they belong in a table)."""
+        if self.pairs_span is not None:
+            raise ParseError("`value: probability` pairs belong in a table such as "
+                             "\\{1: 0.5, 2: 0.5\\}", self.pairs_span)
+        return self
 
 
 @v_args(meta=True)
@@ -195,7 +203,7 @@ class AstBuilder(Transformer_NonRecursive):
     def sub_arg(self, meta, children):
         (child,) = children
         if isinstance(child, ArgList):
-            return tuple(_subscript_item(item) for item in child)
+            return tuple(_subscript_item(item) for item in child.plain())
         if isinstance(child, Token):
             span = self._tok_span(child)
             if child.type == "SDIGIT":
@@ -226,17 +234,17 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Factorial(children[0], span=self._span(meta))
 
     def call(self, meta, children):
-        func, args = children
+        func, args = children[0], children[1].plain()
         if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1:
             return _apply_operators([func, args[0]], self._span(meta))
         return ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
 
     def call_square(self, meta, children):
-        func, args = children
+        func, args = children[0], children[1].plain()
         return ast.Call(func, tuple(args), "[", args.split, span=self._span(meta))
 
     def func_call(self, meta, children):
-        head, args = children
+        head, args = children[0], children[1].plain()
         return _apply_head(head, tuple(args), args.split, self._span(meta))
 
     def func_braced(self, meta, children):
@@ -407,13 +415,13 @@ class AstBuilder(Transformer_NonRecursive):
         return children[1]
 
     def paren(self, meta, children):
-        (args,) = children
+        args = children[0].plain()
         if len(args) == 1 and args.split is None:
             return args[0]
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
     def bracket(self, meta, children):
-        (args,) = children
+        args = children[0].plain()
         return ast.ListLit(tuple(args), span=self._span(meta))
 
     def set_literal(self, meta, children):
@@ -429,7 +437,7 @@ class AstBuilder(Transformer_NonRecursive):
         return children[0]
 
     def angle(self, meta, children):
-        args = [c for c in children if not isinstance(c, Token)][0]
+        args = [c for c in children if not isinstance(c, Token)][0].plain()
         if len(args) != 2:
             raise self._error(r"\langle ... \rangle needs two vectors: \langle v, w \rangle",
                               self._span(meta))
@@ -465,7 +473,10 @@ class AstBuilder(Transformer_NonRecursive):
 
     # --- arguments ----------------------------------------------------------------
     def args(self, meta, children):
+        """Arguments; `a: b` pairs only in a table `\{1: 0.5, ...\}` (see set_literal)."""
         out = ArgList(item for group in children for item in group)
+        if any(isinstance(item, tuple) for item in out):
+            out.pairs_span = self._span(meta)
         if len(children) > 1:
             out.split = len(children[0])
         return out
