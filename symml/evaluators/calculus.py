@@ -179,9 +179,9 @@ def derivative_steps(expr, variable, value, *, partial: bool = False):
     d = r"\partial" if partial else "d"
     operator = rf"\frac{{{d}}}{{{d} {latex(variable)}}}"
     tree = rule_tree(expr, variable, partial=partial)
-    steps = [Step(node.rule, rf"{operator}\left({latex(node.expr)}\right) = "
-                             f"{latex(node.formula, as_written=bool(node.children))}",
-                  (node.formula,)) for node in flatten(tree)]
+    steps = [Step(node.rule, lambda node=node: rf"{operator}\left({latex(node.expr)}\right) = "
+                  f"{latex(node.formula, as_written=bool(node.children))}", (node.formula,))
+             for node in flatten(tree)]
     shown = [tree.derivative] if tree.derivative == value else [tree.derivative, value]
     steps.append(Step.chain("Result", rf"{operator}\left({latex(expr)}\right)", *shown))
     return steps
@@ -255,14 +255,12 @@ def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
     from ..steps import Step
 
     ctx.step("The function", name, expr)
-    entries = [latex(value) for value in gradient]
-    for variable, value, text in zip(variables, gradient, entries):
+    for variable, value in zip(variables, gradient):
         ctx.add_step(Step(rf"Partial derivative with respect to {latex(variable)}",
-                          rf"\frac{{\partial {name}}}{{\partial {latex(variable)}}} = {text}",
-                          (value,)))
-    column = r"\begin{bmatrix}" + r"\\".join(entries) + r"\end{bmatrix}"
+                          lambda v=variable, value=value: rf"\frac{{\partial {name}}}"
+                          rf"{{\partial {latex(v)}}} = {latex(value)}", (value,)))
     ctx.add_step(Step("Gradient: the column of partial derivatives",
-                      rf"\nabla {name} = {column}", (gradient,)))
+                      lambda: rf"\nabla {name} = {latex(gradient)}", (gradient,)))
 
 
 def _function_label(node) -> str:

@@ -1,25 +1,43 @@
-"""Steps as data: a title and the LaTeX of one line of working."""
+"""Steps as data: a title, the SymPy objects a line shows, and its LaTeX written on demand."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, Callable, Union
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Step:
-    """One line of a worked solution. `exprs` keeps the SymPy objects the line shows."""
+    """One line of a worked solution. `source` is its LaTeX, or a function that writes it
+    when `latex` is first read, so building steps costs no printing; `exprs` keeps the
+    SymPy objects the line shows."""
 
     title: str
-    latex: str
-    exprs: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    source: Union[str, Callable[[], str]] = field(repr=False)
+    exprs: tuple[Any, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def latex(self) -> str:
+        return self.source() if callable(self.source) else self.source
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Step) and (self.title, self.latex) == (other.title, other.latex)
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.latex))
+
+    def __repr__(self) -> str:
+        return f"Step(title={self.title!r}, latex={self.latex!r})"
 
     @classmethod
     def chain(cls, title: str, *parts: Any) -> "Step":
         """`a = b = c` from SymPy objects (printed in the guide's style) or LaTeX strings."""
-        from ..render.latex import latex
+        def written() -> str:
+            from ..render.latex import latex
 
-        text = " = ".join(part if isinstance(part, str) else latex(part) for part in parts)
-        return cls(title, text, tuple(p for p in parts if not isinstance(p, str)))
+            return " = ".join(part if isinstance(part, str) else latex(part) for part in parts)
+
+        return cls(title, written, tuple(p for p in parts if not isinstance(p, str)))
 
     def to_json(self) -> dict:
         return {"title": self.title, "latex": self.latex}
