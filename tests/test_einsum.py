@@ -165,3 +165,18 @@ def _as_list(value, shape):
     for size in reversed(shape[1:]):
         out = [out[i:i + size] for i in range(0, len(out), size)]
     return out
+
+
+@pytest.mark.parametrize("spec", ["ij,jk->ik", "ij,jk->ki", "ij->ji", "ij,jk"])
+def test_matrix_shortcut_agrees_with_the_general_contraction(spec):
+    setup = (r"A = \begin{bmatrix} 1 & 2 & 3 \\ 4 & 5 & 6 \end{bmatrix}",
+             r"B = \begin{bmatrix} 1 & 0 \\ 2 & 1 \\ 0 & 3 \end{bmatrix}")
+    operands = "A" if spec == "ij->ji" else "A, B"
+    statement = rf"\operatorname{{einsum}}('{spec}', {operands})"
+    values = []
+    for steps in (False, True):
+        workspace = symml.Workspace(steps=steps)
+        for line in setup:
+            workspace.run(line)
+        values.append(workspace.run(statement).value)
+    assert values[0] == values[1]
