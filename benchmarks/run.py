@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import platform
+import re
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,15 +35,26 @@ def corpus() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("%")]
 
 
-def interleaved(first, second, repeats: int) -> tuple[float, float]:
-    """Medians of `repeats` alternating runs of two callables."""
+def interleaved(first, second, repeats: int, batch: int = 1) -> tuple[float, float]:
+    """Medians of `repeats` alternating runs of two callables (each run `batch` calls), in
+    seconds per call."""
     a, b = [], []
     for _ in range(repeats):
         for callable_, sink in ((first, a), (second, b)):
             start = time.perf_counter()
-            callable_()
-            sink.append(time.perf_counter() - start)
+            for _ in range(batch):
+                callable_()
+            sink.append((time.perf_counter() - start) / batch)
     return statistics.median(a), statistics.median(b)
+
+
+def batch_for(callable_, seconds: float = 0.02) -> int:
+    """How many calls make one timed run last about `seconds` (fast calls are batched so
+    the timer's resolution and the machine's noise matter less)."""
+    start = time.perf_counter()
+    callable_()
+    once = time.perf_counter() - start
+    return max(1, min(1000, int(seconds / max(once, 1e-7))))
 
 
 # --- 1. parse throughput ----------------------------------------------------------------
@@ -98,36 +113,64 @@ def parse_rows(formulas: list[str], repeats: int) -> list[tuple]:
 
 
 # --- 2. linear growth -----------------------------------------------------------------------
+TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|[A-Za-z]|\d+|\S")
+GROWTH = {  # workload → formula of n terms
+    "x_{1} + … + x_{n}": lambda n: " + ".join(f"x_{{{i}}}" for i in range(1, n + 1)),
+    r"x_{1} \cdot … \cdot x_{n}": lambda n: r" \cdot ".join(f"x_{{{i}}}"
+                                                             for i in range(1, n + 1)),
+    "a 1×n bmatrix": lambda n: (r"\begin{bmatrix} " + " & ".join(str(i) for i in range(n))
+                                + r" \end{bmatrix}"),
+}
+
+
 def growth_rows(repeats: int) -> list[tuple]:
     from symml.syntax.parser import parse as cached_parse
 
-    per_token = {}
-    for terms in (10, 100, 1000, 10_000):
-        text = " + ".join(f"x_{{{i}}}" for i in range(1, terms + 1))
-        tokens = terms * 6
+    rows = []
+    for workload, formula in GROWTH.items():
+        per_token = {}
+        for terms in (10, 100, 1000, 10_000):
+            text = formula(terms)
 
-        def once():
-            cached_parse.cache_clear()
-            symml.parse(text)
-        median, _ = interleaved(once, lambda: None, max(3, repeats // 2))
-        per_token[terms] = median / tokens
-    spread = max(per_token.values()) / min(per_token.values())
-    detail = ", ".join(f"{n}: {t * 1e6:.1f} µs" for n, t in per_token.items())
-    return [("parse time per token, 10 → 10,000 terms", "x_{1} + … + x_{n}", detail, spread,
-             2, "≤")]
+            def once(text=text):
+                cached_parse.cache_clear()
+                symml.parse(text)
+            median, _ = interleaved(once, lambda: None, max(3, repeats // 2), batch_for(once))
+            per_token[terms] = median / len(TOKEN.findall(text))
+        spread = max(per_token.values()) / min(per_token.values())
+        detail = ", ".join(f"{n:,}: {t * 1e6:.1f} µs" for n, t in per_token.items())
+        rows.append(("parse time per token, 10 → 10,000 terms (max/min)", workload, detail,
+                     spread, 2, "≤"))
+    return rows
 
 
 # --- 3. start-up --------------------------------------------------------------------------
 def startup_rows(repeats: int) -> list[tuple]:
-    def run(command):
-        return lambda: subprocess.run(command, capture_output=True, check=True)
-
+    """Fresh processes, as installed: both read compiled .pyc files (kept under a temporary
+    prefix, since this checkout may run with PYTHONDONTWRITEBYTECODE). Judged on CPU time
+    (user + system), which other processes on a busy machine disturb less than wall time."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "symml-bench-pycache")
     symml_cmd = [sys.executable, "-m", "symml", "eval", "1+1"]
     sympy_cmd = [sys.executable, "-c", "import sympy"]
-    run(symml_cmd)()  # warm the grammar cache and .pyc files
-    ours, theirs = interleaved(run(symml_cmd), run(sympy_cmd), repeats)
+
+    def measured(command) -> tuple[float, float]:
+        before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=env, cwd=HERE.parent)
+        wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime), wall
+
+    for command in (symml_cmd, sympy_cmd):  # write the .pyc files and the grammar cache
+        measured(command)
+    ours, theirs = [], []
+    for _ in range(repeats * 2):
+        ours.append(measured(symml_cmd))
+        theirs.append(measured(sympy_cmd))
+    cpu = [statistics.median(t[0] for t in times) for times in (ours, theirs)]
+    wall = [statistics.median(t[1] for t in times) for times in (ours, theirs)]
     return [("start-up: symml eval '1+1' vs python -c 'import sympy'", "fresh processes",
-             f"{ours * 1e3:.0f} ms vs {theirs * 1e3:.0f} ms", ours / theirs, 1.3, "≤")]
+             f"CPU {cpu[0] * 1e3:.0f} vs {cpu[1] * 1e3:.0f} ms; wall {wall[0] * 1e3:.0f} vs "
+             f"{wall[1] * 1e3:.0f} ms ({wall[0] / wall[1]:.2f}×)", cpu[0] / cpu[1], 1.3, "≤")]
 
 
 # --- 4. evaluation overhead ------------------------------------------------------------------
@@ -154,7 +197,7 @@ def workloads():
     for n in (2, 5, 10, 20, 40):
         definition, symbols, expr = _function(n)
         yield ("gradient", n, [definition], r"\nabla f",
-               lambda s=symbols, e=expr: [sympy.diff(e, v) for v in s])
+               lambda s=symbols, e=expr: sympy.Matrix([sympy.diff(e, v) for v in s]))
         yield ("Hessian", n, [definition], r"\nabla^2 f",
                lambda s=symbols, e=expr: sympy.hessian(e, s))
         vector = (r"\mathbf{g}(" + ", ".join(f"x_{{{i}}}" for i in range(1, n + 1)) + ") = "
@@ -169,6 +212,11 @@ def workloads():
                lambda r=rows: sympy.Matrix(r).eigenvals())
     for n in (2, 4, 8, 12):
         rows = [[i * n + j for j in range(n)] for i in range(n)]
+        yield ("matrix product A A", n, [f"A = {_matrix_literal(rows)}"], "A A",
+               lambda r=rows: sympy.Matrix(r) * sympy.Matrix(r))
+        unimodular = [[1 + (i == j) + (i * j) % 3 for j in range(n)] for i in range(n)]
+        yield ("determinant", n, [f"B = {_matrix_literal(unimodular)}"], r"\det(B)",
+               lambda r=unimodular: sympy.Matrix(r).det())
         yield ("einsum matmul", n, [f"A = {_matrix_literal(rows)}"],
                r"\operatorname{einsum}('ij,jk->ik', A, A)",
                lambda r=rows: sympy.Matrix(r) * sympy.Matrix(r))
@@ -177,24 +225,40 @@ def workloads():
                lambda k=k: E(Normal("X", 1, 2) ** k))
 
 
+def _printed(workspace, statement):
+    """Run, then write the LaTeX of the result and of every step (printing is lazy)."""
+    def call():
+        result = workspace.run(statement)
+        return result.latex, [step.latex for step in result.steps]
+    return call
+
+
 def evaluation_rows(repeats: int) -> list[tuple]:
+    """Per workload: the value (Workspace(steps=False)), the steps built, and (no target)
+    the steps built and printed, each against the raw SymPy call."""
     rows = []
     for name, size, setup, statement, raw in workloads():
-        measured = {}
-        for steps in (False, True):
-            workspace = symml.Workspace(steps=steps, timeout=None)
-            for line in setup:
-                workspace.run(line)
-            if workspace.run(statement).error is not None:
-                measured = None
-                break
-            ours, theirs = interleaved(lambda w=workspace: w.run(statement), raw, repeats)
-            measured[steps] = ours / theirs
-        if measured is None:
-            rows.append((f"{name}", f"n = {size}", "n/a (statement failed)", None, None, ""))
+        try:
+            times, base = {}, None
+            for mode in ("value", "with steps", "steps printed"):
+                workspace = symml.Workspace(steps=mode != "value", timeout=None)
+                for line in setup:
+                    workspace.run(line)
+                result = workspace.run(statement)
+                if result.error is not None:
+                    raise result.error
+                ours = (_printed(workspace, statement) if mode == "steps printed"
+                        else lambda w=workspace: w.run(statement))
+                times[mode], theirs = interleaved(ours, raw, repeats, batch_for(raw))
+                base = theirs if base is None else min(base, theirs)
+        except Exception as error:  # noqa: BLE001 - a workload that fails is reported
+            reason = f"{type(error).__name__}: {error}".splitlines()[0][:80].replace("|", "/")
+            rows.append((name, f"n = {size}", f"n/a ({reason})", None, None, ""))
             continue
-        rows.append((f"{name}: value", f"n = {size}", "", measured[False], 1.25, "≤"))
-        rows.append((f"{name}: with steps", f"n = {size}", "", measured[True], 3, "≤"))
+        for mode, target in (("value", 1.25), ("with steps", 3), ("steps printed", None)):
+            detail = f"{times[mode] * 1e3:.3f} vs {base * 1e3:.3f} ms"
+            rows.append((f"{name}: {mode}", f"n = {size}", detail, times[mode] / base,
+                         target, "≤"))
     return rows
 
 
@@ -211,7 +275,7 @@ def machine() -> str:
     import lark
     import sympy
 
-    return (f"{cpu}, {__import__('os').cpu_count()} cores; Python {platform.python_version()}, "
+    return (f"{cpu}, {os.cpu_count()} cores; Python {platform.python_version()}, "
             f"SymPy {sympy.__version__}, Lark {lark.__version__}; "
             f"{datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}")
 
@@ -242,8 +306,13 @@ def main() -> None:
             + startup_rows(repeats) + evaluation_rows(repeats))
     report = (f"# Benchmark results\n\nMachine: {machine()}.\n\n"
               f"Corpus: {len(formulas)} formulas (`benchmarks/corpus.txt`). Ratios are medians "
-              f"of {repeats} interleaved repetitions; for parse and start-up, how many times "
-              "faster (parse) or slower (start-up, evaluation) symml is.\n\n"
+              f"of {repeats} interleaved repetitions (fast calls batched). Parse: how many "
+              "times faster symml is; start-up and evaluation: how many times slower. "
+              "Evaluation times are per call against the raw SymPy call on the same "
+              "expression (the fastest of its interleaved medians); \"with steps\" builds "
+              "the steps, whose LaTeX is written when first read, as `symml eval --steps` "
+              "and the exports read it; \"steps printed\" also writes that LaTeX and the "
+              "result's (no target).\n\n"
               f"{table(rows)}\n\nRegenerate with `python benchmarks/run.py`.\n")
     (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
     print(report)

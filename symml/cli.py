@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _load()
         if args.command == "eval":
             return run_eval(args, parser)
         return run_solve(args, parser)
@@ -56,6 +57,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"symml: internal error: {type(error).__name__}: {error} "
               "(run with --debug for details)", file=sys.stderr)
         return SOME_FAILED
+
+
+def _load() -> None:
+    """Import SymPy and the evaluators and load the parser with the garbage collector off,
+    then freeze what they made: start-up creates many long-lived objects (SymPy's classes)
+    that collecting would only walk (about a tenth of start-up, benchmarks/run.py)."""
+    import gc
+
+    from .evaluators import load_chapters
+    from .syntax.parser import lark_parser
+
+    gc.disable()
+    try:
+        import sympy  # noqa: F401
+
+        load_chapters()
+        lark_parser()
+    finally:
+        gc.enable()
+    gc.freeze()
 
 
 def _read(path: str) -> str:

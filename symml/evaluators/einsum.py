@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from functools import cache
 
 from ..errors import LimitExceeded, ShapeError, SymmlError
 from ..limits import DEFAULT, check_entries
@@ -59,14 +60,13 @@ def einsum_call(node: ast.Call, ctx: Context):
     if len(spec.inputs) != len(values):
         raise ShapeError(f"the subscripts '{spec_value.text}' name {len(spec.inputs)} "
                          f"operand(s) but {len(values)} were given", node.span)
-    if not ctx.want_steps:
-        shortcut = _matrix_shortcut(spec, values)
-        if shortcut is not None:
-            return shortcut
+    shortcut = _matrix_shortcut(spec, values)
+    if shortcut is not None and not ctx.want_steps:
+        return shortcut
     names = _operand_names(node.args[1:])
     operands = [_operand(name, labels, value, arg, len(values))
                 for name, labels, value, arg in zip(names, spec.inputs, values, node.args[1:])]
-    return contract(operands, spec, ctx, node)
+    return contract(operands, spec, ctx, node, shortcut)
 
 
 # --- the subscripts string -------------------------------------------------------------
@@ -190,8 +190,10 @@ def _explicit_output(output, known: set, broadcast: list, node) -> tuple[str, ..
 
 
 # --- contraction ------------------------------------------------------------------------
-def contract(operands, spec: Spec, ctx: Context, node):
-    """Sum the products of entries over the labels not in the output."""
+def contract(operands, spec: Spec, ctx: Context, node, known=None):
+    """Sum the products of entries over the labels not in the output; `known` is the
+    result when SymPy's matrix arithmetic already computed it (then the products are
+    listed only if the steps are printed)."""
     from sympy import Add, Mul
 
     sizes = label_sizes(operands, node)
@@ -199,20 +201,28 @@ def contract(operands, spec: Spec, ctx: Context, node):
     summed = tuple(sorted(label for label in sizes if label not in output))
     out_shape = tuple(sizes[label] for label in output)
     _check_work(sizes, out_shape, node)
-    terms = {}
-    for out_index in itertools.product(*(range(sizes[label]) for label in output)):
-        index_of = dict(zip(output, out_index))
-        terms[out_index] = [
-            [operand.at({**index_of, **dict(zip(summed, inner))}) for operand in operands]
-            for inner in itertools.product(*(range(sizes[label]) for label in summed))]
-    if _all_rational(operands):  # exact rationals: Python's Fractions are much faster
-        values = {index: _rational_sum(products) for index, products in terms.items()}
-    else:
-        values = {index: Add(*[Mul(*factors) for factors in products])
-                  for index, products in terms.items()}
-    result = _result(values, out_shape)
+
+    @cache
+    def products() -> dict:
+        """For each output index, the lists of factors whose products are summed."""
+        terms = {}
+        for out_index in itertools.product(*(range(sizes[label]) for label in output)):
+            index_of = dict(zip(output, out_index))
+            terms[out_index] = [
+                [operand.at({**index_of, **dict(zip(summed, inner))}) for operand in operands]
+                for inner in itertools.product(*(range(sizes[label]) for label in summed))]
+        return terms
+
+    result = known
+    if result is None:
+        if _all_rational(operands):  # exact rationals: Python's Fractions are much faster
+            values = {index: _rational_sum(listed) for index, listed in products().items()}
+        else:
+            values = {index: Add(*[Mul(*factors) for factors in listed])
+                      for index, listed in products().items()}
+        result = _result(values, out_shape)
     if ctx.want_steps:
-        _steps(operands, spec, output, summed, terms, result, ctx)
+        _steps(operands, spec, output, summed, products, result, ctx)
     return result
 
 
@@ -280,7 +290,13 @@ def _result(values: dict, shape: tuple):
 
 
 # --- steps ----------------------------------------------------------------------------------
-def _steps(operands, spec, output, summed, terms, result, ctx: Context) -> None:
+def _steps(operands, spec, output, summed, products, result, ctx: Context) -> None:
+    """The index formula, then (small outputs) each entry as its sum of products, listed
+    by `products()` only when the step is printed."""
+    from math import prod
+
+    from ..steps import Step
+
     result_name = next(c for c in RESULT_NAMES if c not in {o.name for o in operands})
     if spec.output is None:
         ctx.step("Implicit mode: the output keeps the labels that appear once, in "
@@ -288,11 +304,13 @@ def _steps(operands, spec, output, summed, terms, result, ctx: Context) -> None:
     factors = " ".join(_indexed(o.name, o.labels) for o in operands)
     sum_sign = r"\sum_{%s} " % ", ".join(_label_text(s) for s in summed) if summed else ""
     formula = [_indexed(result_name, output), sum_sign + factors]
-    if len(output) <= 2 and len(terms) <= TABLE_LIMIT and (summed or len(operands) > 1):
+    entries = prod(getattr(result, "shape", ()))
+    if len(output) <= 2 and entries <= TABLE_LIMIT and (summed or len(operands) > 1):
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula)
-        ctx.step("Each entry as its sum of products",
-                 latex(_table(terms, result), as_written=True), result)
+        ctx.add_step(Step("Each entry as its sum of products", lambda: (
+            latex(_table(products(), result), as_written=True) + " = " + latex(result)),
+            (result,)))
     else:
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula, result)

@@ -68,16 +68,19 @@ def matmul(a, b, ctx: Context, left_node, right_node):
         if ctx.want_steps:
             ctx.step("Dot product: multiply matching entries and add",
                      *_product_label(left_node, right_node, a, b),
-                     latex(_unevaluated_dot(list(a), list(b)), as_written=True), result[0])
+                     lambda: latex(_unevaluated_dot(list(a), list(b)), as_written=True),
+                     result[0])
         return result[0]
     if ctx.want_steps and result.rows * result.cols * a.shape[1] <= STEP_ENTRY_LIMIT:
-        from sympy import Matrix
+        def table() -> str:
+            from sympy import Matrix
 
-        table = Matrix(result.rows, result.cols,
-                       lambda i, j: _unevaluated_dot(a.row(i), b.col(j)))
+            return latex(Matrix(result.rows, result.cols,
+                                lambda i, j: _unevaluated_dot(a.row(i), b.col(j))),
+                         as_written=True)
+
         ctx.step("Matrix product: entry (i, j) is row i times column j",
-                 *_product_label(left_node, right_node, a, b),
-                 latex(table, as_written=True), result)
+                 *_product_label(left_node, right_node, a, b), table, result)
     return result
 
 
@@ -93,7 +96,7 @@ def dot(a, b, ctx: Context, left_node, right_node, node):
     value = Add(*[x * y for x, y in zip(a, b)])
     ctx.step("Dot product: multiply matching entries and add",
              *_product_label(left_node, right_node, a, b, r" \cdot "),
-             latex(_unevaluated_dot(list(a), list(b)), as_written=True), value)
+             lambda: latex(_unevaluated_dot(list(a), list(b)), as_written=True), value)
     return value
 
 
@@ -121,10 +124,11 @@ def hadamard(a, b, ctx: Context, node):
     from sympy import Matrix, Mul
 
     value = _matrix(a.multiply_elementwise(b))
-    table = Matrix(a.rows, a.cols, lambda i, j: Mul(a[i, j], b[i, j], evaluate=False))
     ctx.step("Hadamard product: multiply entry by entry",
              *_product_label(node.left, node.right, a, b, r" \odot "),
-             latex(table, as_written=True), value)
+             lambda: latex(Matrix(a.rows, a.cols,
+                                  lambda i, j: Mul(a[i, j], b[i, j], evaluate=False)),
+                           as_written=True), value)
     return value
 
 
@@ -140,16 +144,16 @@ def determinant(value, ctx: Context, node):
         from sympy import Determinant
 
         return Determinant(value)
-    result = value.det()
+    result = value.as_mutable().det()  # SymPy's Bareiss runs ~10% slower on immutables
     if value.shape == (2, 2) and ctx.want_steps:
         from sympy import Add, Mul
 
         expansion = Add(Mul(value[0, 0], value[1, 1], evaluate=False),
                         Mul(-1, value[0, 1], value[1, 0], evaluate=False), evaluate=False)
-        ctx.step("Determinant of a 2×2 matrix: ad − bc", latex(expansion, as_written=True),
-                 result)
+        ctx.step("Determinant of a 2×2 matrix: ad − bc",
+                 lambda: latex(expansion, as_written=True), result)
     else:
-        ctx.step("Determinant", rf"\det {latex(value)}", result)
+        ctx.step("Determinant", lambda: rf"\det {latex(value)}", result)
     return result
 
 
@@ -165,7 +169,8 @@ def inverse(value, ctx: Context, node):
                           node.span)
     result = _matrix(value.inv())
     ctx.step("Inverse: the adjugate divided by the determinant",
-             rf"\frac{{1}}{{{latex(det)}}} {latex(_matrix(value.adjugate()))}", result)
+             lambda: rf"\frac{{1}}{{{latex(det)}}} {latex(_matrix(value.adjugate()))}",
+             result)
     return result
 
 
@@ -199,7 +204,7 @@ def norm(value, order, ctx: Context, node):
             getattr(x, "is_real", False) for x in entries) else sqrt(
             sum(Abs(x)**2 for x in entries))
         ctx.step("Norm: the square root of the sum of squares",
-                 rf"\sqrt{{{latex(squares, as_written=True)}}}", result)
+                 lambda: rf"\sqrt{{{latex(squares, as_written=True)}}}", result)
         return result
     if order == 1 and is_vector(value):
         result = Add(*[Abs(x) for x in entries])
@@ -225,7 +230,7 @@ def unit_vector(value, operand_node, ctx: Context):
         raise DomainError("the zero vector has no direction, so no unit vector", operand_node.span)
     result = _matrix(value / length)
     ctx.step("Unit vector: divide by the norm",
-             rf"\frac{{{latex(value)}}}{{{latex(length)}}}", result)
+             lambda: rf"\frac{{{latex(value)}}}{{{latex(length)}}}", result)
     return result
 
 
@@ -262,8 +267,8 @@ def trace_call(node, ctx):
     result = value.trace()
 
     ctx.step("Trace: the sum of the diagonal",
-             latex(Add(*[value[i, i] for i in range(value.rows)], evaluate=False),
-                   as_written=True), result)
+             lambda: latex(Add(*[value[i, i] for i in range(value.rows)], evaluate=False),
+                           as_written=True), result)
     return result
 
 
@@ -285,8 +290,8 @@ def characteristic_polynomial(value, ctx: Context) -> None:
     from sympy import Symbol, factor
 
     polynomial = factor(value.charpoly(Symbol("lambda")).as_expr())
-    ctx.step("Characteristic polynomial", rf"\det\left({latex(value)} - \lambda I\right)",
-             polynomial)
+    ctx.step("Characteristic polynomial",
+             lambda: rf"\det\left({latex(value)} - \lambda I\right)", polynomial)
 
 
 @calls("eigvals", "eigenvals")
@@ -312,11 +317,13 @@ def eigenpairs(value, ctx: Context, node):
     ctx.step("Roots of the characteristic polynomial (eigenvalue : multiplicity)",
              Dict({eigenvalue: multiplicity for eigenvalue, multiplicity, _ in pairs}))
     for eigenvalue, multiplicity, vectors in pairs:
-        shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
-        ctx.step(f"Null space of A − λI for λ = {eigenvalue}",
-                 rf"{latex(lam)} = {latex(eigenvalue)}:\ {latex(shifted)} \mathbf{{v}} = "
-                 r"\mathbf{0} \Rightarrow \mathbf{v} \in \operatorname{span}"
-                 + latex(tuple(ImmutableMatrix(v) for v in vectors)))
+        def null_space(eigenvalue=eigenvalue, vectors=vectors) -> str:
+            shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
+            return (rf"{latex(lam)} = {latex(eigenvalue)}:\ {latex(shifted)} \mathbf{{v}} = "
+                    r"\mathbf{0} \Rightarrow \mathbf{v} \in \operatorname{span}"
+                    + latex(tuple(ImmutableMatrix(v) for v in vectors)))
+
+        ctx.step(f"Null space of A − λI for λ = {eigenvalue}", null_space)
     return pairs
 
 
@@ -330,8 +337,8 @@ def eig_call(node, ctx):
         raise DomainError("the matrix is not diagonalizable: it has too few independent "
                           "eigenvectors for A = P D P^{-1}", node.span)
     p, d = value.diagonalize()
-    ctx.step("Eigendecomposition A = P D P^{-1}", rf"P = {latex(ImmutableMatrix(p))},\ "
-             rf"D = {latex(ImmutableMatrix(d))}")
+    ctx.step("Eigendecomposition A = P D P^{-1}", lambda: rf"P = {latex(ImmutableMatrix(p))},"
+             rf"\ D = {latex(ImmutableMatrix(d))}")
     return Tuple(ImmutableMatrix(p), ImmutableMatrix(d))
 
 
@@ -341,7 +348,8 @@ def is_symmetric_call(node, ctx):
 
     value = _one_matrix(node, ctx, "is_symmetric")
     result = value.is_square and value == value.T
-    ctx.step("Compare the matrix with its transpose", rf"{latex(value)}^\top", value.T)
+    ctx.step("Compare the matrix with its transpose", lambda: rf"{latex(value)}^\top",
+             value.T)
     return sympy.true if result else sympy.false
 
 

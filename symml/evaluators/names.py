@@ -84,7 +84,7 @@ def builtin_name(name: str, ctx: Context, span=None):
 
 
 def _is_unknown_word(name: str, ctx: Context) -> bool:
-    """A word of several letters (`\operatorname{foo}`) that nothing defines; single letters,
+    r"""A word of several letters (`\operatorname{foo}`) that nothing defines; single letters,
     Greek letters and `\mathcal{X}`-style names are symbols."""
     from ..render.latex import GREEK
 

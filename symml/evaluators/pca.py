@@ -39,9 +39,9 @@ def pca_call(node: ast.Call, ctx: Context):
         raise DomainError("the data have no variance, so there are no principal components",
                           node.args[0].span)
     ratios = Tuple(*[value / total for value, _ in top])
-    shares = ", ".join(latex(v) for v, _ in top)
     ctx.step(f"Explained-variance ratios λᵢ / Σλⱼ of the top {k}",
-             rf"\frac{{1}}{{{latex(total)}}}\left({shares}\right)", ratios)
+             lambda: rf"\frac{{1}}{{{latex(total)}}}"
+             rf"\left({', '.join(latex(v) for v, _ in top)}\right)", ratios)
     components = ImmutableMatrix.hstack(*[vector for _, vector in top])
     centred, _ = centre(data)
     projected = ImmutableMatrix(centred * components)
@@ -87,7 +87,8 @@ def covariance(data, ctx: Context):
     result = ImmutableMatrix(centred.T * centred / (n - 1))
     ctx.step("Sample covariance: divide by n − 1",
              r"\frac{1}{n - 1} \mathbf{X}_c^\top \mathbf{X}_c",
-             rf"\frac{{1}}{{{n - 1}}} {latex(ImmutableMatrix(centred.T * centred))}", result)
+             lambda: rf"\frac{{1}}{{{n - 1}}} {latex(ImmutableMatrix(centred.T * centred))}",
+             result)
     return result
 
 

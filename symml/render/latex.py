@@ -96,7 +96,7 @@ TEXT_SPECIAL = {"<": r"\lt ", ">": r"\gt ", "{": r"\{", "}": r"\}", "\\": r"\bac
 
 
 def text_latex(text: str) -> str:
-    """User text as math-mode LaTeX that cannot run a command: `\text{..}` runs of plain
+    r"""User text as math-mode LaTeX that cannot run a command: `\text{..}` runs of plain
     characters, and each other character as a harmless symbol (`<` → `\lt`)."""
     out, position = ["\\text{``}"], 0
     for match in TEXT_SAFE.finditer(text):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import FunctionType
 from typing import Any, Callable, Union
 
 
@@ -31,13 +32,17 @@ class Step:
 
     @classmethod
     def chain(cls, title: str, *parts: Any) -> "Step":
-        """`a = b = c` from SymPy objects (printed in the guide's style) or LaTeX strings."""
+        """`a = b = c` from SymPy objects (printed in the guide's style), LaTeX strings, or
+        functions that write LaTeX (for a table costly to build, built only if printed)."""
         def written() -> str:
             from ..render.latex import latex
 
-            return " = ".join(part if isinstance(part, str) else latex(part) for part in parts)
+            return " = ".join(part if isinstance(part, str) else part()
+                              if isinstance(part, FunctionType) else latex(part)
+                              for part in parts)
 
-        return cls(title, written, tuple(p for p in parts if not isinstance(p, str)))
+        return cls(title, written, tuple(p for p in parts
+                                         if not isinstance(p, (str, FunctionType))))
 
     def to_json(self) -> dict:
         return {"title": self.title, "latex": self.latex}

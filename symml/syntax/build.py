@@ -248,7 +248,7 @@ class AstBuilder(Transformer_NonRecursive):
         return _apply_head(head, tuple(args), args.split, self._span(meta))
 
     def func_braced(self, meta, children):
-        """`\log{\left(x\right)}^{2}` (SymPy's style): the power applies to the call."""
+        r"""`\log{\left(x\right)}^{2}` (SymPy's style): the power applies to the call."""
         head, argument = children
         return _apply_head(head, (argument,), None, self._span(meta))
 
@@ -473,7 +473,7 @@ class AstBuilder(Transformer_NonRecursive):
 
     # --- arguments ----------------------------------------------------------------
     def args(self, meta, children):
-        """Arguments; `a: b` pairs only in a table `\{1: 0.5, ...\}` (see set_literal)."""
+        r"""Arguments; `a: b` pairs only in a table `\{1: 0.5, ...\}` (see set_literal)."""
         out = ArgList(item for group in children for item in group)
         if any(isinstance(item, tuple) for item in out):
             out.pairs_span = self._span(meta)
