@@ -478,3 +478,25 @@ def test_derivative_of_the_logistic_function(run):
 
 def test_derivative_of_relu_is_a_step(run):
     assert run(r"\frac{d}{dx} \operatorname{ReLU}(x)").value == sp.Heaviside(x)
+
+
+def test_descent_update_of_a_function_of_one_variable_is_a_scalar(run):
+    run(r"J(\theta) = \theta^2", r"\theta_{\text{old}} = 3", r"\eta = 0.1")
+    result = run(r"\theta_{\text{new}} = \theta_{\text{old}} - \eta \nabla J(\theta)")
+    assert result.error is None and result.value == sp.Rational(12, 5)
+
+
+def test_a_1x1_matrix_beside_a_scalar_is_its_entry_but_longer_vectors_are_not(ws):
+    assert ws.run(r"2 + \begin{bmatrix} 1 \end{bmatrix}").value == 3
+    error = ws.run(r"\begin{bmatrix} 1 \\ 2 \end{bmatrix} + 2").error
+    assert error.kind == "ShapeError" and "2-vector" in error.message
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    (r"\frac{dz}{dx}", sp.Derivative(sp.Function("z")(x), x)),
+    (r"\frac{d^2 z}{dx^2}", sp.Derivative(sp.Function("z")(x), (x, 2))),
+    ("∂u/∂x", sp.Derivative(sp.Function("u")(x), x)),
+    (r"\frac{d}{dx} z", 0),
+])
+def test_leibniz_fraction_of_an_undefined_name_is_a_derivative_not_zero(run, spelling, expected):
+    assert run(spelling).value == expected

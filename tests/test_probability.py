@@ -22,7 +22,7 @@ def normal(run):
 def test_declaration_is_a_declaration(run, spelling):
     result = run(spelling)
     assert result.kind == "declaration" and result.value is None
-    assert result.latex == r"\sim \mathcal{N}\left(0, 1\right)"
+    assert result.latex == r"X \sim \mathcal{N}\left(0, 1\right)"
 
 
 @pytest.mark.parametrize("spelling", [r"P(-1 < X \le 1)", r"\Pr(-1 < X \le 1)",
@@ -367,7 +367,7 @@ def test_a_derivable_fact_is_a_check_showing_both_values(run):
 
 def test_product_of_unknown_marginals_declares_independence(run):
     declared = run(r"P(A \cap B) = P(A)P(B)")
-    assert declared.kind == "declaration" and declared.latex == r"\perp"
+    assert declared.kind == "declaration" and declared.latex == r"A \perp B"
     run("P(A) = 0.3", "P(B) = 0.5")
     result = run(r"P(A \cap B)")
     assert result.value == sp.Rational(3, 20)

@@ -131,3 +131,16 @@ def test_steps_can_be_turned_off():
     ws.run(r"a = \begin{bmatrix} 1 \\ 2 \end{bmatrix}")
     result = ws.run(r"a \cdot a")
     assert result.value == 5 and result.steps == []
+
+
+@pytest.mark.parametrize("statement, written", [
+    (r"s \in \mathbb{R}", r"s \in \mathbb{R}"),
+    (r"\mathbf{v} \in \mathbb{R}^3", r"\mathbf{v} \in \mathbb{R}^{3}"),
+    (r"\mathbf{W} \in \mathbb{R}^{m \times n}", r"\mathbf{W} \in \mathbb{R}^{m \times n}"),
+    ("θ ∈ ℝ^2", r"\boldsymbol{\theta} \in \mathbb{R}^{2}"),
+    (r"X \sim \operatorname{Ber}(0.3)", r"X \sim \operatorname{Bernoulli}\left(\frac{3}{10}\right)"),
+    (r"x \sim P(x)", r"x \sim P(x)"),
+])
+def test_a_declaration_is_written_with_the_name_it_declares(run, statement, written):
+    result = run(statement)
+    assert result.kind == "declaration" and result.latex == written

@@ -26,6 +26,15 @@ def _sized(a, b, product: bool = False):
     return a, b
 
 
+def _entry_if_1x1(a, b):
+    """A 1×1 matrix beside a scalar is its entry: `θ - η ∇J(θ)` for J of one variable."""
+    if is_matrix(a) and a.shape == (1, 1) and is_scalar(b):
+        return a[0], b
+    if is_matrix(b) and b.shape == (1, 1) and is_scalar(a):
+        return a, b[0]
+    return a, b
+
+
 def require_value(value, node):
     if isinstance(value, ZeroLike):
         from sympy import Integer
@@ -85,7 +94,7 @@ def sum_value(node, ctx: Context):
 def add(a, b, sign: int, node):
     if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
         return a.scaled(a.coefficient + sign * b.coefficient)
-    a, b = _sized(a, b)
+    a, b = _entry_if_1x1(*_sized(a, b))
     if is_matrix(a) or is_matrix(b) or is_array(a) or is_array(b):
         if getattr(a, "shape", None) == getattr(b, "shape", None):
             return a + b if sign > 0 else a - b

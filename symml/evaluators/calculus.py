@@ -61,7 +61,8 @@ def function_body(node: ast.Node, ctx: Context, variables=()):
                              f"{value.name}(x, y) = x^2 y", node.span)
         from sympy import Function
 
-        return Function(value.name)(*variables), list(variables), None
+        variables = list(dict.fromkeys(variables))  # d²y/dx²: y is a function of x once
+        return Function(value.name)(*variables), variables, None
     if not hasattr(value, "free_symbols"):
         raise SymmlError("only an expression or a function can be differentiated", node.span)
     return value, sorted(value.free_symbols, key=_natural_key), None
@@ -90,7 +91,13 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     variables = [s for v in node.variables for s in _variable(v, ctx)]
     if isinstance(node.expr, ast.TupleLit) or _is_vector_function(node.expr, ctx):
         return _jacobian_of(node.expr, variables, ctx)
-    expr, params, point = function_body(node.expr, ctx, variables)
+    if _undefined_dependent(node, variables, ctx):
+        from sympy import Function
+
+        params, point = list(dict.fromkeys(variables)), None
+        expr = Function(node.expr.name)(*params)
+    else:
+        expr, params, point = function_body(node.expr, ctx, variables)
     expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
         return _jacobian_matrix(expr, variables, ctx)
@@ -100,6 +107,14 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
         value = _differentiate(value, variable, ctx, partial=node.partial)
     return _along_definitions(value, node.expr, params, ctx)
+
+
+def _undefined_dependent(node: ast.Derivative, variables, ctx: Context) -> bool:
+    """`\\frac{dy}{dx}` with y undefined: y is a function of x, differentiated as `y(x)`; the
+    operator form `\\frac{d}{dx} y` keeps an undefined y constant, as SymPy does."""
+    target = node.expr
+    return node.leibniz and isinstance(target, ast.Name) and lookup(ctx, target.name) is None \
+        and target.name not in ctx.bound and target.name not in map(str, variables)
 
 
 def _along_definitions(value, node, params, ctx: Context):

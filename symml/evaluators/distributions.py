@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ..errors import DomainError, ShapeError, SymmlError
-from ..render.latex import latex
+from ..render.latex import latex, symbol_latex
 from ..semantics.kinds import is_matrix
 from ..syntax import ast
 from .registry import Context, StatementResult, calls, statement_rule
@@ -166,13 +166,15 @@ def sampling_declaration(node, ctx: Context):
         raise SymmlError("the left of ~ must be the name of a random variable", lhs.span)
     distribution = _sampling_distribution(rhs, ctx)
     if distribution is None:  # `x \sim P(x)`: drawn from an unspecified distribution
-        return StatementResult("declaration", None, latex=r"\sim " + _source_latex(rhs))
+        return StatementResult("declaration", None,
+                               latex=symbol_latex(lhs.name) + r" \sim " + _source_latex(rhs))
     if _assume_positive(distribution, ctx):
         distribution = _sampling_distribution(rhs, ctx)
     variable = distribution.variable(lhs.name)
     ctx.workspace.define(lhs.name, variable)
     ctx.workspace.distributions[lhs.name] = distribution
-    return StatementResult("declaration", None, latex=r"\sim " + distribution_latex(distribution))
+    return StatementResult("declaration", None, latex=symbol_latex(lhs.name) + r" \sim "
+                           + distribution_latex(distribution))
 
 
 # parameters that must be positive: their symbols are declared positive by `X \sim ...`
@@ -227,8 +229,8 @@ def support_declaration(node, ctx: Context):
         return None
     values = [ctx.value_of(item) for item in node.operands[1].items]
     ctx.workspace.supports[node.operands[0].name] = values
-    return StatementResult("declaration", None,
-                           latex=r"\in \left\{" + ", ".join(latex(v) for v in values) + r"\right\}")
+    return StatementResult("declaration", None, latex=symbol_latex(node.operands[0].name)
+                           + r" \in \left\{" + ", ".join(latex(v) for v in values) + r"\right\}")
 
 
 def _joint_declaration(lhs: ast.TupleLit, rhs, ctx: Context, node) -> StatementResult:
@@ -258,7 +260,8 @@ def _joint_declaration(lhs: ast.TupleLit, rhs, ctx: Context, node) -> StatementR
         ctx.workspace.define(name, variable)
     joint = JointTable(names, values, ImmutableMatrix(table), tuple(variables))
     ctx.workspace.joints[frozenset(names)] = joint
-    return StatementResult("declaration", None, latex=r"\sim " + latex(joint.table))
+    return StatementResult("declaration", None, latex=r"\left(%s\right) \sim " % ", ".join(
+        map(symbol_latex, names)) + latex(joint.table))
 
 
 def joint_variables(names, values, table) -> tuple:

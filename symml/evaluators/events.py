@@ -379,7 +379,8 @@ def _new_fact(event, given, node, ctx: Context) -> StatementResult:
         ctx.step("Independence: the joint probability is the product of the marginals",
                  rf"{prob_latex(event)} = {prob_latex(a)} \, {prob_latex(b)} \;\Rightarrow\; "
                  rf"{event_latex(a)} \perp {event_latex(b)}")
-        return StatementResult("declaration", None, latex=r"\perp")
+        return StatementResult("declaration", None,
+                               latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     value = ctx.value_of(rhs)
     if not getattr(value, "is_number", False):
         raise SymmlError(f"{prob_latex(event, given)} needs a numeric value", node.span)
@@ -419,7 +420,8 @@ def independence(node, ctx: Context):
         pa, pb = solver.probability(a), solver.probability(b)
     except Missing:
         ctx.workspace.facts.independent.add(frozenset(map(str, a.free_symbols | b.free_symbols)))
-        return StatementResult("declaration", None, latex=r"\perp")
+        return StatementResult("declaration", None,
+                               latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     holds = sympy.simplify(joint - pa * pb) == 0
     relation = "=" if holds else r"\ne"
     ctx.step("Independence holds when P(A ∩ B) = P(A) P(B)",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import ShapeError, SymmlError
-from ..render.latex import latex
+from ..render.latex import bold, latex, symbol_latex
 from ..semantics.kinds import UserFunction, describe, is_matrix, is_scalar
 from ..syntax import ast
 from .names import base_name, lookup, subscripted_name
@@ -150,20 +150,23 @@ def declaration(node, ctx: Context):
     shape = _space_shape(rhs, ctx)
     if shape is None:
         return None
-    names = lhs.items if isinstance(lhs, ast.TupleLit) else (lhs,)
-    for target in names:
+    names = []
+    for target in lhs.items if isinstance(lhs, ast.TupleLit) else (lhs,):
         name = target_name(target, ctx)
         if name is None:
             raise SymmlError("only a name can be declared", target.span)
         ctx.workspace.declare(name, shape, node)
-    return StatementResult("declaration", None, latex=_declaration_latex(node, shape))
+        names.append(name)
+    return StatementResult("declaration", None, latex=_declaration_latex(names, shape))
 
 
-def _declaration_latex(node, shape) -> str:
+def _declaration_latex(names: list[str], shape) -> str:
+    """`s \\in \\mathbb{R}`, `\\mathbf{A} \\in \\mathbb{R}^{m \\times n}` (bold when not a scalar)."""
+    written = ", ".join(bold(name) if shape else symbol_latex(name) for name in names)
     if not shape:
-        return r"\in \mathbb{R}"
-    return r"\in \mathbb{R}^{" + r" \times ".join(latex(d) if not isinstance(d, int)
-                                                    else str(d) for d in shape) + "}"
+        return written + r" \in \mathbb{R}"
+    return written + r" \in \mathbb{R}^{" + r" \times ".join(
+        latex(d) if not isinstance(d, int) else str(d) for d in shape) + "}"
 
 
 # --- checks and equations ------------------------------------------------------------------

@@ -314,11 +314,13 @@ class Redefine(Node):
 # --- calculus ------------------------------------------------------------------------
 @frozen_node
 class Derivative(Node):
-    """d/dx, ∂/∂x (partial=True); `variables` repeats a variable for higher order."""
+    """d/dx, ∂/∂x (partial=True); `variables` repeats a variable for higher order;
+    `leibniz` when the target is written in the numerator (`\\frac{dy}{dx}`, `∂f/∂x`)."""
 
     expr: Node
     variables: tuple[Node, ...]
     partial: bool = False
+    leibniz: bool = False
 
 
 @frozen_node

@@ -627,7 +627,7 @@ def _derivative_fraction(numerator, denominator, *, slash: bool):
             return None
         if numerator.target is None:
             return DerivOp(variables, True, span=numerator.span)
-        return ast.Derivative(numerator.target, variables, True, span=numerator.span)
+        return ast.Derivative(numerator.target, variables, True, True, span=numerator.span)
     factors = numerator.factors if isinstance(numerator, ast.Juxtapose) else (numerator,)
     if _d_power(factors[0]) is None:
         return None
@@ -638,4 +638,4 @@ def _derivative_fraction(numerator, denominator, *, slash: bool):
     if not rest:
         return DerivOp(variables, False, span=numerator.span)
     target = rest[0] if len(rest) == 1 else ast.Juxtapose(tuple(rest), span=numerator.span)
-    return ast.Derivative(target, variables, False, span=numerator.span)
+    return ast.Derivative(target, variables, False, True, span=numerator.span)
