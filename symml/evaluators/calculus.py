@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import AbstractFunction, UserFunction, is_matrix
+from ..semantics.kinds import AbstractFunction, UserFunction, column, is_matrix
 from ..syntax import ast
 from .names import lookup
 from .registry import Context, calls, handles, statement_rule, subscripts
@@ -253,7 +253,7 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         raise ShapeError("the gradient needs a scalar function; for a vector-valued one use "
                          r"the Jacobian J_{\mathbf{f}}", node.span)
     variables = wrt or params
-    gradient = ImmutableMatrix([diff(expr, v) for v in variables])
+    gradient = column(diff(expr, v) for v in variables)
     name = _function_label(node.expr)
     if ctx.want_steps:
         _gradient_steps(name, expr, variables, gradient, ctx)
@@ -463,7 +463,7 @@ def descent_update(node, ctx: Context):
 
 def _update_target(node) -> str | None:
     r"""`theta` for a statement `\theta_{new} = ...`, else None."""
-    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+    if node.ops != ("=",):
         return None
     lhs = node.operands[0]
     if isinstance(lhs, ast.Subscript) and isinstance(lhs.base, ast.Name) \
@@ -519,7 +519,7 @@ def gradient_descent(node: ast.Call, ctx: Context):
     theta, eta, count = (ctx.value_of(arg) for arg in node.args[1:])
     _check_descent(function, theta, count, node)
     params = function.params
-    gradient = ImmutableMatrix([diff(function.body, p) for p in params])
+    gradient = column(diff(function.body, p) for p in params)
     name = symbol_name(function.name)
     ctx.step("Gradient", rf"\nabla {name}", gradient)
     for k in range(1, int(count) + 1):

@@ -157,7 +157,7 @@ def as_distribution(node: ast.Node, ctx: Context):
 @statement_rule(priority=20)
 def sampling_declaration(node, ctx: Context):
     """`X \\sim D`, `h \\sim \\mathcal{N}(\\mu, \\sigma^2)`, `(X, Y) \\sim [table]`, `x \\sim P(x)`."""
-    if not (isinstance(node, ast.Relation) and node.ops == ("sim",)):
+    if node.ops != ("sim",):
         return None
     lhs, rhs = node.operands
     if isinstance(lhs, ast.TupleLit):
@@ -223,8 +223,7 @@ def distribution_latex(distribution: Distribution) -> str:
 @statement_rule(priority=35)
 def support_declaration(node, ctx: Context):
     """`X \\in \\{1, 2, 3\\}`: the values a variable of a joint table takes."""
-    if not (isinstance(node, ast.Relation) and node.ops == ("in",)
-            and isinstance(node.operands[1], ast.SetLit)
+    if not (node.ops == ("in",) and isinstance(node.operands[1], ast.SetLit)
             and isinstance(node.operands[0], ast.Name)):
         return None
     values = [ctx.value_of(item) for item in node.operands[1].items]

@@ -343,7 +343,7 @@ def _fact_target(node, ctx: Context):
 def probability_fact(node, ctx: Context):
     """`P(A) = 0.01`, `P(B \\mid \\neg A) = 0.05`: a fact, unless it can already be derived
     (then the statement is a check, left to the generic rule)."""
-    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+    if node.ops != ("=",):
         return None
     target = _fact_target(node.operands[0], ctx)
     if target is None:
@@ -409,7 +409,7 @@ def independence(node, ctx: Context):
     import sympy
     from sympy import And
 
-    if not (isinstance(node, ast.Relation) and node.ops == ("perp",)):
+    if node.ops != ("perp",):
         return None
     a, b = (event_of(operand, ctx) for operand in node.operands)
     if a is None or b is None:

@@ -396,7 +396,7 @@ def _eigen_parts(node, ctx: Context):
     """(A, A's node) when `node` reads `A v = λ v` with v and λ undefined names, else None."""
     from .names import lookup
 
-    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+    if node.ops != ("=",):
         return None
     lhs, rhs = (_two_factors(side) for side in node.operands)
     if lhs is None or rhs is None or not all(isinstance(f, ast.Name) for f in lhs + rhs):

@@ -16,7 +16,7 @@ Handler = Callable[[Any, "Context"], Any]
 NODE_HANDLERS: dict[type, Handler] = {}
 CALL_HANDLERS: dict[str, list[Handler]] = {}
 SUBSCRIPT_HANDLERS: dict[str, list[Handler]] = {}
-STATEMENT_RULES: list[tuple[int, Callable]] = []
+STATEMENT_RULES: dict[type, list[tuple[int, Callable]]] = {}
 
 
 def handles(*node_types: type):
@@ -62,14 +62,16 @@ def first_claim(handlers: list[Handler], node, ctx: "Context"):
     return NotImplemented
 
 
-def statement_rule(priority: int = 50):
-    """Register a rule that may claim a whole statement: rule(node, ctx) → StatementResult|None.
+def statement_rule(priority: int = 50, node_type: type = ast.Relation):
+    """Register a rule that may claim a whole statement of class `node_type` (a relation
+    unless told): rule(node, ctx) → StatementResult | None.
 
     Rules run by ascending priority; the first that returns a result wins.
     """
     def register(rule: Callable) -> Callable:
-        STATEMENT_RULES.append((priority, rule))
-        STATEMENT_RULES.sort(key=lambda item: item[0])
+        rules = STATEMENT_RULES.setdefault(node_type, [])
+        rules.append((priority, rule))
+        rules.sort(key=lambda item: item[0])
         return rule
     return register
 

@@ -10,7 +10,7 @@ from .registry import STATEMENT_RULES, Context, StatementResult, statement_rule
 
 
 def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
-    for _, rule in STATEMENT_RULES:
+    for _, rule in STATEMENT_RULES.get(type(node), ()):
         result = rule(node, ctx)
         if result is not None:
             return result
@@ -75,10 +75,8 @@ def define_function(name: str, params: list[str], body_node: ast.Node,
     return StatementResult("definition", function)
 
 
-@statement_rule(priority=10)
+@statement_rule(priority=10, node_type=ast.Redefine)
 def redefinition(node, ctx: Context):
-    if not isinstance(node, ast.Redefine):
-        return None
     function = function_target(node.target, ctx)
     if function:
         return define_function(*function, node.value, ctx)
@@ -90,7 +88,7 @@ def redefinition(node, ctx: Context):
 
 @statement_rule(priority=90)
 def definition(node, ctx: Context):
-    if not (isinstance(node, ast.Relation) and node.ops == ("=",)):
+    if node.ops != ("=",):
         return None
     lhs, rhs = node.operands
     function = function_target(lhs, ctx)
@@ -144,7 +142,7 @@ def _dimension(value, node):
 
 @statement_rule(priority=40)
 def declaration(node, ctx: Context):
-    if not (isinstance(node, ast.Relation) and node.ops == ("in",)):
+    if node.ops != ("in",):
         return None
     lhs, rhs = node.operands
     shape = _space_shape(rhs, ctx)
@@ -172,8 +170,6 @@ def _declaration_latex(names: list[str], shape) -> str:
 # --- checks and equations ------------------------------------------------------------------
 @statement_rule(priority=95)
 def equation_or_check(node, ctx: Context):
-    if not isinstance(node, ast.Relation):
-        return None
     values = [ctx.value_of(operand) for operand in node.operands]
     if node.ops == ("=",):
         return _equality(values[0], values[1], node, ctx)
