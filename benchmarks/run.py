@@ -113,7 +113,8 @@ def parse_rows(formulas: list[str], repeats: int) -> list[tuple]:
 
 
 # --- 2. linear growth -----------------------------------------------------------------------
-TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|[A-Za-z]|\d+|\S")
+# a token as the lexer reads it: `\begin{bmatrix}` is one, a command, a letter, a number
+TOKEN = re.compile(r"\\(?:begin|end)\{[a-z*]+\}|\\[a-zA-Z]+|\\.|[A-Za-z]|\d+|\S")
 GROWTH = {  # workload → formula of n terms
     "x_{1} + … + x_{n}": lambda n: " + ".join(f"x_{{{i}}}" for i in range(1, n + 1)),
     r"x_{1} \cdot … \cdot x_{n}": lambda n: r" \cdot ".join(f"x_{{{i}}}"

@@ -208,6 +208,19 @@ def test_det_inverse_trace_rank_power(mats, statement, expected):
     assert mats(statement).value == expected
 
 
+x_ = sp.Symbol("x")
+
+
+@pytest.mark.parametrize("matrix, expected", [
+    (r"1 & 2 & 0 \\ 3 & 4 & 5 \\ 0 & 1 & 1", -7),  # integers
+    (r"0.5 & 1 \\ 2 & \frac{1}{3}", sp.Rational(-11, 6)),  # rationals, exact
+    (r"\sqrt{2} & 1 \\ 2 & 3", 3 * sp.sqrt(2) - 2),  # surds
+    (r"x & 1 \\ 2 & x^2", x_**3 - 2),  # symbols
+])
+def test_determinant_over_every_kind_of_entry(run, matrix, expected):
+    assert run(r"\det\begin{bmatrix} %s \end{bmatrix}" % matrix).value == expected
+
+
 def test_singular_matrix_has_no_inverse(ws, run):
     run(r"Z = \begin{bmatrix} 1 & 2 \\ 2 & 4 \end{bmatrix}")
     assert isinstance(error_of(ws, "Z^{-1}"), symml.DomainError)

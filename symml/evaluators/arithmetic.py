@@ -270,13 +270,19 @@ def _product_written_as_call(node, ctx: Context):
     from .registry import CALL_HANDLERS
 
     if not (isinstance(node, ast.Call) and node.bracket == "(" and len(node.args) == 1
-            and node.split is None and isinstance(node.func, (ast.Number, ast.Name))):
+            and node.split is None):
         return None
-    if isinstance(node.func, ast.Name):
-        key = call_key(node.func)
-        value = lookup(ctx, node.func.name)
-        if key in CALL_HANDLERS or isinstance(value, FUNCTION_VALUES) or value is None and (
-                isinstance(ctx.value_of(node.func), FUNCTION_VALUES)):
+    powered = isinstance(node.func, ast.Power)  # `p^2(1 - p)^3`: no call is written `p^2(`
+    head = node.func.base if powered else node.func
+    if not isinstance(head, (ast.Number, ast.Name)):
+        return None
+    if isinstance(head, ast.Name):
+        value = lookup(ctx, head.name)
+        # a lowercase letter other than f, g, h is a factor (`p(1 - p)^2`), as the contract says
+        letter = len(head.name) == 1 and head.name.islower() and head.name not in "fgh"
+        if not (powered or letter) and call_key(head) in CALL_HANDLERS or isinstance(
+                value, FUNCTION_VALUES) or value is None and (
+                isinstance(ctx.value_of(head), FUNCTION_VALUES)):
             return None
     return node.func, node.args[0]
 
@@ -297,7 +303,10 @@ def transpose_value(node: ast.Transpose, ctx: Context):
 
 @handles(ast.Abs)
 def abs_value(node: ast.Abs, ctx: Context):
+    """`|x|` absolute value, `|A|` determinant, `|\\mathbf{v}|` a vector's length."""
     value = ctx.value_of(node.operand)
+    if is_vector(value) and value.shape[0] != value.shape[1]:
+        return linalg.norm(value, 2, ctx, node)
     if is_matrix(value):
         return linalg.determinant(value, ctx, node)
     from sympy import Abs

@@ -202,6 +202,28 @@ def derivative_steps(expr, variable, value, *, partial: bool = False):
     return steps
 
 
+@calls("derivative")
+def derivative_at(node: ast.Call, ctx: Context):
+    r"""`\frac{df}{dx}(2)`, `\frac{\partial f}{\partial x}(1, 2)`: the derivative of a defined
+    function at a point; any other derivative before `( )` is multiplied by it."""
+    value = ctx.value_of(node.func)
+    target = node.func.expr
+    function = lookup(ctx, target.name) if isinstance(target, ast.Name) else None
+    if not isinstance(function, UserFunction) or len(node.args) != len(function.params):
+        if len(node.args) != 1:
+            raise SymmlError("a derivative at a point takes one value per variable of its "
+                             "function", node.span)
+        from .arithmetic import multiply
+
+        return multiply(value, ctx.value_of(node.args[0]), ctx, node.func, node.args[0])
+    point = [ctx.value_of(arg) for arg in node.args]
+    at = _at_point(value, function.params, point)
+    if ctx.want_steps and point != list(function.params):
+        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in zip(function.params, point))
+        ctx.step("Evaluate at the point", rf"\left.{latex(value)}\right|_{{{where}}}", at)
+    return at
+
+
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
@@ -246,7 +268,11 @@ def gradient_value(node: ast.Gradient, ctx: Context):
     from sympy import ImmutableMatrix, diff
 
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
-    expr, params, point = function_body(node.expr, ctx, wrt or ())
+    # a variable bound to a value (θ = θ_old in a descent update) keeps it in J(θ)
+    expr, params, point = function_body(node.expr, ctx,
+                                        [v for v in wrt or () if str(v) not in ctx.bound])
+    if point is None and any(str(p) in ctx.bound for p in params):  # ∇J in a descent update
+        point = [ctx.bound.get(str(p), p) for p in params]
     if wrt and len(wrt) == 1 and isinstance(node.wrt, ast.Name) and len(params) > 1:
         wrt = None  # \nabla_{\mathbf{x}} f: with respect to all of f's inputs
     if is_matrix(expr):
@@ -479,10 +505,11 @@ def _scalar_if_1x1(value, like):
 
 
 def _mentions_gradient(node) -> bool:
+    """Whether `node` contains ∇J, J'(θ) or dJ/dθ."""
     stack = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, ast.Gradient):
+        if isinstance(current, (ast.Gradient, ast.Derivative, ast.Prime)):
             return True
         stack.extend(current.children())
     return False
@@ -517,6 +544,8 @@ def gradient_descent(node: ast.Call, ctx: Context):
         raise SymmlError(r"GD takes (J, \theta_0, \eta, k)", node.span)
     function = ctx.value_of(node.args[0])
     theta, eta, count = (ctx.value_of(arg) for arg in node.args[1:])
+    if isinstance(node.args[1], ast.TupleLit):  # θ₀ written as a point (1, 2)
+        theta = column(theta)
     _check_descent(function, theta, count, node)
     params = function.params
     gradient = column(diff(function.body, p) for p in params)
@@ -590,13 +619,14 @@ def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:
 
 @handles(ast.Limit)
 def limit_value(node: ast.Limit, ctx: Context):
-    r"""A two-sided limit at a finite point (as a student reads `x \to a`)."""
+    r"""A two-sided limit at a finite point (as a student reads `x \to a`), one-sided for
+    `x \to a^+` (from the right) and `x \to a^-` (from the left)."""
     from sympy import Limit
 
     (variable,) = _variable(node.variable, ctx)
     body = ctx.with_bound({str(variable): variable}).value_of(node.body)
     point = ctx.value_of(node.point)
-    unevaluated = Limit(body, variable, point, dir="+-" if point.is_finite else "+")
+    unevaluated = Limit(body, variable, point, dir=node.direction if point.is_finite else "+")
     value = _limit_or_error(unevaluated, node)
     ctx.step("Limit", unevaluated, value)
     return value

@@ -1,11 +1,11 @@
 """Literals that hold several values: matrices, lists, tuples, sets, tables, strings."""
 from __future__ import annotations
 
-from ..errors import ShapeError
+from ..errors import ShapeError, SymmlError
 from ..limits import check_entries
-from ..semantics.kinds import Text, describe, is_scalar
+from ..semantics.kinds import Text, describe, is_array, is_matrix, is_scalar
 from ..syntax import ast
-from .registry import Context, handles
+from .registry import Context, calls, handles
 
 
 @handles(ast.MatrixLit)
@@ -28,14 +28,44 @@ def matrix_value(node: ast.MatrixLit, ctx: Context):
 
 @handles(ast.ListLit)
 def list_value(node: ast.ListLit, ctx: Context):
-    """`[1, 0, 1, 1]` is a column vector of data; anything else a tuple."""
+    """`[1, 0, 1, 1]` is a column vector of data; `[[1, 2], [3, 4]]` (lists of one length,
+    as NumPy reads them) a matrix of rows, one level deeper a tensor; anything else a tuple."""
     from sympy import ImmutableMatrix, Tuple
 
     check_entries(len(node.items), node)
     values = [ctx.value_of(item) for item in node.items]
     if values and all(is_scalar(v) for v in values):
         return ImmutableMatrix(values)
+    if values and all(isinstance(item, ast.ListLit) for item in node.items) \
+            and len({getattr(v, "shape", None) for v in values}) == 1 \
+            and getattr(values[0], "shape", None):
+        return _stacked(values, node)
     return Tuple(*values)
+
+
+def _stacked(rows, node):
+    """Equal-shaped nested lists: columns become the rows of a matrix, matrices and
+    tensors the slices of a tensor one rank higher."""
+    from sympy import ImmutableDenseNDimArray, ImmutableMatrix
+
+    inner = rows[0].shape
+    check_entries(len(rows) * len(list(rows[0])), node)
+    if inner[1:] == (1,):
+        return ImmutableMatrix([list(row) for row in rows])
+    return ImmutableDenseNDimArray([row.tolist() for row in rows], (len(rows),) + inner)
+
+
+@calls("array")
+def array_call(node: ast.Call, ctx: Context):
+    """`np.array([[1, 2], [3, 4]])`, as the guide's NumPy code writes a matrix."""
+    if len(node.args) != 1:
+        raise SymmlError("np.array takes one nested list: np.array([[1, 2], [3, 4]])",
+                         node.span)
+    value = ctx.value_of(node.args[0])
+    if not (is_matrix(value) or is_array(value)):
+        raise ShapeError(f"np.array needs a list of numbers or of equal-length lists, got "
+                         f"{describe(value)}", node.args[0].span)
+    return value
 
 
 @handles(ast.TupleLit)

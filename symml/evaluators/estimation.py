@@ -3,12 +3,14 @@ and the Kolmogorov–Smirnov statistic (exact) with its p-value (numeric)."""
 from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
-from ..render.latex import latex
+from ..render.latex import latex, symbol_latex
 from ..semantics.kinds import is_matrix
 from ..syntax import ast
-from .distributions import Distribution
-from .registry import Context, calls, handles
+from .distributions import Distribution, distribution_latex
+from .registry import Context, calls, handles, subscripts
 
+# the closed ranges of one-parameter families whose MLE may lie at an end (p̂ = 1, λ̂ = 0)
+PARAMETER_RANGES = {"Bernoulli": (0, 1), "Binomial": (0, 1), "Poisson": (0, None)}
 FAMILY_PARAMETERS = {"Bernoulli": ("p",), "Poisson": ("lambda",), "Normal": ("mu", "sigma2"),
                      "Exponential": ("lambda",), "Binomial": (None, "p")}
 
@@ -41,28 +43,32 @@ def _symbolic_sample(items, ctx: Context, node):
 
 # --- likelihood ---------------------------------------------------------------------------
 def _model(distribution: Distribution):
-    """(density as a function of (x, params), the parameter symbols) of a family."""
-    from sympy import binomial, exp, factorial, pi, sqrt
-
+    """(density as a function of x, the parameter symbols) of a family."""
     family = distribution.family
     if family not in FAMILY_PARAMETERS:
-        raise SymmlError(f"MLE is supported for Bernoulli, Poisson, Normal and Exponential "
-                         f"models, not {family}")
+        raise SymmlError(f"MLE is supported for Bernoulli, Binomial, Poisson, Normal, "
+                         f"Exponential and Uniform models, not {family}")
     params = [_estimable(p) for p in distribution.params]
     unknowns = [p for p in params if getattr(p, "is_Symbol", False)]
     if not unknowns:
         raise SymmlError("give the parameter to estimate as a symbol, e.g. Bernoulli(p)")
+    return _density(family, params), unknowns
+
+
+def _density(family: str, params):
+    """The density (mass) function x ↦ f(x; params) of a family."""
+    from sympy import binomial, exp, factorial, pi, sqrt
+
     if family == "Normal":
         mu, variance = params
-        return (lambda x: exp(-(x - mu) ** 2 / (2 * variance)) / sqrt(2 * pi * variance),
-                unknowns)
+        return lambda x: exp(-(x - mu) ** 2 / (2 * variance)) / sqrt(2 * pi * variance)
     theta = params[-1]
     densities = {"Bernoulli": lambda x: theta ** x * (1 - theta) ** (1 - x),
                  "Poisson": lambda x: theta ** x * exp(-theta) / factorial(x),
                  "Exponential": lambda x: theta * exp(-theta * x),
                  "Binomial": lambda x: binomial(params[0], x) * theta ** x
                  * (1 - theta) ** (params[0] - x)}
-    return densities[family], unknowns
+    return densities[family]
 
 
 def _estimable(parameter):
@@ -99,7 +105,7 @@ def mle_call(node: ast.Call, ctx: Context):
         ctx.step("Likelihood: the product of the densities of the samples",
                  r"\mathcal{L} = \prod_{i=1}^{%s} f(x_i)" % latex(data[1]))
     ctx.step("Log-likelihood", r"\ell = \log \mathcal{L}", log_likelihood)
-    estimate = _maximise(log_likelihood, params, ctx, node)
+    estimate = _maximise(log_likelihood, params, ctx, node, distribution.family)
     for symbol, value in estimate.items():
         ctx.workspace.define(f"{symbol}hat_MLE", value)
     from sympy import Tuple
@@ -121,7 +127,7 @@ def _log_likelihood_symbolic(density, data):
     return Sum(expand_log(log(density(base[i])), force=True), (i, 1, size))
 
 
-def _maximise(log_likelihood, params, ctx: Context, node) -> dict:
+def _maximise(log_likelihood, params, ctx: Context, node, family: str = "") -> dict:
     from sympy import Dummy, Sum, diff, simplify, solve
 
     derivatives = [diff(log_likelihood, p) for p in params]
@@ -135,12 +141,31 @@ def _maximise(log_likelihood, params, ctx: Context, node) -> dict:
     back = {v: k for k, v in sums.items()}
     solutions = [{k: simplify(v.subs(back)) for k, v in s.items()} for s in solutions]
     valid = [s for s in solutions if all(v != 0 or len(params) == 1 for v in s.values())]
+    if not valid and len(params) == 1 and family in PARAMETER_RANGES:
+        return _at_the_boundary(derivatives[0], params[0], PARAMETER_RANGES[family], ctx, node)
     if not valid:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     estimate = valid[-1]
     ctx.step("Solve: the maximum-likelihood estimate", r",\quad ".join(
         rf"\hat{{{latex(p)}}} = {latex(v)}" for p, v in estimate.items()))
     return estimate
+
+
+def _at_the_boundary(derivative, parameter, bounds, ctx: Context, node) -> dict:
+    """With no stationary point ℓ is monotone on the parameter's range: the MLE is the end
+    it rises to (p̂ = 1 for the data [1, 1, 1]), if that end is a value of the parameter."""
+    from sympy import Rational
+
+    low, high = bounds
+    slope = derivative.subs(parameter, (low + high) * Rational(1, 2) if high is not None
+                            else low + 1)
+    end = high if slope.is_positive else low if slope.is_negative else None
+    if end is None:
+        raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
+    trend = "increasing" if slope.is_positive else "decreasing"
+    ctx.step(f"No stationary point: ℓ is {trend} on the whole range of {latex(parameter)}, so "
+             "it is largest at the end of the range", rf"\hat{{{latex(parameter)}}} = {latex(end)}")
+    return {parameter: end}
 
 
 def _expand_sum(expr):
@@ -167,26 +192,78 @@ def _pull_constants(s):
 
 @calls("mathcal{L}")
 def likelihood_call(node: ast.Call, ctx: Context):
-    """`\\mathcal{L}(\\theta; \\mathbf{x})`: the likelihood of the data under the model of
-    the random variable whose distribution has the parameter θ."""
+    """`\\mathcal{L}(\\theta; \\mathbf{x})`, `\\mathcal{L}(\\theta \\mid \\mathbf{x})`: the
+    product of the densities of the data under the declared model."""
     from sympy import Mul
 
-    if node.split != 1 or len(node.args) != 2:
+    parts = _likelihood_parts(node, ctx)
+    if parts is None:
         return NotImplemented
-    theta = ctx.value_of(node.args[0])
-    distribution = next((d for d in ctx.workspace.distributions.values()
-                         if theta in getattr(d, "params", ()) or theta in _free(d)), None)
-    if distribution is None:
-        raise SymmlError(f"no declared random variable has the parameter {latex(theta)}: "
-                         f"declare one, e.g. X \\sim \\operatorname{{Bernoulli}}({latex(theta)})",
-                         node.span)
-    density, _ = _model(distribution)
-    kind, data = sample(node.args[1], ctx)
-    if kind != "data":
-        raise SymmlError("the likelihood needs concrete data here", node.span)
+    density, data = parts
     value = Mul(*[density(x) for x in data])
     ctx.step("Likelihood: the product of the densities of the data", value)
     return value
+
+
+@calls("log", "ln", first=True)
+def log_likelihood_call(node: ast.Call, ctx: Context):
+    """`\\log \\mathcal{L}(\\theta; \\mathbf{x})`: the log-likelihood Σ log f(xᵢ; θ)."""
+    if not (isinstance(node.func, ast.Name) and len(node.args) == 1
+            and isinstance(node.args[0], ast.Call) and isinstance(node.args[0].func, ast.Name)
+            and node.args[0].func.name == "mathcal{L}"):
+        return NotImplemented
+    parts = _likelihood_parts(node.args[0], ctx)
+    if parts is None:
+        return NotImplemented
+    value = _log_likelihood_of_data(*parts)
+    ctx.step(r"Log-likelihood: \ell = \sum_i \log f(x_i)", value)
+    return value
+
+
+def _likelihood_parts(node: ast.Call, ctx: Context):
+    """(density, data) of `\\mathcal{L}(\\theta; x)` or `(\\theta \\mid x)`, else None."""
+    if node.split == 1 and len(node.args) == 2:
+        parameter, data_node = node.args
+    elif len(node.args) == 1 and isinstance(node.args[0], ast.Given):
+        parameter, data_node = node.args[0].event, node.args[0].condition
+    elif len(node.args) == 1:
+        raise SymmlError(r"write the data after the parameter: \mathcal{L}(\theta; "
+                         r"\mathbf{x})", node.span)
+    else:
+        return None
+    density = _likelihood_density(ctx.value_of(parameter), ctx, node)
+    kind, data = sample(data_node, ctx)
+    if kind != "data":
+        raise SymmlError("the likelihood needs concrete data here", node.span)
+    return density, data
+
+
+def _likelihood_density(theta, ctx: Context, node):
+    """f(x; θ): the declared model with the parameter θ; else the last declared model with
+    θ in place of its parameter (after `X \\sim \\operatorname{Ber}(0.3)`, θ names p), and a
+    number θ gives the likelihood at that value."""
+    declared = list(reversed(ctx.workspace.distributions.items()))
+    for _, distribution in declared:
+        if not getattr(theta, "is_number", False) and (
+                theta in distribution.params or theta in _free(distribution)):
+            return _model(distribution)[0]
+    for name, distribution in declared:
+        if distribution.family not in FAMILY_PARAMETERS:
+            continue
+        params = list(distribution.params)
+        slots = [i for i, p in enumerate(params) if getattr(p, "is_Symbol", False)] or \
+            [i for i, name in enumerate(FAMILY_PARAMETERS[distribution.family]) if name]
+        if len(slots) != 1:
+            raise SymmlError(f"the {distribution.family} model has several parameters: declare "
+                             f"it with symbols, e.g. X \\sim \\mathcal{{N}}(\\mu, \\sigma^2), and "
+                             f"write \\mathcal{{L}}(\\mu; \\mathbf{{x}})", node.span)
+        params[slots[0]] = theta
+        ctx.step(rf"The model: the family of {symbol_latex(name)}, with {latex(theta)} as its "
+                 "parameter", distribution_latex(Distribution(
+                     distribution.family, tuple(params), distribution.build)))
+        return _density(distribution.family, params)
+    raise SymmlError(f"no model for the likelihood: declare one, e.g. "
+                     f"X \\sim \\operatorname{{Bernoulli}}({latex(theta)})", node.span)
 
 
 def _free(distribution):
@@ -201,7 +278,8 @@ def argopt_value(node: ast.ArgOpt, ctx: Context):
 
     variable = ctx.value_of(node.variable)
     body = ctx.value_of(node.body)
-    objective = expand_log(log(body), force=True) if isinstance(body, Mul) else body
+    objective = expand_log(log(body), force=True) if isinstance(body, Mul) and \
+        body.as_coeff_Mul()[0] > 0 else body
     candidates = [c for c in solve(diff(objective, variable), variable)
                   if getattr(c, "is_real", True) is not False]
     if not candidates:
@@ -216,6 +294,22 @@ def argopt_value(node: ast.ArgOpt, ctx: Context):
     return best
 
 
+@calls("argmax", "argmin")
+def argopt_call(node: ast.Call, ctx: Context):
+    """`\\operatorname*{arg\\,max}_{\\theta} (\\ldots)`: the parentheses hold the objective."""
+    func = node.func
+    if not (isinstance(func, ast.Subscript) and len(func.index) == 1 and len(node.args) == 1):
+        return NotImplemented
+    return argopt_value(ast.ArgOpt(func.base.name, func.index[0], node.args[0],
+                                   span=node.span), ctx)
+
+
+@subscripts("argmax", "argmin")
+def bare_argopt(node: ast.Subscript, ctx: Context):
+    raise SymmlError(r"write what to optimise after \operatorname*{arg\,max}_{\theta}; put a "
+                     "sum in parentheses", node.span)
+
+
 # --- Kolmogorov–Smirnov ------------------------------------------------------------------------
 @calls("KS")
 def ks_call(node: ast.Call, ctx: Context):
@@ -225,7 +319,10 @@ def ks_call(node: ast.Call, ctx: Context):
     if len(node.args) != 2:
         raise SymmlError("KS takes (data, data) or (data, distribution)", node.span)
     first = _data(node.args[0], ctx)
-    other = ctx.value_of(node.args[1])
+    second_node = node.args[1]
+    other = ctx.workspace.distributions.get(second_node.name) if isinstance(
+        second_node, ast.Name) else None  # `KS([..], X)` with X \sim \mathcal{N}(0, 1)
+    other = other or ctx.value_of(second_node)
     if isinstance(other, Distribution):
         statistic, size = _one_sample(first, other, ctx), len(first)
     else:

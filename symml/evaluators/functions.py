@@ -12,7 +12,8 @@ FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
 
 def call_key(func: ast.Node) -> str | None:
-    """The name a call is dispatched on: `D_{KL}(..)` → D, `F_X^{-1}(u)` → F, `f'(x)` → prime."""
+    """The name a call is dispatched on: `D_{KL}(..)` → D, `F_X^{-1}(u)` → F, `f'(x)` → prime,
+    `\\frac{df}{dx}(2)` → derivative."""
     if isinstance(func, ast.Name):
         return func.name
     if isinstance(func, (ast.Subscript,)):
@@ -21,6 +22,8 @@ def call_key(func: ast.Node) -> str | None:
         return call_key(func.base)
     if isinstance(func, ast.Prime):
         return "prime"
+    if isinstance(func, ast.Derivative):
+        return "derivative"
     return None
 
 

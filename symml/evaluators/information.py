@@ -118,7 +118,7 @@ def entropy_call(node: ast.Call, ctx: Context):
 
 
 def _differential_entropy(value, base, ctx: Context):
-    from sympy import log, simplify
+    from sympy import Sum, log, simplify
     from sympy.stats import entropy
 
     variable = value.variable("X") if isinstance(value, Distribution) else value
@@ -126,6 +126,7 @@ def _differential_entropy(value, base, ctx: Context):
     if _unit(base) == "bits":
         result = result / log(2)
     result = simplify(result)
+    result = result if result.has(Sum) else tidy(result)  # a Poisson entropy stays a series
     ctx.step(rf"Differential entropy -\int f \log f (in {_unit(base)})", result)
     return result
 
@@ -212,7 +213,8 @@ def kl_call(node: ast.Call, ctx: Context):
     pairs = _aligned(values, node)
     if pairs is None:
         raise SymmlError("D_KL needs two probability vectors, two finite distributions or "
-                         "two normal, exponential or Poisson distributions", node.span)
+                         "two normal, exponential, Poisson or uniform distributions",
+                         node.span)
     from sympy import Add, oo
 
     if any(q == 0 and p != 0 for p, q in pairs):
@@ -242,6 +244,14 @@ def _exponential_kl(first, second):
     return log(rate1 / rate2) + rate2 / rate1 - 1
 
 
+def _uniform_kl(first, second):
+    """log((b₂ − a₂)/(b₁ − a₁)) when [a₁, b₁] ⊆ [a₂, b₂], else ∞ (P has mass where q = 0)."""
+    from sympy import Piecewise, log, oo
+
+    (a1, b1), (a2, b2) = first, second
+    return Piecewise((log((b2 - a2) / (b1 - a1)), (a2 <= a1) & (b1 <= b2)), (oo, True))
+
+
 def _poisson_kl(first, second):
     from sympy import log
 
@@ -257,20 +267,26 @@ CLOSED_FORMS = {
                     r"\frac{\lambda_2}{\lambda_1} - 1"),
     "Poisson": (_poisson_kl, r"\lambda_1 \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
                 r"\lambda_1"),
+    "Uniform": (_uniform_kl, r"\log\frac{b_2 - a_2}{b_1 - a_1} \text{ if } [a_1, b_1] "
+                r"\subseteq [a_2, b_2], \text{ else } \infty"),
 }
 FAMILY_NAMES = {"Normal": "two normals", "Exponential": "two exponentials",
-                "Poisson": "two Poisson distributions"}
+                "Poisson": "two Poisson distributions", "Uniform": "two uniforms"}
 
 
 def _closed_form_kl(values, base, ctx: Context):
     """D_KL of two distributions of one family with a closed form, else None."""
-    from sympy import log
+    from sympy import log, oo
 
     if not all(isinstance(v, Distribution) for v in values) or \
             values[0].family != values[1].family or values[0].family not in CLOSED_FORMS:
         return None
     formula, shown = CLOSED_FORMS[values[0].family]
-    value = tidy(formula(values[0].params, values[1].params))
+    value = formula(values[0].params, values[1].params)
+    if value == oo:
+        ctx.step(f"KL divergence of {FAMILY_NAMES[values[0].family]}: {shown}", value)
+        return value
+    value = tidy(value)
     if _unit(base) == "bits":
         value = tidy(value / log(2))
     ctx.step(f"KL divergence of {FAMILY_NAMES[values[0].family]}: {shown}", value)

@@ -120,6 +120,8 @@ def subscript_value(node: ast.Subscript, ctx: Context):
                     return ImmutableMatrix(eye(int(size)))
                 if getattr(size, "is_Symbol", False):
                     return IdentityLike(size=size)
+            if node.base.name == "mathbf{0}":
+                return _sized_zero(node, ctx)
             result = first_claim(SUBSCRIPT_HANDLERS.get(node.base.name, []), node, ctx)
             if result is not NotImplemented:
                 return result
@@ -129,6 +131,19 @@ def subscript_value(node: ast.Subscript, ctx: Context):
     name = subscripted_name(node, ctx)
     value = lookup(ctx, name)
     return value if value is not None else ctx.workspace.symbol(name)
+
+
+def _sized_zero(node: ast.Subscript, ctx: Context):
+    """`\\mathbf{0}_3` the zero 3-vector, `\\mathbf{0}_{2 \\times 3}` the 2×3 zero matrix."""
+    index = node.index
+    if len(index) == 1 and isinstance(index[0], ast.Cross):
+        index = (index[0].left, index[0].right)
+    dims = [ctx.value_of(i) for i in index]
+    if len(dims) > 2 or not all(getattr(d, "is_Symbol", False) or (
+            getattr(d, "is_Integer", False) and d > 0) for d in dims):
+        raise ShapeError("the zero vector or matrix needs sizes such as \\mathbf{0}_3 or "
+                         "\\mathbf{0}_{2 \\times 3}", node.span)
+    return ZeroLike().sized((dims[0], dims[-1] if len(dims) == 2 else 1))
 
 
 def _indexed(node: ast.Subscript, ctx: Context):
@@ -156,6 +171,8 @@ def entry(value, indices, node):
         return _symbolic_entry(value, indices, node)
     if is_matrix(value) and len(indices) == 1 and 1 in shape:
         indices = [indices[0], 1] if shape[1] == 1 else [1, indices[0]]
+    elif is_matrix(value) and len(indices) == 1 and 10 <= indices[0] <= 99:
+        indices = list(divmod(int(indices[0]), 10))  # `A_{12}` is A_{1,2}, as notes write it
     if len(indices) != len(shape):
         raise ShapeError(f"{describe(value)} needs {len(shape)} indices, got {len(indices)}",
                          node.span)

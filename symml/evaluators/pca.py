@@ -24,7 +24,7 @@ def cov_call(node: ast.Call, ctx: Context):
 @calls("PCA")
 def pca_call(node: ast.Call, ctx: Context):
     """`PCA(X, k)` → ((λ, unit eigenvector) × k, explained-variance ratios, projected data)."""
-    from sympy import ImmutableMatrix, Tuple
+    from sympy import ImmutableMatrix, Tuple, simplify
 
     if len(node.args) != 2:
         raise SymmlError("PCA takes a data matrix and a number of components: PCA(X, k)",
@@ -44,7 +44,7 @@ def pca_call(node: ast.Call, ctx: Context):
              rf"\left({', '.join(latex(v) for v, _ in top)}\right)", ratios)
     components = ImmutableMatrix.hstack(*[vector for _, vector in top])
     centred, _ = centre(data)
-    projected = ImmutableMatrix(centred * components)
+    projected = ImmutableMatrix(centred * components).applyfunc(simplify)
     ctx.step("Project the centred data onto the components",
              r"\mathbf{X}_c \mathbf{W}", f"{latex(centred)} {latex(components)}", projected)
     return Tuple(Tuple(*[Tuple(value, vector) for value, vector in top]), ratios, projected)
@@ -94,13 +94,14 @@ def covariance(data, ctx: Context):
 
 def sorted_eigenpairs(matrix, ctx: Context) -> list:
     """[(λ, unit eigenvector)] by λ descending; an eigenspace gets an orthonormal basis."""
-    from sympy import GramSchmidt, ImmutableMatrix, Tuple
+    from sympy import GramSchmidt, ImmutableMatrix, Tuple, simplify
 
     characteristic_polynomial(matrix, ctx)
     pairs = []
     for value, _, vectors in matrix.eigenvects():
         for vector in GramSchmidt(vectors, True):
-            pairs.append((value, _first_entry_positive(ImmutableMatrix(vector))))
+            unit = ImmutableMatrix(vector).applyfunc(simplify)  # GramSchmidt leaves nested roots
+            pairs.append((value, _first_entry_positive(unit)))
     pairs.sort(key=lambda pair: pair[0], reverse=True)
     ctx.step("Eigenpairs (unit eigenvectors), sorted by eigenvalue, largest first",
              Tuple(*[Tuple(value, vector) for value, vector in pairs]))

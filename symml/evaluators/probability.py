@@ -1,17 +1,17 @@
-"""Probabilities of random variables, densities, CDFs and their inverse, expectation,
-variance, covariance, median and percentiles."""
+"""Probabilities of random variables: P of conditions, pmf tables and sums over a support
+(moments are in moments.py, densities, CDFs and quantiles in cdfs.py)."""
 from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import UserFunction, is_matrix
+from ..semantics.kinds import UserFunction
 from ..syntax import ast
-from .distributions import Distribution, joint_of
 from .events import events_of, event_of, solve_event
 from .names import lookup
-from .registry import Context, calls, subscripts
+from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
+CONDITION_NODES = (ast.Given, ast.Relation, ast.Not, ast.Intersect, ast.Union)
 
 
 def random_symbols(value) -> set:
@@ -28,6 +28,10 @@ def condition_of(node: ast.Node, ctx: Context):
     import sympy
 
     if isinstance(node, ast.Relation):
+        split = _split_chain(node)
+        if split is not None:
+            combine, left, right = split
+            return combine(condition_of(left, ctx), condition_of(right, ctx))
         values = [ctx.value_of(operand) for operand in node.operands]
         parts = []
         for op, left, right in zip(node.ops, values, values[1:]):
@@ -42,6 +46,22 @@ def condition_of(node: ast.Node, ctx: Context):
     if isinstance(node, ast.Not):
         return sympy.Not(condition_of(node.operand, ctx))
     raise SymmlError("write a condition on a random variable, such as X \\le 2", node.span)
+
+
+def _split_chain(node: ast.Relation):
+    """`X = 1 \\cap Y = 0` parses as X = (1 ∩ Y) = 0 (∩ binds tighter than =): split the
+    chain at an inner ∩ / ∪ into (And | Or, left relation, right relation), or None."""
+    import sympy
+
+    for i, operand in enumerate(node.operands[1:-1], start=1):
+        combine = {ast.Intersect: sympy.And, ast.Union: sympy.Or}.get(type(operand))
+        if combine is not None:
+            left = ast.Relation(node.ops[:i], node.operands[:i] + (operand.left,),
+                                span=node.span)
+            right = ast.Relation(node.ops[i:], (operand.right,) + node.operands[i + 1:],
+                                 span=node.span)
+            return combine, left, right
+    return None
 
 
 # --- P(...) --------------------------------------------------------------------------
@@ -60,7 +80,7 @@ def probability_call(node: ast.Call, ctx: Context):
         event = events_of(node.args, ctx)
         if event is not None:
             return solve_event(event, true, ctx, node)
-    if len(node.args) == 1 and not isinstance(first, (ast.Given, ast.Relation)) \
+    if len(node.args) == 1 and not isinstance(first, CONDITION_NODES) \
             and not _is_random_name(first, ctx):
         return NotImplemented
     return _random_variable_probability(node, ctx)
@@ -108,17 +128,24 @@ def probability_given(condition, given, ctx: Context, node):
 
 
 def probability_of(condition, ctx: Context, node):
-    """P(condition) of random variables: by the joint table's cells, by the CDF for one
-    continuous variable on an interval, else by sympy.stats."""
+    """P(condition) of random variables: by the joint table's cells; for independent normals
+    compared linearly (X < Y) through the normal X − Y; by the CDF for one continuous
+    variable on an interval or a union of intervals; else by sympy.stats."""
     from sympy.stats import P
 
     variables = random_symbols(condition)
     joint = _joint_for(variables, ctx)
     if joint is not None:
         return _table_probability(joint, condition, ctx, node)
+    combined = _normal_combination(condition, variables, ctx)
+    if combined is not None:
+        condition, variables = combined
     interval = _interval(condition, variables)
     if interval is not None:
         return _cdf_probability(*interval, ctx)
+    intervals = _intervals(condition, variables)
+    if intervals is not None:
+        return _union_probability(condition, *intervals, ctx)
     value = plain(P(condition))
     ctx.step("Probability from the distribution",
              rf"P\left({condition_latex(condition)}\right)", value)
@@ -139,10 +166,11 @@ def _sorted_parts(condition):
 
 
 def _interval(condition, variables):
-    """(X, lower, upper) when the condition bounds one continuous X (`a < X \\le b`)."""
+    """(X, lower, upper) when the condition bounds one continuous X (`a < X \\le b`); a
+    discrete X is left to sympy.stats, where `<` and `≤` differ."""
     import sympy
 
-    if len(variables) != 1 or next(iter(variables)).pspace.is_Finite:
+    if len(variables) != 1 or not next(iter(variables)).pspace.is_Continuous:
         return None
     (variable,) = variables
     bounds = {"lower": [], "upper": []}
@@ -153,6 +181,71 @@ def _interval(condition, variables):
         bounds[side[0]].append(side[1])
     lower, upper = bounds["lower"], bounds["upper"]
     return variable, sympy.Max(*lower) if lower else None, sympy.Min(*upper) if upper else None
+
+
+def _normal_combination(condition, variables, ctx: Context):
+    """`X < Y`, `2X + Y \\ge 1` for independent normals: (D op 0, {D}) where D = lhs − rhs
+    is normal with mean Σ aᵢμᵢ + c and variance Σ aᵢ²σᵢ²; None otherwise."""
+    import sympy
+    from sympy.stats import Normal
+    from sympy.stats.crv_types import NormalDistribution
+
+    if len(variables) < 2 or not isinstance(condition, sympy.core.relational.Relational) \
+            or isinstance(condition, (sympy.Eq, sympy.Ne)) or not all(isinstance(
+                getattr(v.pspace, "distribution", None), NormalDistribution) for v in variables):
+        return None
+    difference = sympy.expand(condition.lhs - condition.rhs)
+    coefficients = {v: difference.coeff(v) for v in variables}
+    constant = sympy.expand(difference - sum(a * v for v, a in coefficients.items()))
+    if random_symbols(constant) or any(random_symbols(a) for a in coefficients.values()):
+        return None
+    mean = constant + sum(a * v.pspace.distribution.mean for v, a in coefficients.items())
+    variance = sum(a**2 * v.pspace.distribution.std**2 for v, a in coefficients.items())
+    combined = Normal("D", mean, sympy.sqrt(variance))
+    ctx.step(rf"Independent normals combine into a normal: D = {latex(difference)} \sim "
+             rf"\mathcal{{N}}\left({latex(mean)}, {latex(variance)}\right)",
+             rf"P\left({latex(condition)}\right)",
+             rf"P\left({latex(condition.func(combined, 0))}\right)")
+    return condition.func(combined, 0), {combined}
+
+
+def _intervals(condition, variables):
+    """(X, [intervals]) where a condition on one continuous X holds (`|X| < 1`,
+    `X < -1 \\cup X > 1`), or None when it cannot be solved for X."""
+    import sympy
+
+    if len(variables) != 1 or not next(iter(variables)).pspace.is_Continuous:
+        return None
+    (variable,) = variables
+    x = sympy.Dummy("x", real=True)
+    try:
+        region = condition.xreplace({variable: x}).as_set()
+    except (NotImplementedError, TypeError, ValueError):
+        return None
+    parts = region.args if isinstance(region, sympy.Union) else (region,)
+    if not all(isinstance(part, (sympy.Interval, sympy.FiniteSet)) or part == sympy.S.EmptySet
+               for part in parts):
+        return None
+    return variable, [part for part in parts if isinstance(part, sympy.Interval)]
+
+
+def _union_probability(condition, variable, intervals, ctx: Context):
+    """P(X ∈ ∪ (aᵢ, bᵢ)) = Σ F(bᵢ) − F(aᵢ) for a continuous X (single points weigh 0)."""
+    import sympy
+    from sympy.stats import cdf
+
+    function = cdf(variable)
+
+    def at(point):
+        return sympy.S.One if point == sympy.oo else sympy.S.Zero if point == -sympy.oo \
+            else plain(function(point))
+
+    value = plain(sum((at(i.end) - at(i.start) for i in intervals), sympy.S.Zero))
+    region = sympy.Union(*intervals) if intervals else sympy.S.EmptySet
+    ctx.step(rf"Solve the condition for {latex(variable)}, then add F(b) − F(a) over the "
+             "intervals", rf"P\left({condition_latex(condition)}\right)",
+             rf"P\left({latex(variable)} \in {latex(region)}\right)", value)
+    return value
 
 
 def _bound(relation, variable):
@@ -190,7 +283,7 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
         ctx.step("No value lies between the bounds", rf"{latex(upper)} \le {latex(lower)}",
                  value)
     else:
-        value = plain(function(upper) - function(lower))
+        value = plain(function(upper)) - plain(function(lower))
         ctx.step("From the CDF: P(a < X ≤ b) = F(b) − F(a)",
                  rf"F({latex(upper)}) - F({latex(lower)})",
                  rf"{latex(plain(function(upper)))} - \left({latex(plain(function(lower)))}"
@@ -292,115 +385,6 @@ def table_independent(joint):
     return sympy.true if holds else sympy.false
 
 
-# --- expectation, variance, covariance ------------------------------------------------------
-def _expectation_argument(node: ast.Call, ctx: Context):
-    """(value, condition) of E[X], E[g(X) | Y = y], E_{x \\sim P}[f(x)]."""
-    if len(node.args) != 1:
-        raise SymmlError("E takes one expression", node.span)
-    target = node.args[0]
-    scope = ctx
-    if isinstance(node.func, ast.Subscript):
-        scope = _sampling_scope(node.func.index[0], ctx)
-    condition = None
-    if isinstance(target, ast.Given):
-        condition = condition_of(target.condition, scope)
-        target = target.event
-    return scope.value_of(target), condition
-
-
-def _sampling_scope(index: ast.Node, ctx: Context) -> Context:
-    """`_{x \\sim P}`: bind x to a random variable with P's distribution."""
-    if not (isinstance(index, ast.Relation) and index.ops == ("sim",)
-            and isinstance(index.operands[0], ast.Name)):
-        raise SymmlError("write the subscript of E as x \\sim P", index.span)
-    name, source = index.operands[0].name, index.operands[1]
-    distribution = _distribution_named(source, ctx)
-    return ctx.with_bound({name: distribution.variable(name)})
-
-
-def _distribution_named(node: ast.Node, ctx: Context) -> Distribution:
-    if isinstance(node, ast.Name) and node.name in ctx.workspace.distributions:
-        return ctx.workspace.distributions[node.name]
-    value = ctx.value_of(node)
-    if isinstance(value, Distribution):
-        return value
-    raise SymmlError("this is not a distribution: define it with X \\sim ... or write "
-                     "\\mathcal{N}(0, 1)", node.span)
-
-
-@calls("E", "mathbb{E}")
-def expectation_call(node: ast.Call, ctx: Context):
-    if isinstance(node.func, ast.Subscript) or node.bracket == "[" or _mentions_random(node, ctx):
-        value, condition = _expectation_argument(node, ctx)
-        if not random_symbols(value):
-            raise SymmlError("E[...] needs a random variable: declare one with X \\sim ...",
-                             node.span)
-        result = expectation(value, condition, node)
-        _expectation_step(value, condition, result, ctx)
-        return result
-    return NotImplemented
-
-
-def expectation(value, condition=None, node=None):
-    """E[g] or E[g | B]; for finite variables E[g 1_B] / P(B), so that a joint table's
-    dependence is respected (sympy.stats conditions finite spaces as if independent)."""
-    import sympy
-    from sympy.stats import E, P
-
-    if condition is None:
-        return plain(E(value))
-    if not all(v.pspace.is_Finite for v in random_symbols(value) | random_symbols(condition)):
-        return plain(E(value, condition))
-    evidence = P(condition)
-    if evidence == 0:
-        raise DomainError(f"cannot condition on {condition_latex(condition)}: its "
-                          "probability is 0", getattr(node, "span", None))
-    return sympy.simplify(E(sympy.Piecewise((value, condition), (0, True))) / evidence)
-
-
-def _mentions_random(node: ast.Call, ctx: Context) -> bool:
-    stack = list(node.args)
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.Name) and random_symbols(lookup(ctx, current.name)):
-            return True
-        stack.extend(current.children())
-    return False
-
-
-def _expectation_step(value, condition, result, ctx: Context) -> None:
-    """For finite variables, E[g] = Σ g(x) P(X = x) written out (over the cells of a joint
-    table for g(X, Y)); otherwise the expectation and its value."""
-    from sympy import Add, Mul
-
-    cells = _outcomes(random_symbols(value), ctx) if condition is None else None
-    if cells is not None and len(cells) <= 12:
-        terms = [Mul(value.subs(point, simultaneous=True), p, evaluate=False)
-                 for point, p in cells if p != 0]
-        ctx.step(r"Expectation: \sum_x g(x) P(X = x)",
-                 latex(Add(*terms, evaluate=False), as_written=True), result)
-        return
-    given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
-    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
-
-
-def _outcomes(variables, ctx: Context):
-    """[(substitution, probability)] over the values of finite variables, or None."""
-    from sympy.stats import density
-
-    if not variables or not all(v.pspace.is_Finite for v in variables):
-        return None
-    joint = _joint_for(variables, ctx)
-    if joint is not None:
-        return [(dict(zip(joint.variables, (x, y))), joint.table[i, j])
-                for i, x in enumerate(joint.values[0]) for j, y in enumerate(joint.values[1])]
-    if len(variables) != 1:
-        return None
-    (variable,) = variables
-    table = density(variable).dict
-    return [({variable: x}, table[x]) for x in sorted(table, key=_order)]
-
-
 def _one_random(node: ast.Call, ctx: Context, what: str):
     if len(node.args) != 1:
         raise SymmlError(f"{what} takes one random variable", node.span)
@@ -410,219 +394,10 @@ def _one_random(node: ast.Call, ctx: Context, what: str):
     return value
 
 
-@calls("Var")
-def variance_call(node: ast.Call, ctx: Context):
-    from sympy.stats import E, variance
-
-    value = _one_random(node, ctx, "Var")
-    if value is None:
-        return NotImplemented
-    result = plain(variance(value))
-    ctx.step(r"Variance: \mathbb{E}[X^2] - \mathbb{E}[X]^2",
-             rf"{latex(E(value**2))} - \left({latex(E(value))}\right)^2", result)
-    return result
-
-
-@calls("std")
-def std_call(node: ast.Call, ctx: Context):
-    value = _one_random(node, ctx, "std")
-    if value is None:
-        return NotImplemented
-    return _standard_deviation(value, ctx)
-
-
-def _standard_deviation(value, ctx: Context):
-    from sympy import sqrt
-    from sympy.stats import variance
-
-    var = variance(value)
-    result = sqrt(var)
-    ctx.step("Standard deviation: the square root of the variance", rf"\sqrt{{{latex(var)}}}",
-             result)
-    return result
-
-
-@subscripts("sigma")
-def sigma_subscript(node: ast.Subscript, ctx: Context):
-    """`\\sigma_X`: the standard deviation of a random variable X."""
-    if len(node.index) != 1:
-        return NotImplemented
-    value = ctx.value_of(node.index[0])
-    if not random_symbols(value):
-        return NotImplemented
-    return _standard_deviation(value, ctx)
-
-
-@calls("Cov")
-def covariance_call(node: ast.Call, ctx: Context):
-    """Cov(X, Y) = E[XY] − E[X]E[Y]; Cov(X) of one random variable is Var(X). A data
-    matrix is left to the linear-algebra chapter."""
-    from sympy.stats import E, covariance
-
-    values = [ctx.value_of(arg) for arg in node.args]
-    if not 1 <= len(values) <= 2 or not all(random_symbols(v) for v in values):
-        return NotImplemented
-    x, y = values if len(values) == 2 else values * 2
-    result = plain(covariance(x, y))
-    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
-             rf"{latex(E(x * y))} - {latex(E(x))} \cdot {latex(E(y))}", result)
-    return result
-
-
-# --- densities and CDFs ------------------------------------------------------------------------
-def _variable_of_subscript(func: ast.Node, ctx: Context):
-    """The random variable X of `f_X`, `F_X`, `F_X^{-1}`, or None."""
-    base = func.base if isinstance(func, ast.Power) else func
-    if not (isinstance(base, ast.Subscript) and len(base.index) == 1):
-        return None
-    value = ctx.value_of(base.index[0])
-    return value if random_symbols(value) else None
-
-
-@calls("f", "p")
-def density_call(node: ast.Call, ctx: Context):
-    """`f_X(x)`, `p_X(x)`: the density or mass function at x."""
-    from sympy.stats import density
-
-    variable = _variable_of_subscript(node.func, ctx)
-    if variable is None or len(node.args) != 1:
-        return NotImplemented
-    point = ctx.value_of(node.args[0])
-    function = density(variable)
-    if variable.pspace.is_Finite:
-        result = function.dict.get(point, 0) if getattr(point, "is_number", False) else \
-            _finite_piecewise(function.dict, point)
-    else:
-        result = function(point)
-    ctx.step("Density (mass) function", rf"f_{{{latex(variable)}}}({latex(point)})", result)
-    return result
-
-
 def _finite_piecewise(table, point):
     from sympy import Eq, Piecewise
 
     return Piecewise(*[(p, Eq(point, x)) for x, p in table.items()], (0, True))
-
-
-@calls("F")
-def cdf_call(node: ast.Call, ctx: Context):
-    """`F_X(x)` (the CDF P(X ≤ x)) and `F_X^{-1}(u)` (inverse transform sampling)."""
-    from sympy.stats import P, cdf
-
-    variable = _variable_of_subscript(node.func, ctx)
-    if variable is None or len(node.args) != 1:
-        return NotImplemented
-    point = ctx.value_of(node.args[0])
-    if isinstance(node.func, ast.Power):
-        return _inverse_cdf(variable, point, ctx, node)
-    if variable.pspace.is_Finite or getattr(point, "is_number", False):
-        result = P(variable <= point)
-    else:
-        result = cdf(variable)(point)
-    ctx.step(r"CDF: F(x) = P(X \le x)", rf"P({latex(variable)} \le {latex(point)})", result)
-    return result
-
-
-def _inverse_cdf(variable, u, ctx: Context, node):
-    from sympy import Symbol, solve
-    from sympy.stats import cdf
-
-    x = Symbol("x")
-    branch = _increasing_branch(cdf(variable)(x))
-    values = [v for v in solve(branch - u, x) if _real_at_a_middle_level(v, u)]
-    if len(values) != 1:
-        raise SymmlError("the CDF cannot be inverted in closed form here", node.span)
-    from sympy import factor, log
-
-    result = values[0].replace(  # log(1/(1-u)) reads better as -log(1-u)
-        lambda e: isinstance(e, log) and e.args[0].as_numer_denom()[0].is_number,
-        lambda e: -log(factor(1 / e.args[0])))
-    ctx.step("Inverse transform sampling: solve F(x) = u for x",
-             rf"{latex(branch)} = {latex(u)} \;\Rightarrow\; x = {latex(result)}")
-    return result
-
-
-def _real_at_a_middle_level(solution, u) -> bool:
-    """Keep the real branch of an inverse CDF: real where u = 1/2 (or at u itself)."""
-    from sympy import Rational
-
-    probe = solution.subs({s: Rational(1, 2) for s in getattr(u, "free_symbols", ())})
-    return bool(probe.is_real)
-
-
-def _increasing_branch(expr):
-    """The piece of a piecewise CDF where it rises (e.g. 1 - e^{-λx} for x ≥ 0)."""
-    from sympy import Piecewise
-
-    if isinstance(expr, Piecewise):
-        for piece, _ in expr.args:
-            if piece.free_symbols:
-                return piece
-    return expr
-
-
-def _quantile(variable, level, ctx: Context, node, title: str):
-    """The x with F(x) = level (for a discrete variable, the smallest x with F(x) ≥ level)."""
-    from sympy import Dummy, Eq, S, solveset
-    from sympy.stats import P, cdf, density
-
-    if variable.pspace.is_Finite:
-        for x in sorted(density(variable).dict):
-            if P(variable <= x) >= level:
-                ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
-                         rf"F({latex(x)}) = {latex(P(variable <= x))}")
-                return x
-    if not variable.pspace.is_Continuous:
-        return _discrete_quantile(variable, level, ctx, node, title)
-    x = Dummy("x", real=True)
-    solutions = solveset(Eq(cdf(variable)(x), level), x, domain=S.Reals)
-    if not solutions.is_FiniteSet or len(solutions) != 1:
-        raise SymmlError(f"cannot solve F(x) = {latex(level)} in closed form", node.span)
-    (result,) = solutions
-    ctx.step(f"{title}: solve F(x) = {latex(level)}", rf"x = {latex(result)}")
-    return result
-
-
-def _discrete_quantile(variable, level, ctx: Context, node, title: str):
-    """Walk the support of a discrete variable (Poisson, ...) adding P(X = k) until F(k) ≥
-    level; at most 10,000 values."""
-    from sympy.stats import density
-
-    pmf = density(variable)
-    start = pmf.set.inf
-    if not start.is_Integer:
-        raise SymmlError("the support of this variable has no first value", node.span)
-    total = 0
-    for k in range(int(start), int(start) + 10_000):
-        total += pmf(k)
-        if (total - level).evalf(30) >= 0:
-            ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
-                     rf"F({k}) = {latex(total)} \approx {latex(total.evalf(6))}")
-            return k
-    raise SymmlError(f"F(x) stays below {latex(level)} for the first 10,000 values", node.span)
-
-
-@calls("median")
-def median_call(node: ast.Call, ctx: Context):
-    from sympy import Rational
-
-    value = _one_random(node, ctx, "median")
-    if value is None:
-        return NotImplemented
-    return _quantile(value, Rational(1, 2), ctx, node, "Median")
-
-
-@calls("percentile")
-def percentile_call(node: ast.Call, ctx: Context):
-    if len(node.args) != 2:
-        raise SymmlError("percentile takes (X, k)", node.span)
-    value, k = ctx.value_of(node.args[0]), ctx.value_of(node.args[1])
-    if not random_symbols(value):
-        return NotImplemented
-    if not (getattr(k, "is_number", False) and 0 < k < 100):
-        raise DomainError("the percentile k must lie strictly between 0 and 100",
-                          node.args[1].span)
-    return _quantile(value, k / 100, ctx, node, f"{latex(k)}th percentile")
 
 
 # --- sums over a support: E[X] = Σ_x x P(x), P(X = x) = Σ_y P(X = x, Y = y) -------------

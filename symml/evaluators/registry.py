@@ -28,15 +28,18 @@ def handles(*node_types: type):
     return register
 
 
-def calls(*names: str):
+def calls(*names: str, first: bool = False):
     """Register an evaluator of `name(...)` calls; it receives the whole Call node.
 
     Several chapters may claim one name (`H(X)` entropy, `H_f(1, 2)` Hessian): each handler
     returns NotImplemented for calls that are not its own, and the next one is tried.
+    `first=True` tries a narrower meaning before those already registered
+    (`\\log \\mathcal{L}(...)` before `\\log`).
     """
     def register(handler: Handler) -> Handler:
         for name in names:
-            CALL_HANDLERS.setdefault(name, []).append(handler)
+            handlers = CALL_HANDLERS.setdefault(name, [])
+            handlers.insert(0, handler) if first else handlers.append(handler)
         return handler
     return register
 

@@ -180,11 +180,14 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
     import sympy
 
     from .arithmetic import _sized, operand
+    from .linalg import is_explicit
 
     lhs, rhs = _sized(lhs, rhs)
     lhs, rhs = operand(lhs, node), operand(rhs, node)
     if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
+    if is_matrix(lhs) and not (is_explicit(lhs) and is_explicit(rhs)):
+        return StatementResult("check", _same_matrix(lhs, rhs, node))
     difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)
     simplified = difference.applyfunc(sympy.simplify) if is_matrix(difference) \
         else sympy.simplify(difference)
@@ -195,6 +198,25 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
     if not unknowns:
         return StatementResult("check", sympy.false)
     return solve(simplified, unknowns, ctx, node)
+
+
+def _same_matrix(lhs, rhs, node):
+    """Whether two matrices are equal for all values of their symbols; of symbolic size,
+    when SymPy's rules for matrix expressions make them agree (`(AB)^\\top = B^\\top A^\\top`)."""
+    import sympy
+
+    from .linalg import is_explicit
+
+    if lhs.shape != rhs.shape:
+        raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
+    if is_explicit(lhs) and is_explicit(rhs):
+        difference = sympy.ImmutableMatrix(lhs - rhs).applyfunc(sympy.simplify)
+        return sympy.true if difference.is_zero_matrix else sympy.false
+    if (lhs - rhs).doit().is_ZeroMatrix:
+        return sympy.true
+    raise ShapeError(f"cannot decide whether {latex(lhs)} = {latex(rhs)} for every matrix of "
+                     "symbolic size; declare the sizes with numbers to compare the entries",
+                     node.span)
 
 
 def _is_zero(value) -> bool:
@@ -244,6 +266,10 @@ def _compare_chain(ops, values, node):
     for op, left, right in zip(ops, values, values[1:]):
         if op not in relations:
             raise SymmlError(f"the relation `{op}` cannot be evaluated here", node.span)
+        if op in ("=", "!=") and is_matrix(left) and is_matrix(right):  # AB = [..] = [..]
+            same = _same_matrix(left, right, node)
+            results.append(same if op == "=" else sympy.Not(same))
+            continue
         if not (is_scalar(left) and is_scalar(right)):
             raise ShapeError(f"`{op}` compares numbers, not {describe(left)} and "
                              f"{describe(right)}", node.span)

@@ -81,7 +81,7 @@ def map_text_groups(latex: str, escape) -> str:
 
 
 # --- the input as typed ---------------------------------------------------------------------
-WORD_FUNCTIONS = re.compile(r"(?<![\\A-Za-z])(np\.einsum|einsum)(?=\s*\()")
+WORD_FUNCTIONS = re.compile(r"(?<![\\A-Za-z])(np\.einsum|einsum|np\.array)(?=\s*\()")
 QUOTED = re.compile(r"""([(,]\s*)('[^'{}\\]*'|"[^"{}\\]*")""")  # einsum('ij,jk->ik', ..)
 LONG_SUBSCRIPT = re.compile(r"(?<!\\)_([A-Za-z]{2,})")
 

@@ -70,13 +70,15 @@ class Ops:
     add: Callable
     mul: Callable
     pow: Callable
+    shown: Callable  # an evaluated part inside a step line: printed in the usual order
 
 
 def _ops(evaluate: bool) -> Ops:
     from sympy import Add, Mul, Pow
 
     return Ops(lambda *a: Add(*a, evaluate=evaluate), lambda *a: Mul(*a, evaluate=evaluate),
-               lambda b, e: Pow(b, e, evaluate=evaluate))
+               lambda b, e: Pow(b, e, evaluate=evaluate),
+               (lambda e: e) if evaluate else lambda e: _shown_class()(e))
 
 
 class _LazyOps:
@@ -130,6 +132,28 @@ def _derivative_class():
     return DerivativeOf
 
 
+@lru_cache(maxsize=None)
+def _shown_class():
+    from sympy import Expr
+    from sympy.printing.precedence import precedence
+
+    class Shown(Expr):
+        """An evaluated expression inside a step line (`2 (x - 3)`, not `2 \\cdot (-3 + x)`)."""
+
+        is_commutative = True
+
+        @property
+        def precedence(self):
+            return precedence(self.args[0])
+
+        def _latex(self, printer):
+            from ..render.latex import latex
+
+            return latex(self.args[0])
+
+    return Shown
+
+
 # --- the rules, in the order they are tried --------------------------------------------
 def _constant_split(expr, x):
     return expr.as_independent(x, as_Add=False)
@@ -150,12 +174,13 @@ def _quotient_parts(expr, x):
 
 def _quotient(expr, x, parts, d, ops):
     (n, v), (dn, dv) = parts, d
+    n, v = ops.shown(n), ops.shown(v)
     top = ops.add(ops.mul(dn, v), ops.mul(-1, n, dv))
     return ops.mul(top, ops.pow(ops.pow(v, 2), -1))
 
 
 def _product(expr, x, parts, d, ops):
-    return ops.add(*(ops.mul(*(d[i] if j == i else f for j, f in enumerate(parts)))
+    return ops.add(*(ops.mul(*(d[i] if j == i else ops.shown(f) for j, f in enumerate(parts)))
                      for i in range(len(parts))))
 
 
@@ -173,16 +198,19 @@ def _needs_chain(expr, x) -> bool:
 
 
 def _outer_derivative(expr, inner):
-    """outer'(u) at u = inner, e.g. cos(x^2) for sin(x^2)."""
+    """outer'(u) at u = inner, e.g. cos(x^2) for sin(x^2), 2(x - 3) for (x - 3)^2 (not
+    distributed to 2x - 6, so the inner function stays visible)."""
     from sympy import Dummy, diff
+    from sympy.core.parameters import distribute
 
     u = Dummy("u")
     outer = expr.func(*(u if a == inner else a for a in expr.args))
-    return diff(outer, u).subs(u, inner)
+    with distribute(False):
+        return diff(outer, u).subs(u, inner)
 
 
 def _chain(expr, x, parts, d, ops):
-    return ops.mul(_outer_derivative(expr, parts[0]), d[0])
+    return ops.mul(ops.shown(_outer_derivative(expr, parts[0])), d[0])
 
 
 def _table(expr, x, parts, d, ops):

@@ -358,9 +358,12 @@ class Integral(Node):
 
 @frozen_node
 class Limit(Node):
+    """`\\lim_{x \\to a} body`; `direction` "+" for `a^+`, "-" for `a^-`, else "+-"."""
+
     body: Node
     variable: Node
     point: Node
+    direction: str = "+-"
 
 
 @frozen_node

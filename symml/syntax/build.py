@@ -57,7 +57,15 @@ class FuncHead(ast.Node):
     power: Optional[ast.Node]
 
 
-MARKERS = (DerivOp, NablaOp, PartialMark, FuncHead)
+@dataclass(frozen=True)
+class OneSided(ast.Node):
+    """`0^+` or `0^-` (`point` None for the bare script), only meaningful in `\\lim_{x \\to 0^+}`."""
+
+    point: Optional[ast.Node]
+    direction: str
+
+
+MARKERS = (DerivOp, NablaOp, PartialMark, FuncHead, OneSided)
 
 
 class Limits(tuple):
@@ -83,6 +91,7 @@ class AstBuilder(Transformer_NonRecursive):
     def __init__(self, normalized: Normalized):
         super().__init__()
         self.normalized = normalized
+        self._operator_calls = {}  # id(applied) -> (applied, operator, operand): see _operator_call
 
     # --- helpers ------------------------------------------------------------------
     def _span(self, meta):
@@ -101,6 +110,12 @@ class AstBuilder(Transformer_NonRecursive):
         target, value = children
         return ast.Redefine(target, value, span=self._span(meta))
 
+    def listed_chain(self, meta, children):
+        r"""`x, y \in \mathbb{R}`: several names before one relation are one tuple."""
+        *items, op, rhs = children
+        lhs = ast.TupleLit(tuple(items), span=self._span(meta))
+        return ast.Relation((RELATIONS[op.strip()],), (lhs, rhs), span=self._span(meta))
+
     def chain(self, meta, children):
         operands = tuple(children[0::2])
         ops = tuple(RELATIONS[tok.strip()] for tok in children[1::2])
@@ -114,7 +129,15 @@ class AstBuilder(Transformer_NonRecursive):
         return method
 
     add = _binary(ast.Add)
-    subtract = _binary(ast.Sub)
+
+    def subtract(self, meta, children):
+        r"""`a - b`; after a bare operator (`\frac{d}{dx} -x^2`) the minus is the operand's sign."""
+        left, right = children[0], children[-1]
+        factors = left.factors if isinstance(left, ast.Juxtapose) else (left,)
+        if _operator_of(factors[-1]) is not None:
+            return _apply_operators([*factors, ast.Neg(right, span=right.span)], self._span(meta))
+        return ast.Sub(left, right, span=self._span(meta))
+
     plus_minus = _binary(ast.PlusMinus)
     union = _binary(ast.Union)
     set_minus = _binary(ast.SetMinus)
@@ -126,8 +149,10 @@ class AstBuilder(Transformer_NonRecursive):
 
     def div(self, meta, children):
         numerator, denominator = children[0], children[-1]
-        return _derivative_fraction(numerator, denominator, slash=True) or ast.Div(
-            numerator, denominator, span=self._span(meta))
+        span = self._span(meta)
+        return _inline_operator(numerator, denominator, span) \
+            or _derivative_fraction(numerator, denominator, slash=True) \
+            or ast.Div(numerator, denominator, span=span)
 
     def neg(self, meta, children):
         (operand,) = children
@@ -154,6 +179,11 @@ class AstBuilder(Transformer_NonRecursive):
     def sup(self, meta, children):
         base, script = children
         span = self._span(meta)
+        if id(base) in self._operator_calls:  # \frac{d}{dx}(2x+1)^3: the power is the operand's
+            _, operator, operand = self._operator_calls.pop(id(base))
+            return _apply_operators([operator, self.sup(meta, [operand, script])], span)
+        if isinstance(script, OneSided):
+            return OneSided(base, script.direction, span=span)
         if isinstance(script, Token):
             kind = script.type
             if kind == "TOP":
@@ -170,6 +200,9 @@ class AstBuilder(Transformer_NonRecursive):
             return ast.Complement(base, span=span)
         if isinstance(base, ast.Prime) and isinstance(script, ast.Prime):
             return ast.Prime(base.operand, base.order + 1, span=span)
+        if isinstance(base, ast.Call) and len(base.args) == 1 and _operator_of(base.func):
+            # `\operatorname*{arg\,min}_x (x - 2)^2`: the power belongs to the operand
+            return _operator_of(base.func)(ast.Power(base.args[0], script, span=span))
         return ast.Power(base, script, span=span)
 
     def sup_arg(self, meta, children):
@@ -199,6 +232,12 @@ class AstBuilder(Transformer_NonRecursive):
         if isinstance(base, ast.Norm) and base.p is None and len(index) == 1:
             return ast.Norm(base.operand, index[0], span=span)
         return ast.Subscript(base, tuple(index), span=span)
+
+    def from_above(self, meta, children):
+        return OneSided(None, "+", span=self._span(meta))
+
+    def from_below(self, meta, children):
+        return OneSided(None, "-", span=self._span(meta))
 
     def sub_arg(self, meta, children):
         (child,) = children
@@ -235,13 +274,28 @@ class AstBuilder(Transformer_NonRecursive):
 
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
-        if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1:
-            return _apply_operators([func, args[0]], self._span(meta))
-        return ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
+        return self._operator_call(func, args, "(", self._span(meta)) \
+            or ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
 
     def call_square(self, meta, children):
         func, args = children[0], children[1].plain()
-        return ast.Call(func, tuple(args), "[", args.split, span=self._span(meta))
+        return self._operator_call(func, args, "[", self._span(meta)) \
+            or ast.Call(func, tuple(args), "[", args.split, span=self._span(meta))
+
+    def _operator_call(self, func, args, bracket: str, span):
+        r"""`\frac{d}{dx}(x^2)`, `\frac{d}{dx}\left[x^2\right]`: the operator applied to the
+        bracket, remembered so that a power or a bracket after it joins the operand
+        (`\frac{d}{dx}(2x+1)^3`, `\frac{d}{dx}(x+1)(x-1)`); None for any other call."""
+        if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1 and args.split is None:
+            operator, operand = func, args[0]
+        elif id(func) in self._operator_calls and bracket == "(":
+            _, operator, inner = self._operator_calls.pop(id(func))
+            operand = ast.Call(inner, tuple(args), bracket, args.split, span=span)
+        else:
+            return None
+        applied = _apply_operators([operator, operand], span)
+        self._operator_calls[id(applied)] = (applied, operator, operand)
+        return applied
 
     def func_call(self, meta, children):
         head, args = children[0], children[1].plain()
@@ -318,6 +372,8 @@ class AstBuilder(Transformer_NonRecursive):
         if not (isinstance(target, ast.Relation) and target.ops == ("to",)):
             raise self._error(r"\lim needs a subscript like `x \to 0`", self._span(meta))
         variable, point = target.operands
+        if isinstance(point, OneSided):
+            return ast.Limit(body, variable, point.point, point.direction, span=self._span(meta))
         return ast.Limit(body, variable, point, span=self._span(meta))
 
     def nabla_sub(self, meta, children):
@@ -417,6 +473,7 @@ class AstBuilder(Transformer_NonRecursive):
     def paren(self, meta, children):
         args = children[0].plain()
         if len(args) == 1 and args.split is None:
+            self._operator_calls.pop(id(args[0]), None)  # (\frac{d}{dx}(x^2))^2 squares it
             return args[0]
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
@@ -434,6 +491,7 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.SetLit(items, span=span)
 
     def group(self, meta, children):
+        self._operator_calls.pop(id(children[0]), None)
         return children[0]
 
     def angle(self, meta, children):
@@ -507,6 +565,8 @@ def _roman(tok: Token, span) -> ast.Node:
     content = _braced(tok)
     if len(content) >= 2 and content[0] == content[-1] and content[0] in "\"'":
         return ast.String(content[1:-1], span=span)
+    if len(content) >= 4 and content.startswith("``") and content.endswith("''"):
+        return ast.String(content[2:-2], span=span)  # LaTeX's quotes: \text{``ij->ji''}
     for spacing, plain in (("\\_", "_"), ("\\,", ""), ("\\;", ""), ("\\!", "")):
         content = content.replace(spacing, plain)
     name = "".join(content.split())
@@ -574,6 +634,9 @@ def _apply_operators(factors: list, span) -> ast.Node:
 
 
 def _operator_of(factor):
+    if isinstance(factor, ast.Neg):  # -\frac{d}{dx} x^2
+        inner = _operator_of(factor.operand)
+        return inner and (lambda operand: ast.Neg(inner(operand), span=factor.span))
     if isinstance(factor, DerivOp):
         return lambda operand: ast.Derivative(operand, factor.variables, factor.partial,
                                               span=factor.span)
@@ -617,6 +680,35 @@ def _differentials(denominator, partial: bool):
         variables.extend([target] * order)
         i += 1
     return tuple(variables) or None
+
+
+def _inline_operator(numerator, denominator, span):
+    """`d/dx x^2`, `d/dx(x^2)`, `∂/∂x x^2 y`: a bare d/dx or ∂/∂x written with a slash takes
+    the product after the differentials."""
+    partial = isinstance(numerator, PartialMark) and numerator.target is None
+    if not (partial or _d_power(numerator) is not None):
+        return None
+    factors = list(denominator.factors if isinstance(denominator, ast.Juxtapose)
+                   else (denominator,))
+    bracketed = _bracket_after_variable(factors[-1], partial)
+    if bracketed is not None and len(factors) == (1 if partial else 2):
+        factors[-1:] = bracketed
+    for cut in range(len(factors) - 1, 0, -1):
+        variables = _differentials(ast.Juxtapose(tuple(factors[:cut])), partial)
+        if variables:
+            operator = DerivOp(variables, partial, span=numerator.span)
+            return _apply_operators([operator, *factors[cut:]], span)
+    return None
+
+
+def _bracket_after_variable(factor, partial: bool):
+    """`x(x^2)` → [x, x^2]; `∂x(x^2 y)` → [∂x, x^2 y]; else None."""
+    call = factor.target if partial and isinstance(factor, PartialMark) else factor
+    if not (isinstance(call, ast.Call) and call.bracket == "(" and len(call.args) == 1
+            and isinstance(call.func, ast.Name)):
+        return None
+    variable = PartialMark(call.func, factor.order, span=factor.span) if partial else call.func
+    return [variable, call.args[0]]
 
 
 def _derivative_fraction(numerator, denominator, *, slash: bool):

@@ -20,7 +20,7 @@ UNICODE_TO_LATEX = {
     "Δ": r"\Delta", "Θ": r"\Theta", "Λ": r"\Lambda", "Ξ": r"\Xi", "Π": r"\Pi",
     "Σ": r"\Sigma", "Φ": r"\Phi", "Ψ": r"\Psi", "Ω": r"\Omega", "ℓ": r"\ell",
     "∇": r"\nabla", "∂": r"\partial", "∑": r"\sum", "∏": r"\prod", "∫": r"\int",
-    "√": r"\sqrt", "∞": r"\infty", "⊙": r"\odot", "∘": r"\circ", "·": r"\cdot",
+    "√": r"\sqrt", "∛": r"\sqrt[3]", "∜": r"\sqrt[4]", "∞": r"\infty", "⊙": r"\odot", "∘": r"\circ", "·": r"\cdot",
     "⋅": r"\cdot", "×": r"\times", "÷": r"\div", "−": "-", "±": r"\pm",
     "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
     "≈": r"\approx", "→": r"\to", "⊥": r"\perp", "⊤": r"\top", "¬": r"\neg",
@@ -29,7 +29,9 @@ UNICODE_TO_LATEX = {
     "ℝ": r"\mathbb{R}", "𝔼": r"\mathbb{E}", "ℙ": r"\mathbb{P}", "ℕ": r"\mathbb{N}",
     "ℤ": r"\mathbb{Z}", "𝒩": r"\mathcal{N}", "𝒰": r"\mathcal{U}", "ℒ": r"\mathcal{L}",
     "𝓛": r"\mathcal{L}", "𝓝": r"\mathcal{N}", "′": "'", "″": "''", "ᵀ": r"^\top",
+    "‘": "'", "’": "'", "“": '"', "”": '"',
 }
+RADICALS = {"√", "∛", "∜"}
 SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏ", "0123456789+-=()nik"))
 SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ", "0123456789+-=()aeoxhklmnpstij"))
 
@@ -50,7 +52,7 @@ ALIASES = {r"\lbrace": r"\{", r"\rbrace": r"\}", r"\vert": "|", r"\Vert": r"\|",
            r"\neq": r"\ne", r"\lnot": r"\neg", r"\rightarrow": r"\to"}
 OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}", r"\langle": r"\rangle",
            r"\lvert": r"\rvert", r"\lVert": r"\rVert"}
-TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|np\.(?=einsum)|\s+|.", re.S)
+TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|np\.(?=einsum|array)|\s+|.", re.S)
 
 
 @dataclass
@@ -80,7 +82,7 @@ class Normalized:
 
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
-    for rewrite in (_map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
+    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
                     _pair_bars, _mark_differentials):
         tokens = rewrite(tokens)
     pieces, origin = [], []
@@ -93,6 +95,36 @@ def normalize(source: str) -> Normalized:
 def _tokenize(source: str) -> list[Tok]:
     return [Tok(m.group(), m.start()) for m in TOKEN.finditer(source)
             if m.group() != "np."]
+
+
+def _brace_radicands(tokens: list[Tok]) -> list[Tok]:
+    """`√16` → `√{16}`, `√(x+1)` → `√{(x+1)}`: a radical sign takes the whole number or
+    bracket after it, not its first character."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(tokens):
+        out.append(tokens[i])
+        j = i + 1
+        if tokens[i].text in RADICALS:
+            j = _radicand_end(tokens, j)
+        if j > i + 1:
+            out += [Tok("{", tokens[i + 1].at), *tokens[i + 1:j], Tok("}", tokens[j - 1].at)]
+        i = j
+    return out
+
+
+def _radicand_end(tokens: list[Tok], j: int) -> int:
+    """Where the number or the ( ... ) starting at j ends (j itself if neither starts there)."""
+    if j < len(tokens) and tokens[j].text == "(":
+        depth = 0
+        for k in range(j, len(tokens)):
+            depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+            if depth == 0:
+                return k + 1
+        return j
+    while j < len(tokens) and (tokens[j].text.isdigit() or tokens[j].text == "."):
+        j += 1
+    return j
 
 
 def _map_unicode(tokens: list[Tok]) -> list[Tok]:

@@ -1,14 +1,16 @@
 """Text → AST: normalize, check brackets, run the cached LALR parser, build the AST."""
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import LimitExceeded, ParseError, Span
 from . import ast
-from .build import MARKERS, AstBuilder, DerivOp, NablaOp, PartialMark
+from .build import MARKERS, AstBuilder, DerivOp, NablaOp, OneSided, PartialMark
 from .normalize import Normalized, normalize
 
 MAX_INPUT_CHARS = 500_000
@@ -61,19 +63,32 @@ def parse(text: str) -> ast.Node:
                             f"{MAX_INPUT_CHARS:,}", Span(MAX_INPUT_CHARS, len(text)),
                             source=text)
     try:
-        normalized = normalize(text)
-        if not normalized.text.strip():
-            raise ParseError("the formula is empty", Span(0, 0))
-        _check_brackets(normalized)
-        tree = _run_lark(normalized)
-        node = _build(normalized, tree)
-        _reject_markers(node)
+        with _collector_paused():
+            normalized = normalize(text)
+            if not normalized.text.strip():
+                raise ParseError("the formula is empty", Span(0, 0))
+            _check_brackets(normalized)
+            node = _build(normalized, _run_lark(normalized))
+            _reject_markers(node)
         return node
     except (ParseError, LimitExceeded) as error:
         raise error.locate(text)
     except RecursionError:
         raise LimitExceeded(f"the formula is nested too deeply (the limit is {MAX_NESTING} "
                             "levels)", Span(0, len(text)), source=text) from None
+
+
+@contextmanager
+def _collector_paused():
+    """Parsing makes many short-lived objects and no cycles; a garbage collection during it
+    would only walk the long-lived heap (SymPy's caches), making long formulas superlinear."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run_lark(normalized: Normalized):
@@ -204,4 +219,6 @@ def _marker_message(marker) -> str:
         return "∇ needs a function after it, as in \\nabla f"
     if isinstance(marker, PartialMark):
         return "∂ must be part of a derivative: \\frac{\\partial f}{\\partial x} or \\partial_x f"
+    if isinstance(marker, OneSided):
+        return "a one-sided point such as 0^+ belongs in a limit: \\lim_{x \\to 0^+}"
     return "a function name needs an argument"

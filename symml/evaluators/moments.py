@@ -1,0 +1,179 @@
+"""Moments of random variables: expectation (also conditional, and under `_{x \\sim P}`),
+variance, standard deviation and covariance."""
+from __future__ import annotations
+
+from ..errors import DomainError, SymmlError
+from ..render.latex import latex
+from ..syntax import ast
+from .distributions import Distribution
+from .names import lookup
+from .probability import (_joint_for, _one_random, _order, condition_latex, condition_of, plain,
+                          random_symbols)
+from .registry import Context, calls, subscripts
+
+
+def _expectation_argument(node: ast.Call, ctx: Context):
+    """(value, condition) of E[X], E[g(X) | Y = y], E_{x \\sim P}[f(x)]."""
+    if len(node.args) != 1:
+        raise SymmlError("E takes one expression", node.span)
+    target = node.args[0]
+    scope = ctx
+    if isinstance(node.func, ast.Subscript):
+        scope = _sampling_scope(node.func.index[0], ctx)
+    condition = None
+    if isinstance(target, ast.Given):
+        condition = condition_of(target.condition, scope)
+        target = target.event
+    return scope.value_of(target), condition
+
+
+def _sampling_scope(index: ast.Node, ctx: Context) -> Context:
+    """`_{x \\sim P}`: bind x to a random variable with P's distribution."""
+    if not (isinstance(index, ast.Relation) and index.ops == ("sim",)
+            and isinstance(index.operands[0], ast.Name)):
+        raise SymmlError("write the subscript of E as x \\sim P", index.span)
+    name, source = index.operands[0].name, index.operands[1]
+    distribution = _distribution_named(source, ctx)
+    return ctx.with_bound({name: distribution.variable(name)})
+
+
+def _distribution_named(node: ast.Node, ctx: Context) -> Distribution:
+    if isinstance(node, ast.Name) and node.name in ctx.workspace.distributions:
+        return ctx.workspace.distributions[node.name]
+    value = ctx.value_of(node)
+    if isinstance(value, Distribution):
+        return value
+    raise SymmlError("this is not a distribution: define it with X \\sim ... or write "
+                     "\\mathcal{N}(0, 1)", node.span)
+
+
+@calls("E", "mathbb{E}")
+def expectation_call(node: ast.Call, ctx: Context):
+    if isinstance(node.func, ast.Subscript) or node.bracket == "[" or _mentions_random(node, ctx):
+        value, condition = _expectation_argument(node, ctx)
+        if not random_symbols(value):
+            raise SymmlError("E[...] needs a random variable: declare one with X \\sim ...",
+                             node.span)
+        result = expectation(value, condition, node)
+        _expectation_step(value, condition, result, ctx)
+        return result
+    return NotImplemented
+
+
+def expectation(value, condition=None, node=None):
+    """E[g] or E[g | B]; for finite variables E[g 1_B] / P(B), so that a joint table's
+    dependence is respected (sympy.stats conditions finite spaces as if independent)."""
+    import sympy
+    from sympy.stats import E, P
+
+    if condition is None:
+        return plain(E(value))
+    if not all(v.pspace.is_Finite for v in random_symbols(value) | random_symbols(condition)):
+        return plain(E(value, condition))
+    evidence = P(condition)
+    if evidence == 0:
+        raise DomainError(f"cannot condition on {condition_latex(condition)}: its "
+                          "probability is 0", getattr(node, "span", None))
+    return sympy.simplify(E(sympy.Piecewise((value, condition), (0, True))) / evidence)
+
+
+def _mentions_random(node: ast.Call, ctx: Context) -> bool:
+    stack = list(node.args)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Name) and random_symbols(lookup(ctx, current.name)):
+            return True
+        stack.extend(current.children())
+    return False
+
+
+def _expectation_step(value, condition, result, ctx: Context) -> None:
+    """For finite variables, E[g] = Σ g(x) P(X = x) written out (over the cells of a joint
+    table for g(X, Y)); otherwise the expectation and its value."""
+    from sympy import Add, Mul
+
+    cells = _outcomes(random_symbols(value), ctx) if condition is None else None
+    if cells is not None and len(cells) <= 12:
+        terms = [Mul(value.subs(point, simultaneous=True), p, evaluate=False)
+                 for point, p in cells if p != 0]
+        ctx.step(r"Expectation: \sum_x g(x) P(X = x)",
+                 latex(Add(*terms, evaluate=False), as_written=True), result)
+        return
+    given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
+    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
+
+
+def _outcomes(variables, ctx: Context):
+    """[(substitution, probability)] over the values of finite variables, or None."""
+    from sympy.stats import density
+
+    if not variables or not all(v.pspace.is_Finite for v in variables):
+        return None
+    joint = _joint_for(variables, ctx)
+    if joint is not None:
+        return [(dict(zip(joint.variables, (x, y))), joint.table[i, j])
+                for i, x in enumerate(joint.values[0]) for j, y in enumerate(joint.values[1])]
+    if len(variables) != 1:
+        return None
+    (variable,) = variables
+    table = density(variable).dict
+    return [({variable: x}, table[x]) for x in sorted(table, key=_order)]
+
+
+@calls("Var")
+def variance_call(node: ast.Call, ctx: Context):
+    from sympy.stats import E, variance
+
+    value = _one_random(node, ctx, "Var")
+    if value is None:
+        return NotImplemented
+    result = plain(variance(value))
+    ctx.step(r"Variance: \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+             rf"{latex(E(value**2))} - \left({latex(E(value))}\right)^2", result)
+    return result
+
+
+@calls("std")
+def std_call(node: ast.Call, ctx: Context):
+    value = _one_random(node, ctx, "std")
+    if value is None:
+        return NotImplemented
+    return _standard_deviation(value, ctx)
+
+
+def _standard_deviation(value, ctx: Context):
+    from sympy import sqrt
+    from sympy.stats import variance
+
+    var = variance(value)
+    result = sqrt(var)
+    ctx.step("Standard deviation: the square root of the variance", rf"\sqrt{{{latex(var)}}}",
+             result)
+    return result
+
+
+@subscripts("sigma")
+def sigma_subscript(node: ast.Subscript, ctx: Context):
+    """`\\sigma_X`: the standard deviation of a random variable X."""
+    if len(node.index) != 1:
+        return NotImplemented
+    value = ctx.value_of(node.index[0])
+    if not random_symbols(value):
+        return NotImplemented
+    return _standard_deviation(value, ctx)
+
+
+@calls("Cov")
+def covariance_call(node: ast.Call, ctx: Context):
+    """Cov(X, Y) = E[XY] − E[X]E[Y]; Cov(X) of one random variable is Var(X). A data
+    matrix is left to the linear-algebra chapter."""
+    from sympy.stats import E, covariance
+
+    values = [ctx.value_of(arg) for arg in node.args]
+    if not 1 <= len(values) <= 2 or not all(random_symbols(v) for v in values):
+        return NotImplemented
+    x, y = values if len(values) == 2 else values * 2
+    result = plain(covariance(x, y))
+    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
+             rf"{latex(E(x * y))} - {latex(E(x))} \cdot {latex(E(y))}", result)
+    return result
