@@ -45,9 +45,10 @@ class Workspace:
         return self.symbols[name]
 
     def known_symbols(self) -> set:
-        """Symbols the user declared: they are not unknowns of an equation."""
-        return {self.symbols[name] for name in self.declared if name in self.symbols} | {
-            s for name in self.declared for s in _entry_symbols(self.values.get(name))}
+        """The entries of declared vectors, matrices and tensors: an equation between them
+        is a check, not solved for entries. A declared scalar (`x \\in \\mathbb{R}`) stays an
+        unknown, solved over the reals."""
+        return {s for name in self.declared for s in _entry_symbols(self.values.get(name))}
 
     def declare(self, name: str, shape: tuple, node=None) -> None:
         r"""`s \in \mathbb{R}` (shape ()), `v \in \mathbb{R}^3`, `A \in \mathbb{R}^{m\times n}`."""

@@ -144,3 +144,16 @@ def test_steps_can_be_turned_off():
 def test_a_declaration_is_written_with_the_name_it_declares(run, statement, written):
     result = run(statement)
     assert result.kind == "declaration" and result.latex == written
+
+
+def test_a_declared_scalar_is_solved_for_over_the_reals(run):
+    run(r"x \in \mathbb{R}")
+    assert run("x^2 = 4").value == sp.FiniteSet(-2, 2)
+    assert run("x^2 = -1").value == sp.EmptySet
+    assert run("(x + 1)^2 = x^2 + 2x + 1").value == sp.true
+
+
+def test_equal_declared_matrices_are_compared_entry_by_entry_not_solved(run):
+    run(r"\mathbf{A} \in \mathbb{R}^{2 \times 2}")
+    result = run(r"A = A^\top")
+    assert result.kind == "check" and result.value == sp.false
