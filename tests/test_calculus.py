@@ -500,3 +500,9 @@ def test_a_1x1_matrix_beside_a_scalar_is_its_entry_but_longer_vectors_are_not(ws
 ])
 def test_leibniz_fraction_of_an_undefined_name_is_a_derivative_not_zero(run, spelling, expected):
     assert run(spelling).value == expected
+
+
+def test_jacobian_of_a_matrix_valued_function_is_a_shape_error(ws):
+    ws.run(r"f(x, y) = \begin{bmatrix} x & y \\ x y & 1 \end{bmatrix}")
+    error = ws.run("J_f").error
+    assert error.kind == "ShapeError" and "vector-valued function, not a 2×2 matrix" in error.message

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import AbstractFunction, UserFunction, column, is_matrix
+from ..semantics.kinds import (AbstractFunction, UserFunction, built_matrix, column, describe,
+                               is_matrix)
 from ..syntax import ast
 from .names import lookup
 from .registry import Context, calls, handles, statement_rule, subscripts
@@ -313,11 +314,15 @@ def _function_label(node) -> str:
 
 
 def _jacobian_matrix(body, variables, ctx: Context, name: str | None = None):
-    from sympy import ImmutableMatrix
+    """Row i is the gradient of output i (each entry one `diff`, as Matrix.jacobian does)."""
+    from sympy import diff
 
     from ..render.latex import bold
 
-    jacobian = ImmutableMatrix(body.jacobian(variables))
+    if 1 not in body.shape:
+        raise ShapeError(f"the Jacobian needs a vector-valued function, not {describe(body)}")
+    jacobian = built_matrix(len(body), len(variables),
+                            (diff(output, v) for output in body for v in variables))
     label = rf"J_{{{bold(name)}}}" if name else "J"
     ctx.step("Jacobian: row i is the gradient of output i", label, jacobian)
     return jacobian
@@ -419,7 +424,7 @@ def hessian(expr, params, point, ctx: Context, node, *, label: str = "f"):
     if not params:
         raise SymmlError("the Hessian needs a function of variables, e.g. f(x, y) = x^2 y",
                          node.span)
-    matrix = ImmutableMatrix(sympy_hessian(expr, params))
+    matrix = built_matrix(len(params), len(params), sympy_hessian(expr, params))
     ctx.step("Hessian: the matrix of second partial derivatives", rf"H_{{{label}}}", matrix)
     if point is None:
         return matrix

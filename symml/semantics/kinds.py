@@ -58,13 +58,18 @@ class Facts:
     independent: set = field(default_factory=set)
 
 
-def column(entries):
-    """A column vector of SymPy objects, built without re-sympifying each entry (a third
-    of the cost of a small gradient)."""
+def built_matrix(rows: int, cols: int, entries):
+    """An ImmutableMatrix from SymPy objects listed row by row, built without re-sympifying
+    each entry (a third of the cost of a small gradient)."""
     from sympy import ImmutableMatrix
 
+    return ImmutableMatrix._new(rows, cols, list(entries), copy=False)
+
+
+def column(entries):
+    """A column vector of SymPy objects (see built_matrix)."""
     entries = list(entries)
-    return ImmutableMatrix._new(len(entries), 1, entries, copy=False)
+    return built_matrix(len(entries), 1, entries)
 
 
 def is_matrix(value) -> bool:
