@@ -271,9 +271,9 @@ def gradient_value(node: ast.Gradient, ctx: Context):
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
     # a variable bound to a value (θ = θ_old in a descent update) keeps it in J(θ)
     expr, params, point = function_body(node.expr, ctx,
-                                        [v for v in wrt or () if str(v) not in ctx.bound])
-    if point is None and any(str(p) in ctx.bound for p in params):  # ∇J in a descent update
-        point = [ctx.bound.get(str(p), p) for p in params]
+                                        [v for v in wrt or () if v.name not in ctx.bound])
+    if point is None and ctx.bound and any(p.name in ctx.bound for p in params):
+        point = [ctx.bound.get(p.name, p) for p in params]  # ∇J in a descent update
     if wrt and len(wrt) == 1 and isinstance(node.wrt, ast.Name) and len(params) > 1:
         wrt = None  # \nabla_{\mathbf{x}} f: with respect to all of f's inputs
     if is_matrix(expr):
