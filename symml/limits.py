@@ -49,9 +49,11 @@ def check_eigenproblem(matrix, limits: Limits = DEFAULT) -> None:
     symbolic = bool(matrix.free_symbols)
     limit = limits.max_symbolic_eigen_size if symbolic else limits.max_eigen_size
     if n > limit:
+        from .semantics.kinds import with_article
+
         kind = "symbolic " if symbolic else ""
-        raise LimitExceeded(f"exact eigenvalues of a {n}×{n} {kind}matrix need the roots of a "
-                            f"degree-{n} polynomial; the limit is {limit}×{limit}")
+        raise LimitExceeded(f"exact eigenvalues of {with_article(f'{n}×{n}')} {kind}matrix need "
+                            f"the roots of a degree-{n} polynomial; the limit is {limit}×{limit}")
 
 
 @contextmanager

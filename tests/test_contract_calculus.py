@@ -235,3 +235,86 @@ def test_matrix_product_written_out_and_equal_to_its_value_is_a_true_check(run):
     wrong = run(r"AB = \begin{bmatrix} 19 & 22 \\ 43 & 50 \end{bmatrix} = "
                 r"\begin{bmatrix} 19 & 22 \\ 43 & 51 \end{bmatrix}")
     assert wrong.value == sp.false
+
+
+# --- audit: derivatives on the reals, evaluation bars, other derivative spellings ------------
+def test_derivative_of_an_absolute_value_is_the_sign_on_the_reals(run):
+    result = run(r"\frac{d}{dx}|x|")
+    assert result.value == sp.sign(x)
+    assert result.latex == r"\operatorname{sign}{\left(x \right)}"
+    assert all(not e.atoms(sp.Dummy) for step in result.steps for e in step.exprs
+               if isinstance(e, sp.Basic))  # steps show the student's x
+    run("f(x, y) = |x| + y^2")
+    assert run(r"\nabla f").value == M([sp.sign(x), 2 * y])
+    assert run(r"\frac{\partial f}{\partial x}").value == sp.sign(x)
+    run("g(x) = |x|")
+    assert run("g'(x)").value == sp.sign(x)
+
+
+def test_derivatives_keep_the_users_symbols(run):
+    assert run(r"\frac{d}{dx} x^3").value == 3 * x**2  # the plain x, not a real copy
+    run(r"t \in \mathbb{R}")
+    assert run(r"\frac{d}{dt}|t|").value == sp.sign(sp.Symbol("t", real=True))
+
+
+@pytest.mark.parametrize("spelling, value", [
+    (r"\int \frac{dx}{x}", sp.log(x)),
+    (r"\int \frac{1}{x}\,dx", sp.log(x)),
+    (r"\int \frac{1}{x} dx", sp.log(x)),
+    (r"\int \frac{\mathrm{d}x}{x}", sp.log(x)),
+    (r"∫ \frac{dθ}{θ}", sp.log(theta)),
+    (r"\int_1^e \frac{dx}{x}", 1),
+    (r"\int_0^1 \frac{x\,dx}{1+x^2}", sp.log(2) / 2),
+    (r"\int_{0}^{1} \frac{2 dx}{x+1} + 1", 2 * sp.log(2) + 1),
+])
+def test_a_differential_in_the_numerator_is_the_integrals(run, spelling, value):
+    assert run(spelling).value == value
+
+
+@pytest.mark.parametrize("spelling", [
+    r"\left.\frac{df}{dx}\right|_{x=2}", r"\frac{df}{dx}\Big|_{x=2}", r"\frac{df}{dx}|_{x=2}",
+    r"\frac{df}{dx}\bigg|_{x=2}", r"\left. \frac{d}{dx} f(x) \right|_{x = 2}",
+    r"\frac{d}{dx} (x^3 + 2x) \Big|_{x=2}",
+])
+def test_evaluation_bar_gives_the_derivative_at_the_point(run, spelling):
+    run("f(x) = x^3 + 2x")
+    result = run(spelling)
+    assert result.value == 14
+    assert result.steps[-1].title == "Evaluate at the point"
+    assert result.steps[-1].latex == r"\left.3 x^{2} + 2\right|_{x = 2} = 14"
+
+
+def test_evaluation_bar_of_several_variables_and_in_a_check(run):
+    assert run(r"x^2 y \Big|_{x=1, y=2}").value == 2
+    run("f(x) = x^3")
+    assert run(r"\left.\frac{df}{dx}\right|_{x=2} = 12").value == sp.true
+    assert run(r"2|x| + |y|").value == 2 * sp.Abs(x) + sp.Abs(y)  # bars still pair
+
+
+@pytest.mark.parametrize("definition, spelling, value", [
+    (r"f(x, y) = x^2 y", "∂f/∂x(1, 2)", 4),
+    (r"f(x, y) = x^2 y", "∂f/∂y(3, 5)", 9),
+    (r"f(x, y) = x^2 y", "∂^2 f/∂x∂y(1, 2)", 2),
+    (r"f(x) = x^3 + 2x", "df/dx(2)", 14),
+    (r"f(x) = x^3 + 2x", "f^{(2)}(x)", 6 * x),
+    (r"f(x) = x^3 + 2x", "f^{(2)}(2)", 12),
+    (r"f(x) = x^3 + 2x", "f^{(1)}(2)", 14),
+    (r"f(x) = x^3 + 2x", "f⁽²⁾(2)", 12),
+])
+def test_slash_and_order_forms_at_a_point(run, definition, spelling, value):
+    run(definition)
+    assert run(spelling).value == value
+
+
+def test_order_superscript_without_a_call_stays_a_power(run):
+    assert run("x^{(2)}").value == x**2
+    assert run("h^{(2)}(x)").value == sp.Derivative(sp.Function("h")(x), (x, 2))
+    assert run("dy/dx(x+1)").value == (x + 1) * sp.Derivative(sp.Function("y")(x), x)
+
+
+@pytest.mark.parametrize("spelling, value", [
+    (r"\max\{1, 2\}", 2), (r"\min\{3, 1, 2\}", 1), (r"\max\{x, y\}", sp.Max(x, y)),
+    (r"\max\left\{1, \frac{5}{2}\right\}", sp.Rational(5, 2)),
+])
+def test_max_and_min_of_a_braced_set(run, spelling, value):
+    assert run(spelling).value == value

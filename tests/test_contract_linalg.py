@@ -405,3 +405,72 @@ def test_pca_with_irrational_components_is_simplified_and_matches_numpy(run):
     centred = D_NP - D_NP.mean(axis=0)
     assert np.allclose(np.abs(np.array(projected, dtype=float)),
                        np.abs(centred @ vectors[:, order]))
+
+
+# --- audit: entries of expressions, symbolic dot products, softmax, sizes, messages ----------
+def test_entry_of_a_bracketed_expression(ws, mats):
+    assert mats(r"(A^\top)_{1,2}").value == 3
+    assert mats(r"(A^\top)_{1,2} = A_{2,1}").value is sp.true
+    assert mats(r"(AB)_{2,1}").value == 43
+    assert mats(r"(\mathbf{v} + \mathbf{w})_2").value == 3
+    assert "whole-number indices" in error_of(ws, r"(A^\top)_{i,j}").message
+    assert "picks an entry" in error_of(ws, "(2 + 3)_{1}").message
+
+
+def test_entry_of_a_transposed_declared_matrix_is_an_identity(run):
+    run(r"\mathbf{A} \in \mathbb{R}^{m \times n}")
+    assert run(r"(\mathbf{A}^\top)_{i,j}").value == sp.Symbol("A_{j,i}")
+    assert run(r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{j,i}").value is sp.true
+    assert run(r"(\mathbf{A}^\top)_{2,1}").value == sp.Symbol("A_{1,2}", real=True)
+
+
+def test_dot_product_of_declared_vectors_of_symbolic_size(run):
+    run(r"\mathbf{v}, \mathbf{w} \in \mathbb{R}^n")
+    i, n = sp.Symbol("i", integer=True), sp.Symbol("n")
+    v, w = sp.IndexedBase("v"), sp.IndexedBase("w")
+    total = sp.Sum(v[i] * w[i], (i, 1, n))
+    result = run(r"\mathbf{v} \cdot \mathbf{w}")
+    assert result.value == total
+    assert result.steps[-1].latex == r"\mathbf{v} \cdot \mathbf{w} = \sum_{i=1}^{n} {v}_{i} {w}_{i}"
+    assert run(r"\mathbf{v}^\top \mathbf{w}").value == total
+    assert run(r"\sum_{i=1}^{n} v_i w_i").value == total
+    assert run(r"\mathbf{v}\cdot\mathbf{w} = \sum_{i=1}^{n} v_i w_i").value is sp.true
+    assert run(r"\mathbf{v}\cdot\mathbf{w} = \sum_{j=1}^{n} w_j v_j").value is sp.true
+
+
+def test_softmax_of_a_declared_vector_and_of_an_undefined_name(ws, run):
+    assert "is not defined" in error_of(ws, r"\operatorname{softmax}(\mathbf{z})").message
+    run(r"\mathbf{z} \in \mathbb{R}^3")
+    z = sp.symbols("z_1 z_2 z_3", real=True)
+    total = sum(sp.exp(zi) for zi in z)
+    assert run(r"\operatorname{softmax}(\mathbf{z})").value == M([sp.exp(zi) / total for zi in z])
+    run(r"\mathbf{u} \in \mathbb{R}^n")
+    assert "symbolic size" in error_of(ws, r"\operatorname{softmax}(\mathbf{u})").message
+
+
+def test_a_tensor_of_symbolic_rank_is_a_clear_error(ws):
+    error = error_of(ws, r"\mathbf{T} \in \mathbb{R}^{d_1 \times \cdots \times d_n}")
+    assert isinstance(error, symml.ShapeError) and "symbolic rank" in error.message
+
+
+def test_lowercase_cov_is_the_sample_covariance(run):
+    run(r"X = \begin{bmatrix} 1 & 2 \\ 3 & 5 \\ 4 & 4 \end{bmatrix}")
+    expected = run(r"\operatorname{Cov}(X)").value
+    assert run(r"\operatorname{cov}(X)").value == expected == M(
+        [[sp.Rational(7, 3), sp.Rational(11, 6)], [sp.Rational(11, 6), sp.Rational(7, 3)]])
+
+
+@pytest.mark.parametrize("words, phrase", [
+    ("n×m matrix", "an n×m matrix"), ("8-vector (column)", "an 8-vector (column)"),
+    ("11×2 matrix", "an 11×2 matrix"), ("2×3 matrix", "a 2×3 matrix"),
+    ("k-vector (row)", "a k-vector (row)"), ("1-vector (column)", "a 1-vector (column)"),
+])
+def test_messages_use_the_article_a_reader_says(words, phrase):
+    from symml.semantics.kinds import with_article
+
+    assert with_article(words) == phrase
+
+
+def test_shape_error_says_an_for_a_symbolic_size(ws, run):
+    run(r"\mathbf{u} \in \mathbb{R}^n")
+    assert "an n-vector (column)" in error_of(ws, r"\|\mathbf{u}\|").message

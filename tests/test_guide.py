@@ -56,6 +56,11 @@ EVALUATED = [
     (r"\mathbf{v} \cdot \mathbf{w} = \sum_{i=1}^{n} v_i w_i",
      (r"\mathbf{v} = \begin{bmatrix} 1 \\ 2 \end{bmatrix}",
       r"\mathbf{w} = \begin{bmatrix} 3 \\ 4 \end{bmatrix}", "n = 2"), sp.true),
+    (r"\mathbf{v} \cdot \mathbf{w} = \sum_{i=1}^{n} v_i w_i",
+     (r"\mathbf{v}, \mathbf{w} \in \mathbb{R}^n",), sp.true),
+    (r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{j,i}", (r"\mathbf{A} \in \mathbb{R}^{m \times n}",),
+     sp.true),
+    (r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{j,i}", (A23, "i = 3", "j = 1"), sp.true),
     (r"\mathbf{v}^\top\mathbf{w}", (r"\mathbf{v} = \begin{bmatrix} 1 \\ 2 \end{bmatrix}",
                                     r"\mathbf{w} = \begin{bmatrix} 3 \\ 4 \end{bmatrix}"), 11),
     (A22, (), M([[1, 2], [3, 4]])),
@@ -127,10 +132,8 @@ ONLY_PARSED = [
     "b", "a", "x", "P", "Q", "P(x)", "h", r"\mathcal{N}", r"\mu", r"\sigma^2", "f(x)",
     "f(x,y)", "f", r"\theta",
     CDF,  # a definition: its values are F(3) and the P(a < X ≤ b) check above
-    # parse, but do not evaluate yet (linear algebra): a tensor of `\cdots` dimensions, and
-    # an entry of a transposed expression
+    # parses, but a tensor of `\cdots` dimensions (symbolic rank) is a ShapeError by choice
     r"\mathbf{T} \in \mathbb{R}^{d_1 \times d_2 \times \cdots \times d_n}",
-    r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{j,i}",
 ]
 
 # not formulas: an interval and a percentage in prose, and the symbol ∼ named on its own

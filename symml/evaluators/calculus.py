@@ -2,6 +2,8 @@
 integrals, limits, sums and products."""
 from __future__ import annotations
 
+from functools import cache
+
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, UserFunction, built_matrix, column, describe,
@@ -177,13 +179,48 @@ def _is_vector_function(node, ctx) -> bool:
 
 
 def _differentiate(expr, variable, ctx: Context, *, partial: bool):
+    from dataclasses import replace
+
     from sympy import diff
 
-    value = diff(expr, variable)
+    on_reals, real = _on_reals(expr, variable)
+    value = diff(on_reals, real)
     if ctx.want_steps:
-        for step in derivative_steps(expr, variable, value, partial=partial):
-            ctx.add_step(step)
-    return value
+        for step in derivative_steps(on_reals, real, value, partial=partial):
+            ctx.add_step(step if real is variable else replace(step, exprs=tuple(
+                _renamed(e, real, variable) for e in step.exprs)))
+    return _renamed(value, real, variable)
+
+
+def _on_reals(expr, variable):
+    """(expr, variable), the variable made a real symbol (printed alike) when the result
+    depends on it: calculus here is on the reals, so d|x|/dx is sign(x), not SymPy's
+    complex form with re and im. Other expressions are left alone (and SymPy's cache hits)."""
+    if variable.is_real or not expr.has(*_complex_parts()):
+        return expr, variable
+    from sympy import Dummy
+
+    real = Dummy(variable.name, real=True)
+    return expr.xreplace({variable: real}), real
+
+
+@cache
+def _complex_parts() -> tuple:
+    """The functions whose derivative differs off the real line."""
+    from sympy import Abs, arg, conjugate, im, re, sign
+
+    return Abs, sign, re, im, arg, conjugate
+
+
+def _renamed(value, real, variable):
+    return value.xreplace({real: variable}) if real is not variable \
+        and hasattr(value, "xreplace") else value
+
+
+def real_diff(expr, variable):
+    """`sympy.diff` with respect to `variable` taken as real (see `_on_reals`)."""
+    on_reals, real = _on_reals(expr, variable)
+    return _renamed(on_reals.diff(real), real, variable)
 
 
 def derivative_steps(expr, variable, value, *, partial: bool = False):
@@ -263,10 +300,25 @@ def _substituted(derived, param, arg, label: str, ctx: Context):
     return value
 
 
+@handles(ast.EvaluatedAt)
+def evaluated_at(node: ast.EvaluatedAt, ctx: Context):
+    r"""`\left.\frac{df}{dx}\right|_{x=2}`, `x^2 y \Big|_{x=1, y=2}`: the value at the point."""
+    value = ctx.value_of(node.expr)
+    if not hasattr(value, "subs"):
+        raise SymmlError("an evaluation bar needs an expression before it", node.span)
+    at = {symbol: ctx.value_of(point) for variable, point in node.point
+          for symbol in _variable(variable, ctx)}
+    result = value.subs(at, simultaneous=True)
+    if ctx.want_steps:
+        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in at.items())
+        ctx.step("Evaluate at the point", rf"\left.{latex(value)}\right|_{{{where}}}", result)
+    return result
+
+
 # --- gradient, Jacobian, Hessian --------------------------------------------------------
 @handles(ast.Gradient)
 def gradient_value(node: ast.Gradient, ctx: Context):
-    from sympy import ImmutableMatrix, diff
+    from sympy import ImmutableMatrix
 
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
     # a variable bound to a value (θ = θ_old in a descent update) keeps it in J(θ)
@@ -280,7 +332,7 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         raise ShapeError("the gradient needs a scalar function; for a vector-valued one use "
                          r"the Jacobian J_{\mathbf{f}}", node.span)
     variables = wrt or params
-    gradient = column(diff(expr, v) for v in variables)
+    gradient = column(real_diff(expr, v) for v in variables)
     name = _function_label(node.expr)
     if ctx.want_steps:
         _gradient_steps(name, expr, variables, gradient, ctx)

@@ -142,8 +142,17 @@ def logistic(x):
 def softmax(vector, node):
     import sympy
 
+    from ..render.latex import bold
+    from .linalg import require_entries
+
+    if getattr(vector, "is_Symbol", False):
+        name = bold(vector.name)
+        raise ShapeError(f"softmax needs a vector, but {name} is not defined: define it "
+                         rf"({name} = \begin{{bmatrix}} 1 \\ 2 \end{{bmatrix}}) or declare it "
+                         rf"({name} \in \mathbb{{R}}^3)", node.span)
     if not is_matrix(vector):
         raise ShapeError(f"softmax needs a vector, got {describe(vector)}", node.span)
+    require_entries(vector, "softmax", node)
     exps = vector.applyfunc(sympy.exp)
     total = sum(exps)
     return sympy.ImmutableMatrix(exps / total)

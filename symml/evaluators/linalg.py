@@ -62,7 +62,8 @@ def matmul(a, b, ctx: Context, left_node, right_node):
                          f"{shape_text(a)} times {shape_text(b)} needs {a.shape[1]} columns "
                          f"= {b.shape[0]} rows", right_node.span)
     if not (is_explicit(a) and is_explicit(b)):
-        return a * b  # symbolic sizes: the product stays a matrix expression
+        dotted = _symbolic_dot(a, b, ctx, left_node, right_node)
+        return a * b if dotted is None else dotted  # else a matrix expression
     result = _matrix(a * b)
     if result.shape == (1, 1) and a.shape[0] == 1 and b.shape[1] == 1:
         if ctx.want_steps:
@@ -82,6 +83,22 @@ def matmul(a, b, ctx: Context, left_node, right_node):
         ctx.step("Matrix product: entry (i, j) is row i times column j",
                  *_product_label(left_node, right_node, a, b), table, result)
     return result
+
+
+def _symbolic_dot(a, b, ctx: Context, left_node, right_node):
+    """`v^T w` of declared vectors of symbolic size n: the scalar `\\sum_{i=1}^{n} v_i w_i`
+    (entries as SymPy's `v[i]`, as in a typed sum), else None."""
+    from sympy import IndexedBase, MatrixSymbol, Sum, Symbol
+
+    if not (a.shape[0] == 1 and b.shape[1] == 1 and isinstance(a.T, MatrixSymbol)
+            and isinstance(b, MatrixSymbol)):
+        return None
+    i = Symbol("i", integer=True)
+    value = Sum(IndexedBase(a.T.name)[i] * IndexedBase(b.name)[i], (i, 1, b.shape[0]))
+    written = "" if isinstance(left_node, ast.Transpose) else r" \cdot "
+    ctx.step("Dot product: multiply matching entries and add",
+             *_product_label(left_node, right_node, a, b, written), value)
+    return value
 
 
 def dot(a, b, ctx: Context, left_node, right_node, node):

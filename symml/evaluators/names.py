@@ -104,13 +104,15 @@ def _suggestion(name: str, ctx: Context) -> str:
 
 @handles(ast.Subscript)
 def subscript_value(node: ast.Subscript, ctx: Context):
+    if not isinstance(node.base, (ast.Name, ast.Accent, ast.Subscript)):
+        return _expression_entry(node, ctx)
     if isinstance(node.base, ast.Name):
         base_value = lookup(ctx, node.base.name)
         if base_value is not None and (is_matrix(base_value) or is_array(base_value)) \
                 and not _is_label(node, ctx):
             indices = [ctx.value_of(index) for index in node.index]
             if all(getattr(i, "is_Integer", False) for i in indices):
-                return entry(base_value, indices, node)
+                return entry(base_value, indices, node, ctx)
         if base_value is None:
             if node.base.name == "I" and len(node.index) == 1:
                 size = ctx.value_of(node.index[0])
@@ -147,8 +149,12 @@ def _sized_zero(node: ast.Subscript, ctx: Context):
 
 
 def _indexed(node: ast.Subscript, ctx: Context):
-    """`a_i` inside `\\sum_{i=1}^{n}` (i bound to an integer symbol): SymPy's `a[i]`."""
-    if not isinstance(node.base, ast.Name) or lookup(ctx, node.base.name) is not None:
+    """`a_i` inside `\\sum_{i=1}^{n}` (i bound to an integer symbol) of an undefined name or
+    a vector of symbolic size: SymPy's `a[i]`."""
+    from .linalg import is_explicit
+
+    base = lookup(ctx, node.base.name) if isinstance(node.base, ast.Name) else False
+    if not (base is None or (is_matrix(base) and not is_explicit(base))):
         return None
     indices = [ctx.bound.get(i.name) if isinstance(i, ast.Name) else None for i in node.index]
     if not all(getattr(i, "is_Symbol", False) and i.is_integer for i in indices):
@@ -164,11 +170,28 @@ def _is_label(node: ast.Subscript, ctx: Context) -> bool:
                for i in node.index)
 
 
-def entry(value, indices, node):
+def _expression_entry(node: ast.Subscript, ctx: Context):
+    """`(\\mathbf{A}^\\top)_{i,j}`: an entry of the matrix a bracket evaluates to."""
+    from .linalg import is_explicit
+
+    value = ctx.value_of(node.base)
+    if not (is_matrix(value) or is_array(value)):
+        raise SymmlError(f"a subscript after a bracket picks an entry, but this is "
+                         f"{describe(value)}", node.span)
+    indices = [ctx.value_of(index) for index in node.index]
+    if (is_explicit(value) or is_array(value)) \
+            and not all(getattr(i, "is_Integer", False) for i in indices):
+        raise ShapeError(f"an entry of {describe(value)} needs whole-number indices; define "
+                         "them (i = 1) or declare the matrix with symbolic sizes "
+                         "(\\mathbb{R}^{m \\times n})", node.span)
+    return entry(value, indices, node, ctx)
+
+
+def entry(value, indices, node, ctx: Context):
     """`A_{i,j}` (1-based, as in the guide) of a matrix, vector or tensor."""
     shape = value.shape
     if any(getattr(d, "free_symbols", None) for d in shape):
-        return _symbolic_entry(value, indices, node)
+        return _symbolic_entry(value, indices, node, ctx)
     if is_matrix(value) and len(indices) == 1 and 1 in shape:
         indices = [indices[0], 1] if shape[1] == 1 else [1, indices[0]]
     elif is_matrix(value) and len(indices) == 1 and 10 <= indices[0] <= 99:
@@ -184,16 +207,40 @@ def entry(value, indices, node):
     return value[position] if is_array(value) else value[position[0], position[1]]
 
 
-def _symbolic_entry(value, indices, node):
-    """`A_{i,j}` of a matrix of symbolic size: the entry's symbol, as a declaration names it."""
-    from sympy import Symbol
+def _symbolic_entry(value, indices, node, ctx: Context):
+    """An entry of a matrix expression of symbolic size, written with the entry names a
+    declaration gives (`A_{1,2}`); `(A^\\top)_{i,j}` is `A_{j,i}`."""
+    from sympy import MatrixSymbol
+    from sympy.matrices.expressions.matexpr import MatrixElement
 
     if len(indices) == 1 and value.shape[1] == 1:
-        return Symbol(f"{value.name}_{indices[0]}", real=True)
-    if len(indices) != 2 or any(i < 1 for i in indices):
+        indices = [indices[0], 1]
+    if len(indices) != 2 or any(getattr(i, "is_Integer", False) and i < 1 for i in indices):
         raise ShapeError(f"{describe(value)} needs two indices from 1, got "
                          f"{', '.join(str(i) for i in indices)}", node.span)
-    return Symbol(f"{value.name}_{{{indices[0]},{indices[1]}}}", real=True)
+    element = value[indices[0] - 1, indices[1] - 1]
+    return element.replace(
+        lambda e: isinstance(e, MatrixElement) and isinstance(e.parent, MatrixSymbol),
+        lambda e: _entry_symbol(e, ctx))
+
+
+def _entry_symbol(element, ctx: Context):
+    """The symbol of a declared matrix's entry: real for numeric indices (`A_{1,2}`), named
+    as `A_{j,i}` is typed for symbolic ones, SymPy's `A[k, j]` for a summation index."""
+    from sympy import Dummy, IndexedBase, Symbol
+
+    from ..render.latex import latex
+
+    matrix = element.parent
+    labels = [element.i + 1, element.j + 1][:1 if matrix.shape[1] == 1 else 2]
+    if any(i.atoms(Dummy) for i in labels):  # (A\mathbf{x})_1 = \sum_k A_{1,k} x_k
+        return IndexedBase(matrix.name)[tuple(labels)]
+    texts = [str(i) if i.is_Integer or i.is_Symbol else latex(i) for i in labels]
+    name = f"{matrix.name}_{texts[0]}" if len(texts) == 1 else \
+        f"{matrix.name}_{{{','.join(texts)}}}"
+    if all(i.is_Integer for i in labels):
+        return Symbol(name, real=True)
+    return ctx.workspace.symbol(name)
 
 
 def subscripted_name(node: ast.Subscript, ctx: Context) -> str:

@@ -126,6 +126,11 @@ def _space_shape(node: ast.Node, ctx: Context):
             factors.insert(0, exponent.right)
             exponent = exponent.left
         factors.insert(0, exponent)
+        if any(isinstance(f, ast.Dots) for f in factors):
+            raise ShapeError("a tensor needs a known number of dimensions: "
+                             "\\mathbb{R}^{d_1 \\times \\cdots \\times d_n} has a symbolic rank; "
+                             "write the sizes, e.g. \\mathbb{R}^{2 \\times 3 \\times 4}",
+                             node.span)
         dims = [_dimension(ctx.value_of(f), f) for f in factors]
         return tuple(dims)
     return None
@@ -188,6 +193,8 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
     if is_matrix(lhs) and not (is_explicit(lhs) and is_explicit(rhs)):
         return StatementResult("check", _same_matrix(lhs, rhs, node))
+    if not is_matrix(lhs) and lhs.as_dummy() == rhs.as_dummy():  # ∑_i v_i w_i = ∑_j v_j w_j
+        return StatementResult("check", sympy.true)
     difference = (lhs - rhs) if not is_matrix(lhs) else sympy.ImmutableMatrix(lhs - rhs)
     simplified = difference.applyfunc(sympy.simplify) if is_matrix(difference) \
         else sympy.simplify(difference)

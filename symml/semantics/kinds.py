@@ -97,16 +97,16 @@ def is_scalar(value) -> bool:
 
 
 def describe(value) -> str:
-    """The kind of a value in words a student uses: 'a 2×3 matrix', 'a 3-vector'."""
+    """The kind of a value in words a student uses: 'a 2×3 matrix', 'an n-vector'."""
     if is_matrix(value):
         rows, cols = value.shape
         if cols == 1:
-            return f"a {rows}-vector (column)"
+            return with_article(f"{rows}-vector (column)")
         if rows == 1:
-            return f"a {cols}-vector (row)"
-        return f"a {rows}×{cols} matrix"
+            return with_article(f"{cols}-vector (row)")
+        return with_article(f"{rows}×{cols} matrix")
     if is_array(value):
-        return "a " + "×".join(str(n) for n in value.shape) + " tensor"
+        return with_article("×".join(str(n) for n in value.shape) + " tensor")
     if isinstance(value, (UserFunction, AbstractFunction, BuiltinFunction)):
         return f"the function {value.name}"
     if isinstance(value, Text):
@@ -114,6 +114,20 @@ def describe(value) -> str:
     if is_scalar(value):
         return "a scalar"
     return f"a {type(value).__name__}"
+
+
+VOWEL_LETTERS = set("aefhilmnorsxAEFHILMNORSX")  # a, e, eff, aitch, i, el, em, en, …
+
+
+def with_article(words: str) -> str:
+    """'a' or 'an' as the first word is read aloud: an n×m matrix, an 8-vector, an 11×2
+    matrix, a 2×3 matrix, a k-vector."""
+    digits = words[:len(words) - len(words.lstrip("0123456789"))]
+    if digits:
+        an = digits.startswith("8") or (len(digits) % 3 == 2 and digits[:2] in ("11", "18"))
+    else:
+        an = words[:1] in VOWEL_LETTERS
+    return ("an " if an else "a ") + words
 
 
 def shape_text(value) -> str:

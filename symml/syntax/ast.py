@@ -324,6 +324,14 @@ class Derivative(Node):
 
 
 @frozen_node
+class EvaluatedAt(Node):
+    """`\\left. expr \\right|_{x=2}`, `expr \\Big|_{x=1, y=2}`: expr at the point."""
+
+    expr: Node
+    point: tuple[tuple[Node, Node], ...]
+
+
+@frozen_node
 class Gradient(Node):
     """`\\nabla f`, `\\nabla_{x} f`, `\\nabla f(1, 2)`."""
 

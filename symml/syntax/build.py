@@ -25,7 +25,8 @@ RELATIONS = {"=": "=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!=", r"\le": 
              r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 INVERSE_TRIG = {"sin": "asin", "cos": "acos", "tan": "atan"}
-FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": ""}
+FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": "",
+                    "cov": "Cov", "var": "Var"}
 
 
 # --- builder-only markers: never part of a finished AST ---------------------------------
@@ -92,6 +93,7 @@ class AstBuilder(Transformer_NonRecursive):
         super().__init__()
         self.normalized = normalized
         self._operator_calls = {}  # id(applied) -> (applied, operator, operand): see _operator_call
+        self._orders = {}  # id(power) -> (power, Prime) for `f^{(2)}`: see derivative_order
 
     # --- helpers ------------------------------------------------------------------
     def _span(self, meta):
@@ -141,6 +143,15 @@ class AstBuilder(Transformer_NonRecursive):
     plus_minus = _binary(ast.PlusMinus)
     union = _binary(ast.Union)
     set_minus = _binary(ast.SetMinus)
+
+    def evaluated_at(self, meta, children):
+        """`expr \\Big|_{x=2}`: the subscript is the point, one `name = value` per variable."""
+        expr, _, index = children
+        if not all(isinstance(i, ast.Relation) and i.ops == ("=",) for i in index):
+            raise self._error("an evaluation bar takes the point as _{x=2} or _{x=1, y=2}",
+                              self._span(meta))
+        return ast.EvaluatedAt(expr, tuple(tuple(i.operands) for i in index),
+                               span=self._span(meta))
     dot = _binary(ast.Dot)
     times = _binary(ast.Cross)
     star = _binary(ast.Star)
@@ -151,6 +162,7 @@ class AstBuilder(Transformer_NonRecursive):
         numerator, denominator = children[0], children[-1]
         span = self._span(meta)
         return _inline_operator(numerator, denominator, span) \
+            or _derivative_at_point(numerator, denominator, span) \
             or _derivative_fraction(numerator, denominator, slash=True) \
             or ast.Div(numerator, denominator, span=span)
 
@@ -272,8 +284,18 @@ class AstBuilder(Transformer_NonRecursive):
     def factorial(self, meta, children):
         return ast.Factorial(children[0], span=self._span(meta))
 
+    def derivative_order(self, meta, children):
+        """`f^{(2)}`: the second derivative when a call follows (`f^{(2)}(x)`), else a power."""
+        base, tok = children
+        order = ast.Number(Fraction(int(re.search(r"\d+", tok).group())), span=self._tok_span(tok))
+        power = ast.Power(base, order, span=self._span(meta))
+        if _small_int(order) is not None:
+            self._orders[id(power)] = (power, ast.Prime(base, int(order.value), span=power.span))
+        return power
+
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
+        func = self._orders.pop(id(func), (None, func))[1]
         return self._operator_call(func, args, "(", self._span(meta)) \
             or ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
 
@@ -299,6 +321,11 @@ class AstBuilder(Transformer_NonRecursive):
 
     def func_call(self, meta, children):
         head, args = children[0], children[1].plain()
+        return _apply_head(head, tuple(args), args.split, self._span(meta))
+
+    def func_set(self, meta, children):
+        r"""`\max\{1, 2\}`: the function of the set's elements."""
+        head, args = children[0], children[2].plain()
         return _apply_head(head, tuple(args), args.split, self._span(meta))
 
     def func_braced(self, meta, children):
@@ -703,12 +730,36 @@ def _inline_operator(numerator, denominator, span):
 
 def _bracket_after_variable(factor, partial: bool):
     """`x(x^2)` → [x, x^2]; `∂x(x^2 y)` → [∂x, x^2 y]; else None."""
+    split = _split_call(factor, partial)
+    if split is None or len(split[1].args) != 1:
+        return None
+    return [split[0], split[1].args[0]]
+
+
+def _split_call(factor, partial: bool):
+    """`x(1, 2)` → (x, the call); `∂x(1, 2)` → (∂x, the call); else None."""
     call = factor.target if partial and isinstance(factor, PartialMark) else factor
-    if not (isinstance(call, ast.Call) and call.bracket == "(" and len(call.args) == 1
-            and isinstance(call.func, ast.Name)):
+    if not (isinstance(call, ast.Call) and call.bracket == "(" and isinstance(call.func, ast.Name)):
         return None
     variable = PartialMark(call.func, factor.order, span=factor.span) if partial else call.func
-    return [variable, call.args[0]]
+    return variable, call
+
+
+def _derivative_at_point(numerator, denominator, span):
+    """`∂f/∂x(1, 2)`, `df/dx(2)`: the bracket after the last differential holds the point,
+    as in `\\frac{\\partial f}{\\partial x}(1, 2)`."""
+    factors = list(denominator.factors if isinstance(denominator, ast.Juxtapose)
+                   else (denominator,))
+    split = _split_call(factors[-1], isinstance(numerator, PartialMark))
+    if split is None:
+        return None
+    factors[-1] = split[0]
+    variables = factors[0] if len(factors) == 1 else ast.Juxtapose(tuple(factors))
+    derivative = _derivative_fraction(numerator, variables, slash=True)
+    if not isinstance(derivative, ast.Derivative):
+        return None
+    call = split[1]
+    return ast.Call(derivative, call.args, "(", call.split, span=span)
 
 
 def _derivative_fraction(numerator, denominator, *, slash: bool):

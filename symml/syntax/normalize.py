@@ -83,7 +83,7 @@ class Normalized:
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
     for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
-                    _pair_bars, _mark_differentials):
+                    _pair_bars, _lift_fraction_differentials, _mark_differentials):
         tokens = rewrite(tokens)
     pieces, origin = [], []
     for tok in tokens:
@@ -170,8 +170,10 @@ def _next_significant(tokens: list[Tok], i: int) -> int:
 
 
 def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
-    r"""`\left(` → `(`, `\left|` → `\lvert`, `\bigl\|` → `\lVert`, `\left.` → nothing."""
+    r"""`\left(` → `(`, `\left|` → `\lvert`, `\bigl\|` → `\lVert`, `\left.` → nothing, and
+    `\left. f \right|_{x=2}` → `{ f }\evalbar_{x=2}` (an evaluation bar)."""
     out: list[Tok] = []
+    lefts: list[tuple[str, int]] = []  # delimiter of each open \left, where it was written
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -190,6 +192,13 @@ def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
         if replacement is None:
             raise ParseError(f"`{tok.text}` must be followed by a delimiter such as ( [ | or .",
                              Span(tok.at, tok.at + len(tok.text)))
+        if match.group(1) == "left":
+            lefts.append((delimiter, len(out)))
+        elif match.group(1) == "right" and lefts:
+            opened, where = lefts.pop()
+            if opened == "." and delimiter == "|":
+                out[where] = Tok("{", out[where].at)
+                replacement = r"}\evalbar"
         spacer = " " if replacement[-1:].isalpha() else ""  # `\lvert x`, not `\lvertx`
         out.append(Tok(replacement + spacer, tok.at))
         i = j + 1
@@ -217,7 +226,7 @@ def _mark_lone_bars(tokens: list[Tok]) -> list[Tok]:
 
 def _rewrite_single(tokens: list[Tok], bars: list[int], bar: str, replacement: str) -> None:
     same = [i for i in bars if tokens[i].text == bar]
-    if len(same) == 1:
+    if len(same) == 1 and not _is_evaluation_bar(tokens, same[0]):
         tokens[same[0]] = Tok(replacement, tokens[same[0]].at)
 
 
@@ -242,10 +251,93 @@ def _pair_bars(tokens: list[Tok]) -> list[Tok]:
             if stack and stack[-1] == tok.text:
                 stack.pop()
                 tokens[index] = Tok(closing, tok.at)
+            elif _is_evaluation_bar(tokens, index):
+                tokens[index] = Tok(r"\evalbar ", tok.at)
             else:
                 stack.append(tok.text)
                 tokens[index] = Tok(opening, tok.at)
     return tokens
+
+
+def _is_evaluation_bar(tokens: list[Tok], index: int) -> bool:
+    """`\\frac{df}{dx}\\Big|_{x=2}`: a bar that opens nothing and is followed by `_`."""
+    following = _next_significant(tokens, index + 1)
+    return tokens[index].text == "|" and following < len(tokens) \
+        and tokens[following].text == "_"
+
+
+FRACTIONS = {r"\frac", r"\dfrac", r"\tfrac"}
+
+
+def _lift_fraction_differentials(tokens: list[Tok]) -> list[Tok]:
+    r"""`\int \frac{dx}{x}` → `\int \frac{1}{x} dx`, `\int_0^1 \frac{x\,dx}{1+x^2}` →
+    `\int_0^1 \frac{x}{1+x^2} dx`: a differential ending the numerator of the fraction
+    that starts the integrand moves after the fraction."""
+    out = list(tokens)
+    for index in reversed(range(len(out))):
+        if out[index].text.strip() != r"\int":
+            continue
+        start = _skip_limits(out, _next_significant(out, index + 1))
+        if start >= len(out) or out[start].text not in FRACTIONS:
+            continue
+        numerator = _group(out, _next_significant(out, start + 1))
+        denominator = numerator and _group(out, _next_significant(out, numerator[1]))
+        if not denominator or _leading_differential(out, denominator[0] + 1):
+            continue  # not {..}{..}, or a Leibniz fraction such as \frac{dy}{dx}
+        differential = _trailing_differential(out, *numerator)
+        if differential is None:
+            continue
+        moved = out[differential:numerator[1] - 1]
+        rest = out[numerator[0] + 1:differential]
+        if not any(not t.text.isspace() for t in rest):
+            rest = [Tok("1", moved[0].at)]
+        out[numerator[0] + 1:denominator[1]] = [
+            *rest, out[numerator[1] - 1], *out[numerator[1]:denominator[1]],
+            Tok(" ", moved[0].at), *moved]
+    return out
+
+
+def _skip_limits(tokens: list[Tok], i: int) -> int:
+    """Past `_a^b` (each a token or a `{...}` group) after `\\int`."""
+    while i < len(tokens) and tokens[i].text in ("_", "^"):
+        j = _next_significant(tokens, i + 1)
+        group = _group(tokens, j)
+        i = _next_significant(tokens, group[1] if group else j + 1)
+    return i
+
+
+def _group(tokens: list[Tok], i: int):
+    """(start, end) of the `{...}` starting at i (end just past `}`), or None."""
+    if i >= len(tokens) or tokens[i].text != "{":
+        return None
+    depth = 0
+    for k in range(i, len(tokens)):
+        depth += {"{": 1, "}": -1}.get(tokens[k].text, 0)
+        if depth == 0:
+            return i, k + 1
+    return None
+
+
+def _leading_differential(tokens: list[Tok], i: int) -> bool:
+    i = _next_significant(tokens, i)
+    return i < len(tokens) and (tokens[i].text.strip() == r"\partial" or
+                                _differential_width(tokens, i, [Tok("{", 0)]) > 0)
+
+
+def _trailing_differential(tokens: list[Tok], start: int, end: int):
+    """Where the `d x` (or `\\mathrm{d}x`) that ends the group tokens[start:end] begins."""
+    last = _previous_significant(tokens, end - 2, start)
+    d = _previous_significant(tokens, last - 1, start)
+    if tokens[d].text == "}":
+        d -= 3  # \mathrm{d}
+    width = _differential_width(tokens, d, tokens[start:d]) if d > start else 0
+    return d if width and _next_significant(tokens, d + width) == last else None
+
+
+def _previous_significant(tokens: list[Tok], i: int, floor: int) -> int:
+    while i > floor and tokens[i].text.isspace():
+        i -= 1
+    return i
 
 
 def _mark_differentials(tokens: list[Tok]) -> list[Tok]:
@@ -289,7 +381,7 @@ def _differential_width(tokens: list[Tok], i: int, before: list[Tok]) -> int:
     following = _next_significant(tokens, i + width)
     if following >= len(tokens):
         return 0
-    nxt = tokens[following].text
+    nxt = tokens[following].text.strip()  # `\theta ` from θ
     if re.fullmatch(r"[a-zA-Z]|\\[a-zA-Z]+", nxt) and nxt not in (r"\dd",):
         return width
     return 0
