@@ -1,7 +1,17 @@
-"""Shared fixtures: a fresh workspace, and `run` that fails loudly on errors."""
+"""Shared fixtures: a fresh workspace, and `run` that fails loudly on errors.
+
+Property and fuzz tests run the same examples every time (CI is reproducible); set
+HYPOTHESIS_PROFILE=explore to search new ones."""
+import os
+
 import pytest
+from hypothesis import settings
 
 import symml
+
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture

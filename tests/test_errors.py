@@ -116,3 +116,12 @@ def test_cli_never_prints_a_traceback(args, code):
                           text=True, timeout=120)
     assert done.returncode == code
     assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("statement, message", [
+    (r"\tan(\pi/2)", r"tan is undefined at \frac{\pi}{2}"),
+    (r"\cot 0", "cot is undefined at 0"),
+])
+def test_a_function_at_a_pole_is_a_domain_error(ws, statement, message):
+    error = ws.run(statement).error
+    assert error.kind == "DomainError" and error.message == message

@@ -2,6 +2,7 @@
 from fractions import Fraction
 
 import pytest
+import sympy as sp
 
 import symml
 from symml.syntax import ast
@@ -141,3 +142,46 @@ def test_parser_is_compiled_once():
     from symml.syntax.parser import lark_parser
 
     assert lark_parser() is lark_parser()
+
+
+@pytest.mark.parametrize("typed, canonical", [
+    ("||v||", r"\|v\|"),
+    ("||v||_1", r"\|v\|_1"),
+    (r"D_{KL}(P||Q)", r"D_{KL}(P \| Q)"),
+    (r"\arg\max_{x} f(x)", r"\operatorname{argmax}_{x} f(x)"),
+    (r"\arg \min_\theta (\theta - 2)^2", r"\operatorname{argmin}_\theta (\theta - 2)^2"),
+])
+def test_common_typed_spellings_read_as_their_latex(typed, canonical):
+    assert symml.parse(typed) == symml.parse(canonical)
+
+
+def test_arg_max_values_and_the_complex_argument_stay_apart(run):
+    assert run(r"\arg\min_x (x-2)^2").value == 2
+    assert run(r"\arg\max_{x} -(x-1)^2").value == 1
+    assert run(r"\arg(-1)").value == sp.pi
+
+
+def test_the_grammar_has_no_new_conflicts():
+    """Every shift/reduce conflict is one of the known, intended ones (operators such as
+    ∑, ∇, ∂ and juxtaposition take the longest operand); none is reduce/reduce. A grammar
+    change that adds one must be looked at, then this count updated."""
+    import io
+    import logging
+
+    from lark import Lark, logger
+
+    from symml.syntax.parser import _grammar_text
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        Lark(_grammar_text(), parser="lalr", lexer="contextual", debug=True)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    log = stream.getvalue()
+    assert "Reduce/Reduce" not in log
+    assert log.count("Shift/Reduce conflict") == 217

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
+from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
                                is_matrix, is_scalar)
 from ..syntax import ast
@@ -124,7 +125,10 @@ def builtin(name: str, args: list, node):
         raise ShapeError(f"{name} needs a number or a vector, got {describe(arg)}", node.span)
     if name in ("log", "ln") and arg == 0:
         raise DomainError("the logarithm of 0 is undefined", node.span)
-    return function(arg)
+    value = function(arg)
+    if value is sympy.zoo or value is sympy.nan:  # tan(π/2), cot 0, csc 0
+        raise DomainError(f"{name} is undefined at {latex(arg)}", node.span)
+    return value
 
 
 def relu(x):

@@ -82,8 +82,9 @@ class Normalized:
 
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
-    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _resolve_delimiters, _mark_lone_bars,
-                    _pair_bars, _lift_fraction_differentials, _mark_differentials):
+    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _join_arg_extrema, _join_double_bars,
+                    _resolve_delimiters, _mark_lone_bars, _pair_bars,
+                    _lift_fraction_differentials, _mark_differentials):
         tokens = rewrite(tokens)
     pieces, origin = [], []
     for tok in tokens:
@@ -158,6 +159,33 @@ def _drop_spacing(tokens: list[Tok]) -> list[Tok]:
             out.append(Tok(" ", tok.at))
         elif tok.text in ALIASES:
             out.append(Tok(ALIASES[tok.text], tok.at))
+        else:
+            out.append(tok)
+    return out
+
+
+def _join_arg_extrema(tokens: list[Tok]) -> list[Tok]:
+    r"""`\arg\max` and `\arg\min` (not the complex argument) are one operator, as
+    `\operatorname{argmax}`."""
+    out, i = [], 0
+    while i < len(tokens):
+        j = _next_significant(tokens, i + 1)
+        if tokens[i].text == r"\arg" and j < len(tokens) and tokens[j].text in (r"\max", r"\min"):
+            out.append(Tok(r"\operatorname{arg%s}" % tokens[j].text[1:], tokens[i].at))
+            i = j + 1
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _join_double_bars(tokens: list[Tok]) -> list[Tok]:
+    r"""`||v||` and `D_{KL}(P||Q)`: two touching bars are the double bar `\|` (so `|x||y|`
+    needs a space: `|x| |y|`)."""
+    out = []
+    for tok in tokens:
+        if tok.text == "|" and out and out[-1].text == "|" and out[-1].at == tok.at - 1:
+            out[-1] = Tok(r"\|", out[-1].at)
         else:
             out.append(tok)
     return out
