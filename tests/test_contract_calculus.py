@@ -318,3 +318,12 @@ def test_order_superscript_without_a_call_stays_a_power(run):
 ])
 def test_max_and_min_of_a_braced_set(run, spelling, value):
     assert run(spelling).value == value
+
+
+@pytest.mark.parametrize("statement, expected", [
+    (r"\frac{d}{dx} \ln|x|", 1 / x),
+    (r"\frac{d}{dx} \log|2x+1|", 2 / (2 * x + 1)),
+    (r"\frac{d}{dx} x^2 |x|", x**2 * sp.sign(x) + 2 * x * sp.Abs(x)),
+])
+def test_sign_over_absolute_value_is_tidied_on_the_reals(run, statement, expected):
+    assert run(statement).value == expected

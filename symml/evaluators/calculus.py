@@ -184,7 +184,7 @@ def _differentiate(expr, variable, ctx: Context, *, partial: bool):
     from sympy import diff
 
     on_reals, real = _on_reals(expr, variable)
-    value = diff(on_reals, real)
+    value = _tidied(diff(on_reals, real), real, variable)
     if ctx.want_steps:
         for step in derivative_steps(on_reals, real, value, partial=partial):
             ctx.add_step(step if real is variable else replace(step, exprs=tuple(
@@ -204,6 +204,16 @@ def _on_reals(expr, variable):
     return expr.xreplace({variable: real}), real
 
 
+def _tidied(value, real, variable):
+    """On the reals, sign(x) = x/|x| where that is shorter: d/dx ln|x| = sign(x)/|x| is 1/x."""
+    from sympy import Abs, sign
+
+    if real is variable or not value.has(sign):
+        return value
+    rewritten = value.replace(sign, lambda argument: argument / Abs(argument))
+    return rewritten if rewritten.count_ops() < value.count_ops() else value
+
+
 @cache
 def _complex_parts() -> tuple:
     """The functions whose derivative differs off the real line."""
@@ -220,7 +230,7 @@ def _renamed(value, real, variable):
 def real_diff(expr, variable):
     """`sympy.diff` with respect to `variable` taken as real (see `_on_reals`)."""
     on_reals, real = _on_reals(expr, variable)
-    return _renamed(on_reals.diff(real), real, variable)
+    return _renamed(_tidied(on_reals.diff(real), real, variable), real, variable)
 
 
 def derivative_steps(expr, variable, value, *, partial: bool = False):
