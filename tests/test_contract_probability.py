@@ -182,6 +182,11 @@ LIKELIHOOD = [
     ((), r"\operatorname{MLE}(\operatorname{Binomial}(10, p), [3, 5, 4])", R(2, 5)),
     ((), r"\operatorname{MLE}(\operatorname{Exp}(\lambda), [1, 2, 3])", R(1, 2)),
     ((), r"\operatorname{MLE}(\mathcal{N}(\mu, \sigma^2), [1, 2, 3, 6])", sp.Tuple(3, R(7, 2))),
+    ((), r"\operatorname{MLE}(\mathcal{U}(0, \theta), [0.5, 2, 1.5])", 2),
+    ((), r"\operatorname{MLE}(\operatorname{Uniform}(0, \theta), [0.5, 2, 1.5])", 2),
+    ((), r"\operatorname{MLE}(\mathcal{U}(a, b), [0.5, 2, 1.5])", sp.Tuple(R(1, 2), 2)),
+    ((), r"\operatorname{MLE}(\mathcal{U}(a, 5), [0.5, 2, 1.5])", R(1, 2)),
+    ((r"\operatorname{MLE}(\mathcal{U}(0, \theta), [3, 1])",), r"\hat{\theta}_{\text{MLE}}", 3),
 ]
 
 
@@ -212,6 +217,23 @@ def test_mle_at_the_boundary_says_why(run):
     assert result.steps[-1].latex == r"\hat{p} = 1"
 
 
+def test_uniform_mle_steps_say_the_likelihood_decreases(run):
+    result = run(r"\operatorname{MLE}(\mathcal{U}(0, \theta), [0.5, 2, 1.5])")
+    assert [step.title for step in result.steps] == [
+        r"Likelihood: \theta^{- n} while [0, \theta] holds every x_i, 0 otherwise",
+        r"The likelihood is decreasing in \theta, so the MLE is the smallest allowed \theta"]
+    assert r"\frac{1}{\theta^{3}} & \theta \ge \max_i x_i = 2" in result.steps[0].latex
+    assert result.steps[1].latex == r"\hat{\theta} = \max_i x_i = 2"
+
+
+def test_uniform_mle_with_both_ends_unknown_takes_min_and_max(run):
+    result = run(r"\operatorname{MLE}(\mathcal{U}(a, b), [0.5, 2, 1.5])")
+    assert [step.title for step in result.steps[1:]] == [
+        "The likelihood is increasing in a, so the MLE is the largest allowed a",
+        "The likelihood is decreasing in b, so the MLE is the smallest allowed b"]
+    assert result.steps[1].latex == r"\hat{a} = \min_i x_i = \frac{1}{2}"
+
+
 ERRORS = [
     ((r"X \sim \mathcal{N}(0, 1)",), r"\mathcal{L}(\theta; [1, 2])", "several parameters"),
     ((), r"\mathcal{L}(\theta; [1, 2])", "no model for the likelihood"),
@@ -220,6 +242,11 @@ ERRORS = [
     ((EXP3[0],), r"F_X^{-1}(2)", "strictly between 0 and 1"),
     ((), r"\operatorname*{arg\,max}_{\theta}", "write what to optimise"),
     ((), r"\operatorname{MLE}(\operatorname{Exp}(\lambda), [0, 0])", "no stationary point"),
+    ((), r"\operatorname{MLE}(\mathcal{U}(1, \theta), [0.5, 2])", "data lie outside"),
+    ((), r"\operatorname{MLE}(\mathcal{U}(a, b), [1, 1])", "width 0"),
+    ((), r"\operatorname{MLE}(\mathcal{U}(0, 2 \theta), [1, 2])", "each unknown end as a symbol"),
+    ((), r"\operatorname{MLE}(\mathcal{U}(0, \theta), [x_1, \ldots, x_n])",
+     "needs concrete numeric data"),
 ]
 
 

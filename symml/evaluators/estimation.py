@@ -82,8 +82,8 @@ def _estimable(parameter):
 
 @calls("MLE")
 def mle_call(node: ast.Call, ctx: Context):
-    """`MLE(Bernoulli(p), [1, 0, 1, 1])`: likelihood → log-likelihood → derivative → solve."""
-    from sympy import Mul
+    """`MLE(Bernoulli(p), [1, 0, 1, 1])`: the estimate by the method of the model's family."""
+    from sympy import Tuple
 
     if len(node.args) != 2:
         raise SymmlError(r"write \operatorname{MLE}(\operatorname{Bernoulli}(p), [1, 0, 1])",
@@ -92,6 +92,17 @@ def mle_call(node: ast.Call, ctx: Context):
     if not isinstance(distribution, Distribution):
         raise SymmlError("the first argument of MLE is a model such as Bernoulli(p)",
                          node.args[0].span)
+    estimate = MLE_METHODS.get(distribution.family, _stationary_mle)(distribution, node, ctx)
+    for symbol, value in estimate.items():
+        ctx.workspace.define(f"{symbol}hat_MLE", value)
+    values = list(estimate.values())
+    return values[0] if len(values) == 1 else Tuple(*values)
+
+
+def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
+    """Likelihood → log-likelihood → derivative → solve; the estimates in parameter order."""
+    from sympy import Mul
+
     density, params = _model(distribution)
     kind, data = sample(node.args[1], ctx)
     if kind == "data":
@@ -106,11 +117,47 @@ def mle_call(node: ast.Call, ctx: Context):
                  r"\mathcal{L} = \prod_{i=1}^{%s} f(x_i)" % latex(data[1]))
     ctx.step("Log-likelihood", r"\ell = \log \mathcal{L}", log_likelihood)
     estimate = _maximise(log_likelihood, params, ctx, node, distribution.family)
-    for symbol, value in estimate.items():
-        ctx.workspace.define(f"{symbol}hat_MLE", value)
-    from sympy import Tuple
+    return {p: estimate[p] for p in params}
 
-    return estimate[params[0]] if len(params) == 1 else Tuple(*[estimate[p] for p in params])
+
+def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
+    """U(a, b): 𝓛 = (b − a)^{-n} while [a, b] holds the data, else 0, so it has no stationary
+    point and is largest for the narrowest such interval: â = min xᵢ, b̂ = max xᵢ."""
+    from sympy import Symbol
+
+    low, high = distribution.params
+    data = _data(node.args[1], ctx, "MLE of a uniform model")
+    # (end, its estimate, the condition on it, min/max, how 𝓛 varies with it, which end wins)
+    ends = [(low, data[0], r"\le", r"\min", "increasing", "largest"),
+            (high, data[-1], r"\ge", r"\max", "decreasing", "smallest")]
+    if not all(getattr(end, "is_Symbol", False) or end.is_number for end in (low, high)):
+        raise SymmlError(r"write each unknown end as a symbol, e.g. \mathcal{U}(0, \theta)",
+                         node.args[0].span)
+    unknowns = [e for e in ends if e[0].is_Symbol]
+    if not unknowns:
+        raise SymmlError(r"give the end to estimate as a symbol, e.g. \mathcal{U}(0, \theta)",
+                         node.args[0].span)
+    if low.is_number and data[0] < low or high.is_number and data[-1] > high:
+        raise DomainError("the data lie outside the interval, so the likelihood is 0",
+                          node.span)
+    estimate = {end: value for end, value, *_ in unknowns}
+    if not (high - low).subs(estimate) > 0:
+        raise DomainError("the data fit an interval of width 0, where the likelihood is "
+                          "unbounded", node.span)
+    conditions = r",\ ".join(rf"{latex(end)} {rel} {op}_i x_i = {latex(value)}"
+                             for end, value, rel, op, *_ in unknowns)
+    ctx.step(rf"Likelihood: {latex((high - low) ** -Symbol('n'))} while "
+             rf"[{latex(low)}, {latex(high)}] holds every x_i, 0 otherwise",
+             r"\mathcal{L} = \begin{cases} %s & %s \\ 0 & \text{otherwise} \end{cases}"
+             % (latex((high - low) ** -len(data)), conditions))
+    for end, value, _, op, trend, side in unknowns:
+        ctx.step(f"The likelihood is {trend} in {latex(end)}, so the MLE is the {side} "
+                 f"allowed {latex(end)}", rf"\hat{{{latex(end)}}} = {op}_i x_i", value)
+    return estimate
+
+
+# families whose support depends on the parameter, so 𝓛 is not maximised at a stationary point
+MLE_METHODS = {"Uniform": _uniform_mle}
 
 
 def _log_likelihood_of_data(density, data):
@@ -334,11 +381,12 @@ def ks_call(node: ast.Call, ctx: Context):
     return Tuple(statistic, p_value)
 
 
-def _data(node: ast.Node, ctx: Context):
+def _data(node: ast.Node, ctx: Context, user: str = "KS"):
+    """The sorted concrete numeric data, for `user`."""
     kind, data = sample(node, ctx)
     if kind != "data" or not data or not all(getattr(v, "is_real", False)
                                              and v.is_number for v in data):
-        raise DomainError("KS needs concrete numeric data", node.span)
+        raise DomainError(f"{user} needs concrete numeric data", node.span)
     return sorted(data)
 
 
