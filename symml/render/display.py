@@ -75,6 +75,15 @@ def arrow(left: str, right: str) -> str:
     return left + r" \quad\Longrightarrow\quad " + right
 
 
+def summary(result, safe=lambda latex: latex) -> str:
+    """A statement without steps: `input ⟹ result` (a declaration is its input), each side
+    made safe for one export by `safe`."""
+    typed = safe(input_latex(result.input))
+    if result.kind == "declaration" or not result.latex:
+        return typed
+    return arrow(typed, safe(value_latex(result)))
+
+
 def map_text_groups(latex: str, escape) -> str:
     """Apply `escape(command, content) -> str` to every `\\text{...}`-like group."""
     return TEXT_GROUP.sub(lambda m: escape(m.group(1), m.group(2)), latex)

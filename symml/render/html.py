@@ -72,7 +72,7 @@ def _result(result) -> str:
     if result.error:
         out += [_typed(result), _error(result.error)]
     elif not result.steps:
-        out.append(mathml(_summary(result)))
+        out.append(mathml(display.summary(result)))
     else:
         out.append(_typed(result))
         for step in result.steps:
@@ -89,13 +89,6 @@ def _typed(result) -> str:
     if result.error is not None and result.error.kind == "ParseError":
         return f"<p><code>{html.escape(result.input)}</code></p>"
     return mathml(display.input_latex(result.input))
-
-
-def _summary(result) -> str:
-    typed = display.input_latex(result.input)
-    if result.kind == "declaration" or not result.latex:
-        return typed
-    return display.arrow(typed, display.value_latex(result))
 
 
 def _error(error) -> str:

@@ -68,7 +68,7 @@ def result_markdown(result) -> str:
     if result.error:
         return "\n".join([_typed(result), "", _error(result.error)])
     if not result.steps:
-        return f"$$ {math(_summary(result))} $$"
+        return f"$$ {math(display.summary(result))} $$"
     out = [_typed(result), ""]
     for step in result.steps:
         out += [f"*{_title_md(step.title)}*", "", _chain(display.chain_parts(step.latex)), ""]
@@ -81,13 +81,6 @@ def _typed(result) -> str:
     if result.error is not None and result.error.kind == "ParseError":
         return "`` %s ``" % result.input.replace("`", "'")
     return f"$$ {math(display.input_latex(result.input))} $$"
-
-
-def _summary(result) -> str:
-    typed = display.input_latex(result.input)
-    if result.kind == "declaration" or not result.latex:
-        return typed
-    return display.arrow(typed, display.value_latex(result))
 
 
 def _error(error) -> str:

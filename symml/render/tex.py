@@ -88,7 +88,7 @@ def _statement(result) -> str:
     if result.error:
         return "\n".join(out + [_input(result), _error(result.error)])
     if not result.steps:
-        return "\n".join(out + [_display_safe(_summary(result))])
+        return "\n".join(out + [_display_safe(display.summary(result, math))])
     out.append(_input(result))
     for step in result.steps:
         out += [r"\par\emph{%s}" % _title(step.title), _chain(display.chain_parts(step.latex))]
@@ -96,14 +96,6 @@ def _statement(result) -> str:
         out.append(r"\par\textbf{%s:}\enskip\symmlfit{%s}{%s}\par" % (
             kind_label(result), RESULT_WIDTH, math(display.value_latex(result))))
     return "\n".join(out)
-
-
-def _summary(result) -> str:
-    """A statement without steps: `input ⟹ result` (a declaration is its input)."""
-    typed = math(display.input_latex(result.input))
-    if result.kind == "declaration" or not result.latex:
-        return typed
-    return display.arrow(typed, math(display.value_latex(result)))
 
 
 def _input(result) -> str:
