@@ -1,6 +1,8 @@
 """Function application: `f(x)` of a defined, abstract or built-in function, or `a(b+c)`."""
 from __future__ import annotations
 
+from functools import cache
+
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
@@ -94,14 +96,12 @@ def apply_function(func, args: list, ctx: Context, node):
     return builtin(func.name, args, node)
 
 
-def builtin(name: str, args: list, node):
+@cache
+def _function_table() -> dict:
+    """Function name → the SymPy (or symml) function applied to one argument."""
     import sympy
 
-    if len(args) != 1 and name not in ("max", "min", "log"):
-        raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
-    if name == "softmax":
-        return softmax(args[0], node)
-    table = {
+    return {
         "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot,
         "sec": sympy.sec, "csc": sympy.csc, "sinh": sympy.sinh, "cosh": sympy.cosh,
         "tanh": sympy.tanh, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
@@ -112,10 +112,19 @@ def builtin(name: str, args: list, node):
         "acosh": sympy.acosh, "atanh": sympy.atanh, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
     }
+
+
+def builtin(name: str, args: list, node):
+    import sympy
+
+    if len(args) != 1 and name not in ("max", "min", "log"):
+        raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
+    if name == "softmax":
+        return softmax(args[0], node)
     if name in ("max", "min"):
         values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args
         return (sympy.Max if name == "max" else sympy.Min)(*values)
-    function = table[name]
+    function = _function_table()[name]
     if name in ("log", "ln") and len(args) == 2:
         return sympy.log(args[0], args[1])
     (arg,) = args
