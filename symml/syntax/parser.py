@@ -45,11 +45,56 @@ def _grammar_text() -> str:
 
 @lru_cache(maxsize=1)
 def lark_parser():
-    """The LALR parser, compiled once per process and cached on disk across processes."""
+    """The LALR parser, compiled once per process and cached on disk across processes.
+
+    Lark's cache is a pickle, and loading a pickle runs code: it is kept only in a private
+    per-user directory (`private_cache_dir`), never in the shared temp directory where
+    `cache=True` would put it. Without such a directory the parser is compiled each time."""
     from lark import Lark
 
-    return Lark(_grammar_text(), parser="lalr", lexer="contextual",
-                propagate_positions=True, cache=True, maybe_placeholders=False)
+    text = _grammar_text()
+    directory = private_cache_dir()
+    cache: str | bool = False
+    if directory is not None:
+        import hashlib
+        import sys
+
+        import lark
+
+        key = hashlib.sha256(f"{text}|{lark.__version__}|{sys.version}".encode()).hexdigest()
+        path = directory / f"parser-{key[:32]}.lark"
+        if not path.exists() or _owned_and_private(path, directory=False):
+            cache = str(path)
+    return Lark(text, parser="lalr", lexer="contextual", propagate_positions=True,
+                cache=cache, maybe_placeholders=False)
+
+
+def private_cache_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/symml` (default `~/.cache/symml`), created 0700; None unless it is
+    a real directory owned by this user that nobody else can write to."""
+    import os
+
+    if not hasattr(os, "getuid"):  # no owner checks on this platform: no cache
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = Path(base) / "symml"
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return directory if _owned_and_private(directory, directory=True) else None
+
+
+def _owned_and_private(path: Path, *, directory: bool) -> bool:
+    import os
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    kind_ok = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    return kind_ok and info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 @lru_cache(maxsize=1024)
