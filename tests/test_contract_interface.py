@@ -9,7 +9,7 @@ import sympy as sp
 
 import symml
 
-JSON_FIELDS = {"input", "kind", "sympy", "latex", "approx", "steps", "error"}
+JSON_FIELDS = {"input", "kind", "sympy", "latex", "approx", "steps", "error", "notes"}
 
 
 def symml_cli(*args, stdin=None):

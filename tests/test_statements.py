@@ -123,7 +123,8 @@ def test_result_json_fields(run):
     result = run(r"\frac{1}{2}")
     assert result.to_json() == {"input": r"\frac{1}{2}", "kind": "value",
                                 "sympy": "Rational(1, 2)", "latex": r"\frac{1}{2}",
-                                "approx": "0.500000000000000", "steps": [], "error": None}
+                                "approx": "0.500000000000000", "steps": [], "error": None,
+                                "notes": []}
 
 
 def test_steps_can_be_turned_off():
