@@ -21,10 +21,11 @@ def test_redefinition_with_colon_equals(run):
     assert run("x").value == 3
 
 
-def test_equals_on_a_defined_name_is_a_check(run):
+def test_equals_on_a_defined_name_redefines_it(run):
     run("x = 2")
     result = run("x = 5")
-    assert result.kind == "check" and result.value == sp.false
+    assert result.kind == "definition" and result.notes == ["redefines x, which was 2"]
+    assert run("x + 1").value == 6
 
 
 def test_function_definition_and_application(run):
