@@ -79,7 +79,7 @@ def result_markdown(result) -> str:
 
 def _notes_md(result) -> list[str]:
     """Each note as its own paragraph, words escaped and LaTeX pieces as math."""
-    return [line for note in result.notes for line in ("", f"*Note:* {_title_md(note)}")]
+    return [line for note in result.notes for line in ("", f"*Note:* {_title_md(display.note_title(note))}")]
 
 
 def _typed(result) -> str:
@@ -107,7 +107,8 @@ def result_latex(result) -> str:
             rows += ["&= " + math(part) for part in parts[1:]]
         if result.latex:
             rows.append(r"&\text{%s: } %s" % (kind_label(result), math(display.value_latex(result))))
-    rows += [r"&\text{Note: }" + _title_math(note) for note in result.notes]
+    rows += [r"&\text{Note: }" + _title_math(display.note_title(note))
+             for note in result.notes]
     return r"$$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
 
 

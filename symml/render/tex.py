@@ -99,7 +99,8 @@ def _statement(result) -> str:
 
 
 def _notes(result) -> list[str]:
-    return [r"\par\textit{Note:} %s\par" % _title(note) for note in result.notes]
+    return [r"\par\textit{Note:} %s\par" % _title(display.note_title(note))
+            for note in result.notes]
 
 
 def _input(result) -> str:
