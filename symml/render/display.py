@@ -32,7 +32,7 @@ textbf texttt mbox displaystyle textstyle scriptstyle quad qquad to rightarrow R
 Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid parallel perp top
 intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
 lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
-limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda
+limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda stackrel overset
 """.split())
 
 
