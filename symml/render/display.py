@@ -146,3 +146,10 @@ def value_latex(result) -> str:
         decimal = hard_decimal(result.value)
         short = latex(decimal) if decimal is not None else None
     return result.latex + (r" \approx " + short if short else "")
+
+
+def note_title(note: str):
+    """A note (a sentence with LaTeX words, like a string step title) as a title record."""
+    from ..steps import Step
+
+    return Step(note)
