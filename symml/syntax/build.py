@@ -150,6 +150,11 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Sub(left, right, span=self._span(meta))
 
     plus_minus = _binary(ast.PlusMinus)
+
+    def plus_minus_sign(self, meta, children):
+        r"""`\pm 2` is `0 \pm 2`: the two values {2, -2}."""
+        zero = ast.Number(Fraction(0), span=self._span(meta))
+        return ast.PlusMinus(zero, children[-1], span=self._span(meta))
     union = _binary(ast.Union)
     set_minus = _binary(ast.SetMinus)
 
