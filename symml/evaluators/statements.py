@@ -6,7 +6,7 @@ from ..render.latex import bold, latex, symbol_latex
 from ..semantics.kinds import UserFunction, describe, is_matrix, is_scalar
 from ..syntax import ast
 from .names import base_name, lookup, subscripted_name
-from .registry import STATEMENT_RULES, Context, StatementResult, statement_rule
+from .registry import STATEMENT_RULES, Context, StatementResult, inline, statement_rule
 
 
 def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
@@ -41,10 +41,28 @@ def target_name(node: ast.Node, ctx: Context) -> str | None:
 # Names with a built-in meaning when called (P(A), H(X), ...) are not redefined by
 # `P(A) = ...`; these letters are common function names and may still be defined.
 DEFINABLE_DESPITE_MEANING = {"f", "g", "h", "p", "F", "J", "L"}
+# Built-in functions that notes define with `=` (activations); the others (`\sin(x) =
+# \cos(x)`) are equations, and only `:=` replaces them.
+DEFINABLE_BUILTINS = {"sigma", "sigmoid", "ReLU", "relu", "softmax"}
+BUILTIN_WORDS = {"sigma": "the logistic function", "sigmoid": "the logistic function",
+                 "ReLU": "max(0, x)", "relu": "max(0, x)", "pi": "3.14159…",
+                 "e": "Euler's number", "infty": "infinity"}
 
 
-def function_target(node: ast.Node, ctx: Context):
-    """`f(x, y)` with plain-name parameters → (name, parameter names), else None."""
+def is_builtin(name: str) -> bool:
+    """A name with a meaning before any definition (σ, sin, P, π)."""
+    from .names import BUILTIN_FUNCTIONS, builtin_constant
+    from .registry import CALL_HANDLERS
+
+    return (name in BUILTIN_FUNCTIONS or builtin_constant(name) is not None
+            or (name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING))
+
+
+def function_target(node: ast.Node, ctx: Context, replacing: bool = False):
+    """`f(x, y)` with plain-name parameters → (name, parameter names), else None.
+
+    A built-in is a target only when `replacing` (`:=`) or in DEFINABLE_BUILTINS."""
+    from .names import BUILTIN_FUNCTIONS
     from .registry import CALL_HANDLERS
 
     if not isinstance(node, ast.Call) or node.bracket != "(":
@@ -54,13 +72,17 @@ def function_target(node: ast.Node, ctx: Context):
               for a in node.args]  # f(x, y) and f(x_1, x_2)
     if name is None or not params or None in params:
         return None
-    if name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING:
+    if replacing or name in DEFINABLE_BUILTINS or lookup(ctx, name) is not None:
+        return name, params
+    if name in BUILTIN_FUNCTIONS or (name in CALL_HANDLERS
+                                     and name not in DEFINABLE_DESPITE_MEANING):
         return None
     return name, params
 
 
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
     value = ctx.value_of(value_node)
+    _note_replaced(name, ctx)
     ctx.workspace.define(name, value)
     ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
@@ -68,16 +90,47 @@ def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
 
 def define_function(name: str, params: list[str], body_node: ast.Node,
                     ctx: Context) -> StatementResult:
-    symbols = tuple(ctx.workspace.symbol(p) for p in params)
-    body = ctx.with_bound(dict(zip(params, symbols))).value_of(body_node)
-    function = UserFunction(name, symbols, body)
+    function = _function(name, params, body_node, ctx)
+    _note_replaced(name, ctx)
     ctx.workspace.define(name, function)
     return StatementResult("definition", function)
 
 
+def _function(name: str, params: list[str], body_node: ast.Node, ctx: Context) -> UserFunction:
+    symbols = tuple(ctx.workspace.symbol(p) for p in params)
+    body = ctx.with_bound(dict(zip(params, symbols))).value_of(body_node)
+    return UserFunction(name, symbols, body)
+
+
+def _note_replaced(name: str, ctx: Context) -> None:
+    """A redefinition says what it replaced (documents reuse letters)."""
+    old = lookup(ctx, name)
+    if old is not None:
+        ctx.note(f"redefines {inline(_name_latex(name, old))}, which was "
+                 f"{inline(_value_latex(old))}")
+    elif is_builtin(name):
+        words = BUILTIN_WORDS.get(name)
+        ctx.note(f"defines {symbol_latex(name)}, replacing the built-in {symbol_latex(name)}"
+                 + (f" ({words})" if words else ""))
+
+
+def _name_latex(name: str, value) -> str:
+    return bold(name) if is_matrix(value) else symbol_latex(name)
+
+
+def _value_latex(value) -> str:
+    if isinstance(value, UserFunction):
+        params = ", ".join(latex(p) for p in value.params)
+        return f"{symbol_latex(value.name)}({params}) = {latex(value.body)}"
+    try:
+        return latex(value)
+    except Exception:  # noqa: BLE001 - a value SymPy cannot print is described in words
+        return describe(value)
+
+
 @statement_rule(priority=10, node_type=ast.Redefine)
 def redefinition(node, ctx: Context):
-    function = function_target(node.target, ctx)
+    function = function_target(node.target, ctx, replacing=True)
     if function:
         return define_function(*function, node.value, ctx)
     name = target_name(node.target, ctx)
@@ -88,16 +141,57 @@ def redefinition(node, ctx: Context):
 
 @statement_rule(priority=90)
 def definition(node, ctx: Context):
+    """`name = expr` and `f(x) = expr` define, or redefine a defined name (with a note).
+
+    `f(x) = c` of a defined f whose right side mentions no parameter (`F(x) = 0.5` of a
+    CDF) is an equation to solve, as the guide uses it; `f(x) := c` redefines."""
     if node.ops != ("=",):
         return None
     lhs, rhs = node.operands
     function = function_target(lhs, ctx)
-    if function and lookup(ctx, function[0]) is None:
-        return define_function(*function, rhs, ctx)
+    if function:
+        name, params = function
+        exists = lookup(ctx, name) is not None or is_builtin(name)
+        if not exists:
+            return define_function(name, params, rhs, ctx)
+        if _mentions(rhs, name):
+            return None
+        new = _function(name, params, rhs, ctx)
+        if not set(new.params) & _free_symbols(new.body):
+            ctx.note(f"{symbol_latex(name)} is {'defined' if lookup(ctx, name) else 'built in'}"
+                     f", so this is solved as an equation; write := to redefine "
+                     f"{symbol_latex(name)}")
+            return None
+        _note_replaced(name, ctx)
+        ctx.workspace.define(name, new)
+        return StatementResult("definition", new)
     name = target_name(lhs, ctx)
-    if name is not None and lookup(ctx, name) is None and not _mentions(rhs, name):
+    if name is not None and not _mentions(rhs, name):
         return define(name, rhs, ctx)
     return None
+
+
+@statement_rule(priority=85)
+def letters_definition(node, ctx: Context):
+    """`lr = 0.1`: a product of undefined letters on the left of a definition is most likely
+    a multi-letter name, never solved for one letter: an error showing both readings."""
+    if node.ops != ("=",) or not isinstance(node.operands[0], ast.Juxtapose):
+        return None
+    lhs, rhs = node.operands
+    names = [f.name for f in lhs.factors if isinstance(f, ast.Name)]
+    if len(names) != len(lhs.factors) or not all(
+            len(n) == 1 and n.isascii() and n.isalpha() for n in names):
+        return None
+    if any(lookup(ctx, n) is not None or _mentions(rhs, n) for n in names):
+        return None
+    word, product = "".join(names), r" \cdot ".join(names)
+    raise SymmlError(f"`{word}` reads as the product {product} of undefined letters: to "
+                     f"define a name write \\mathrm{{{word}}} = ..., to solve for the letters "
+                     f"write {product} = ...", lhs.span)
+
+
+def _free_symbols(value) -> set:
+    return set(getattr(value, "free_symbols", ()))
 
 
 def _mentions(node: ast.Node, name: str) -> bool:
@@ -176,12 +270,14 @@ def _declaration_latex(names: list[str], shape) -> str:
 @statement_rule(priority=95)
 def equation_or_check(node, ctx: Context):
     values = [ctx.value_of(operand) for operand in node.operands]
-    if node.ops == ("=",):
-        return _equality(values[0], values[1], node, ctx)
+    if node.ops in (("=",), ("?=",)):
+        return _equality(values[0], values[1], node, ctx, solving=node.ops == ("=",))
     return StatementResult("check", _compare_chain(node.ops, values, node))
 
 
-def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
+def _equality(lhs, rhs, node, ctx: Context, solving: bool = True) -> StatementResult:
+    """`lhs = rhs`: a check (true when equal for all values), else solved for the unknowns;
+    with `solving=False` (`\\stackrel{?}{=}`) never solved."""
     import sympy
 
     from .arithmetic import _sized, operand
@@ -207,6 +303,10 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
         return StatementResult("check", sympy.true)
     unknowns = sorted(simplified.free_symbols - ctx.workspace.known_symbols(), key=str)
     if not unknowns:
+        return StatementResult("check", sympy.false)
+    if not solving:
+        ctx.note("a check, not an equation: false because the two sides differ for some "
+                 "values of " + ", ".join(inline(latex(u)) for u in unknowns))
         return StatementResult("check", sympy.false)
     return solve(simplified, unknowns, ctx, node)
 
@@ -292,14 +392,14 @@ def _compare_chain(ops, values, node):
     import sympy
 
     relations = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge,
-                 "!=": sympy.Ne, "=": sympy.Eq}
+                 "!=": sympy.Ne, "=": sympy.Eq, "?=": sympy.Eq}
     results = []
     for op, left, right in zip(ops, values, values[1:]):
         if op not in relations:
             raise SymmlError(f"the relation `{op}` cannot be evaluated here", node.span)
-        if op in ("=", "!=") and is_matrix(left) and is_matrix(right):  # AB = [..] = [..]
+        if op in ("=", "?=", "!=") and is_matrix(left) and is_matrix(right):  # AB = [..] = [..]
             same = _same_matrix(left, right, node)
-            results.append(same if op == "=" else sympy.Not(same))
+            results.append(same if op != "!=" else sympy.Not(same))
             continue
         if not (is_scalar(left) and is_scalar(right)):
             raise ShapeError(f"`{op}` compares numbers, not {describe(left)} and "
