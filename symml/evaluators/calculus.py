@@ -693,12 +693,17 @@ def limit_value(node: ast.Limit, ctx: Context):
 
 
 def _limit_or_error(unevaluated, node):
-    from sympy import Limit, zoo
+    from sympy import AccumBounds, Limit, zoo
 
     try:
         value = unevaluated.doit(deep=False)
     except ValueError:  # SymPy: the one-sided limits differ
         value = zoo
+    if getattr(value, "has", lambda _: False)(AccumBounds):  # sin(1/x) at 0: SymPy's range
+        bounded = isinstance(value, AccumBounds) and value.min.is_finite and value.max.is_finite
+        between = f" between {latex(value.min)} and {latex(value.max)}" if bounded else ""
+        raise DomainError(f"the limit does not exist: the function oscillates{between}",
+                          node.span)
     if value is zoo:
         body, variable, point = unevaluated.args[:3]
         left, right = (Limit(body, variable, point, dir=d).doit(deep=False) for d in "-+")
