@@ -9,7 +9,7 @@ from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, 
                                is_matrix, is_scalar)
 from ..syntax import ast
 from .names import BUILTIN_FUNCTIONS, lookup
-from .registry import CALL_HANDLERS, Context, calls, first_claim, handles
+from .registry import CALL_HANDLERS, Context, calls, first_claim, handles, inline
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
@@ -52,7 +52,21 @@ def call_value(node: ast.Call, ctx: Context, postfix=None):
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
+    if getattr(func, "is_Symbol", False) and len(node.args) == 1 and node.bracket == "(":
+        _note_product(func, node, ctx)
     return _apply_or_multiply(func, node, ctx, postfix)
+
+
+def _note_product(letter, node: ast.Call, ctx: Context) -> None:
+    """`\\theta(x)` of an undefined θ is θ·x (NOTATION §1), and the result says so."""
+    from ..render.latex import latex
+
+    value = ctx.value_of(node.args[0])
+    name, arg = latex(letter), latex(value)
+    factor = arg if getattr(value, "is_Atom", False) else f"({arg})"
+    call, product, example = f"{name}({arg})", name + r" \cdot " + factor, name + "(x) = ..."
+    ctx.note(f"{inline(call)} is read as {inline(product)}: {name} is not a function "
+             f"(define {inline(example)} to apply it)")
 
 
 def _does_not_apply(key: str, node) -> SymmlError:
@@ -119,6 +133,17 @@ def _function_table() -> dict:
         "asec": sympy.asec, "acsc": sympy.acsc, "acoth": sympy.acoth, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
     }
+
+
+def builtin_as_function(name: str):
+    """A built-in of one argument (σ, sin, ReLU) as a UserFunction of x, or None."""
+    import sympy
+
+    function = _function_table().get(name)
+    if function is None:
+        return None
+    x = sympy.Symbol("x")
+    return UserFunction(name, (x,), function(x))
 
 
 def builtin(name: str, args: list, node):

@@ -33,6 +33,7 @@ Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid paralle
 intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
 lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
 limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda hline Phi ln
+stackrel overset
 """.split())
 
 

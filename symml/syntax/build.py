@@ -22,7 +22,8 @@ RELATIONS = {"=": "=", "!=": "!=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!
              r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
              r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
              r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
-             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv",
+             r"\checkeq": "?="}  # `\stackrel{?}{=}` (normalize.py): always a check
 MAX_DERIVATIVE_ORDER = 1_000
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # `\sinh^{-1} x` is the inverse function; a function not listed here refuses ^{-1}
@@ -509,6 +510,8 @@ class AstBuilder(Transformer_NonRecursive):
         child = children[-1]
         if isinstance(child, ast.Number) and child.value == 0:
             return ast.Name("mathbf{0}", span=child.span)  # the zero vector or matrix
+        if str(children[0]).strip() in (r"\mathit", r"\mathnormal") and _letters(child):
+            return ast.Name("".join(f.name for f in child.factors), span=self._span(meta))
         return child
 
     def accent(self, meta, children):
@@ -615,6 +618,12 @@ class AstBuilder(Transformer_NonRecursive):
 # --- shape-only decisions ------------------------------------------------------------
 def _braced(tok: str) -> str:
     return tok[tok.index("{") + 1:tok.rindex("}")].strip()
+
+
+def _letters(node: ast.Node) -> bool:
+    r"""`\mathit{loss}`: letters side by side (one italic word, a multi-letter name)."""
+    return isinstance(node, ast.Juxtapose) and all(
+        isinstance(f, ast.Name) and len(f.name) == 1 and f.name.isalpha() for f in node.factors)
 
 
 def _roman(tok: Token, span) -> ast.Node:
