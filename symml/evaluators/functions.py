@@ -111,12 +111,15 @@ def _function_table() -> dict:
         "erfc": sympy.erfc, "erfinv": sympy.erfinv, "asinh": sympy.asinh,
         "acosh": sympy.acosh, "atanh": sympy.atanh, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
+        "floor": sympy.floor, "ceiling": sympy.ceiling,
     }
 
 
 def builtin(name: str, args: list, node):
     import sympy
 
+    if name in ("gcd", "lcm"):
+        return _gcd_lcm(name, args, node)
     if len(args) != 1 and name not in ("max", "min", "log"):
         raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
     if name == "softmax":
@@ -138,6 +141,18 @@ def builtin(name: str, args: list, node):
     if value is sympy.zoo or value is sympy.nan:  # tan(π/2), cot 0, csc 0
         raise DomainError(f"{name} is undefined at {latex(arg)}", node.span)
     return value
+
+
+def _gcd_lcm(name: str, args: list, node):
+    """`\gcd(12, 18)`, `\operatorname{lcm}(4, 6, 10)`, `\gcd` of a vector's entries."""
+    from functools import reduce
+
+    import sympy
+
+    values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args
+    if len(values) < 2 or not all(is_scalar(v) and v.is_integer is not False for v in values):
+        raise SymmlError(f"{name} takes two or more whole numbers", node.span)
+    return reduce(sympy.gcd if name == "gcd" else sympy.lcm, values)
 
 
 def relu(x):

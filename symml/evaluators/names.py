@@ -10,7 +10,8 @@ ABSTRACT_FUNCTIONS = {"f", "g", "h"}
 BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
                      "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
                      "softmax", "sigmoid", "max", "min", "abs", "erf", "erfc", "erfinv",
-                     "asinh", "acosh", "atanh", "Heaviside", "re", "im", "sign", "arg"}
+                     "asinh", "acosh", "atanh", "Heaviside", "re", "im", "sign", "arg",
+                     "floor", "ceiling", "gcd", "lcm"}
 
 
 class IdentityLike:
@@ -63,7 +64,7 @@ def name_value(node: ast.Name, ctx: Context):
 def builtin_name(name: str, ctx: Context, span=None):
     import sympy
 
-    constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
+    constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo, "imaginaryunit": sympy.I}
     if name in constants:
         return constants[name]
     if name == "I":
@@ -276,6 +277,11 @@ def index_text(index: ast.Node, ctx: Context) -> str:
 
 @handles(ast.Accent)
 def accent_value(node: ast.Accent, ctx: Context):
+    if node.accent == "bar" and (not isinstance(node.operand, (ast.Name, ast.Subscript))
+                                 or node.operand == ast.Name("imaginaryunit")):
+        from .notation import conjugate  # a bar over an expression: its conjugate
+
+        return conjugate(ctx.value_of(node.operand), node)
     operand = ctx.value_of(node.operand) if isinstance(node.operand, ast.Name) and lookup(
         ctx, node.operand.name) is not None else None
     if node.accent == "hat" and operand is not None and is_matrix(operand):

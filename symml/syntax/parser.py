@@ -208,8 +208,10 @@ def _words(names) -> str:
 
 
 BRACKETS = {"{": "}", "(": ")", "[": "]", r"\{": r"\}", r"\langle": r"\rangle",
-            r"\lvert": r"\rvert", r"\lVert": r"\rVert"}
+            r"\lvert": r"\rvert", r"\lVert": r"\rVert", r"\lfloor": r"\rfloor",
+            r"\lceil": r"\rceil"}
 CLOSERS = {v: k for k, v in BRACKETS.items()}
+HALF_OPEN = {("(", "]"), ("[", ")")}  # the intervals (a, b] and [a, b)
 BRACKET_TOKEN = re.compile(r"\\begin\s*\{[^}]*\}|\\end\s*\{[^}]*\}|\\[a-zA-Z]+|\\.|[{}()\[\]]")
 
 
@@ -227,8 +229,9 @@ def _check_brackets(normalized: Normalized) -> None:
                                     normalized.span(match.start(), match.end()))
         elif tok in CLOSERS or tok.startswith(r"\end"):
             want = CLOSERS.get(tok) if tok in CLOSERS else tok.replace(r"\end", r"\begin")
-            if not stack or (stack[-1][0] != want and not (
-                    tok.startswith(r"\end") and stack[-1][0].startswith(r"\begin"))):
+            if not stack or (stack[-1][0] != want and (stack[-1][0], tok) not in HALF_OPEN
+                             and not (tok.startswith(r"\end")
+                                      and stack[-1][0].startswith(r"\begin"))):
                 opener = f" (the open one is `{stack[-1][0]}`)" if stack else ""
                 raise ParseError(f"`{tok}` closes nothing{opener}",
                                  normalized.span(match.start(), match.end()))
