@@ -1,6 +1,6 @@
 """A worked solution as a complete LaTeX document for pdflatex (base + recommended packages).
 
-Nothing may run off the page: step chains are split at ` = ` into `align*` rows, and every
+Nothing may run off the page: a step's lines become `align*` rows, and every
 row, input and result is shrunk (`\\symmlfit`) when it is wider than the space left for it.
 Only Computer Modern OT1/OML/OMS glyphs are used, so no font has to be generated.
 """
@@ -91,7 +91,7 @@ def _statement(result) -> str:
         return "\n".join(out + [_display_safe(display.summary(result, math))])
     out.append(_input(result))
     for step in result.steps:
-        out += [r"\par\emph{%s}" % _title(step.title), _chain(display.chain_parts(step.latex))]
+        out += [r"\par\emph{%s}" % _title(step), _chain(step.line_latex)]
     if result.latex:
         out.append(r"\par\textbf{%s:}\enskip\symmlfit{%s}{%s}\par" % (
             kind_label(result), RESULT_WIDTH, math(display.value_latex(result))))
@@ -121,7 +121,7 @@ def _display_safe(latex: str) -> str:
     return r"\[ \symmlfit{%s}{%s} \]" % (FULL, latex)
 
 
-def _chain(parts: list[str]) -> str:
+def _chain(parts) -> str:
     """`a = b = c` as aligned rows; a long left side goes on its own row."""
     if len(parts) == 1:
         return _display(parts[0])
@@ -135,6 +135,6 @@ def _chain(parts: list[str]) -> str:
                       " \\\\\n".join([first] + rows), r"\end{align*}"])
 
 
-def _title(title: str) -> str:
+def _title(step) -> str:
     return "".join(r"\(%s\)" % math(piece) if is_math else text(piece)
-                   for is_math, piece in display.title_pieces(title))
+                   for is_math, piece in step.title_parts)
