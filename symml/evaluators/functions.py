@@ -144,7 +144,7 @@ def builtin(name: str, args: list, node):
 
 
 def _gcd_lcm(name: str, args: list, node):
-    """`\gcd(12, 18)`, `\operatorname{lcm}(4, 6, 10)`, `\gcd` of a vector's entries."""
+    r"""`\gcd(12, 18)`, `\operatorname{lcm}(4, 6, 10)`, `\gcd` of a vector's entries."""
     from functools import reduce
 
     import sympy
