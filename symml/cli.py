@@ -118,6 +118,7 @@ def run_eval(args, parser) -> int:
 def _print_result(result, with_steps: bool) -> None:
     if result.error is not None:
         print(str(result.error), file=sys.stderr)
+        _print_notes(result, sys.stderr)
         return
     if with_steps:
         for step in result.steps:
@@ -126,6 +127,12 @@ def _print_result(result, with_steps: bool) -> None:
     if result.approx:
         line += f"    ≈ {result.approx}"
     print(line)
+    _print_notes(result, sys.stdout)
+
+
+def _print_notes(result, stream) -> None:
+    for note in result.notes:
+        print(f"  note: {note}", file=stream)
 
 
 def run_solve(args, parser) -> int:

@@ -21,6 +21,7 @@ class Result:
     value: Any = None
     steps: list[Step] = field(default_factory=list)
     error: Optional[SymmlError] = None
+    notes: list[str] = field(default_factory=list)  # which reading was taken, what replaced
     _latex: Optional[str] = field(default=None, repr=False)
     _approx: Any = field(default=NOT_YET, repr=False)
 
@@ -60,6 +61,7 @@ class Result:
             "approx": self.approx,
             "steps": [step.to_json() for step in self.steps],
             "error": self.error.to_json() if self.error else None,
+            "notes": list(self.notes),
         }
 
     def _repr_latex_(self) -> str:

@@ -540,7 +540,7 @@ def descent_update(node, ctx: Context):
     at_old = ctx.with_bound({base: old})
     value = _scalar_if_1x1(at_old.value_of(rhs), old)
     if ctx.want_steps:
-        quiet = Context(ctx.workspace, False, [], at_old.bound)
+        quiet = at_old.quiet()
         ctx.step("Update: step against the gradient", symbol_name(f"{base}_new"),
                  _shown(rhs, quiet), value)
     ctx.workspace.define(f"{base}_new", value)

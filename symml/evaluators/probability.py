@@ -350,7 +350,7 @@ def _pmf_table(free, conditions, given, ctx: Context, node):
                          "take finitely many values", node.span)
     rest = sympy.And(*conditions)
     grids = [_values_of(v, ctx) for v in free]
-    quiet = Context(ctx.workspace, False, [], ctx.bound)
+    quiet = ctx.quiet()
     if len(free) == 1:
         entries = [probability_given(sympy.And(sympy.Eq(free[0], x), rest), given, quiet, node)
                    for x in grids[0]]

@@ -140,3 +140,10 @@ def value_latex(result) -> str:
     """The result's LaTeX, with `\approx` and a decimal when that helps."""
     short = approximation(result.latex, result.approx)
     return result.latex + (r" \approx " + short if short else "")
+
+
+def note_title(note: str):
+    """A note (a sentence with LaTeX words, like a string step title) as a title record."""
+    from ..steps import Step
+
+    return Step(note)

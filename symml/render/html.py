@@ -81,6 +81,8 @@ def _result(result) -> str:
         if result.latex:
             out.append(f'<p class="label">{kind_label(result)}:</p>'
                        + mathml(display.value_latex(result)))
+    out += [f'<p class="note"><i>Note:</i> {_title(display.note_title(note))}</p>'
+            for note in result.notes]
     out.append("</section>")
     return "\n".join(out)
 

@@ -66,15 +66,20 @@ def _chain(parts) -> str:
 def result_markdown(result) -> str:
     """One statement: its input, steps and result (also `Result._repr_markdown_`)."""
     if result.error:
-        return "\n".join([_typed(result), "", _error(result.error)])
+        return "\n".join([_typed(result), "", _error(result.error)] + _notes_md(result))
     if not result.steps:
-        return f"$$ {math(display.summary(result))} $$"
+        return "\n".join([f"$$ {math(display.summary(result))} $$"] + _notes_md(result))
     out = [_typed(result), ""]
     for step in result.steps:
         out += [f"*{_title_md(step)}*", "", _chain(step.line_latex), ""]
     if result.latex:
         out.append(f"**{kind_label(result)}:** $ {math(display.value_latex(result))} $")
-    return "\n".join(out)
+    return "\n".join(out + _notes_md(result))
+
+
+def _notes_md(result) -> list[str]:
+    """Each note as its own paragraph, words escaped and LaTeX pieces as math."""
+    return [line for note in result.notes for line in ("", f"*Note:* {_title_md(display.note_title(note))}")]
 
 
 def _typed(result) -> str:
@@ -102,6 +107,8 @@ def result_latex(result) -> str:
             rows += ["&= " + math(part) for part in parts[1:]]
         if result.latex:
             rows.append(r"&\text{%s: } %s" % (kind_label(result), math(display.value_latex(result))))
+    rows += [r"&\text{Note: }" + _title_math(display.note_title(note))
+             for note in result.notes]
     return r"$$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
 
 

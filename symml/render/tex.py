@@ -86,16 +86,21 @@ def render(solution: Solution) -> str:
 def _statement(result) -> str:
     out = [r"\par\medskip\goodbreak"]
     if result.error:
-        return "\n".join(out + [_input(result), _error(result.error)])
+        return "\n".join(out + [_input(result), _error(result.error)] + _notes(result))
     if not result.steps:
-        return "\n".join(out + [_display_safe(display.summary(result, math))])
+        return "\n".join(out + [_display_safe(display.summary(result, math))] + _notes(result))
     out.append(_input(result))
     for step in result.steps:
         out += [r"\par\emph{%s}" % _title(step), _chain(step.line_latex)]
     if result.latex:
         out.append(r"\par\textbf{%s:}\enskip\symmlfit{%s}{%s}\par" % (
             kind_label(result), RESULT_WIDTH, math(display.value_latex(result))))
-    return "\n".join(out)
+    return "\n".join(out + _notes(result))
+
+
+def _notes(result) -> list[str]:
+    return [r"\par\textit{Note:} %s\par" % _title(display.note_title(note))
+            for note in result.notes]
 
 
 def _input(result) -> str:
