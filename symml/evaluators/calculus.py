@@ -278,7 +278,9 @@ def prime_call(node: ast.Call, ctx: Context):
     prime = node.func
     if not isinstance(prime, ast.Prime):
         return NotImplemented
-    function = ctx.value_of(prime.operand)
+    from .functions import subscripted_function
+
+    function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:

@@ -43,11 +43,21 @@ def call_value(node: ast.Call, ctx: Context):
     key = call_key(node.func)
     if handlers and len(key) > 1 and key not in BUILTIN_FUNCTIONS:
         raise _does_not_apply(key, node)
-    func = ctx.value_of(node.func)
+    func = subscripted_function(node.func, ctx) or ctx.value_of(node.func)
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
     return _apply_or_multiply(func, node, ctx)
+
+
+def subscripted_function(func: ast.Node, ctx: Context):
+    """`h_\theta(x_0, x_1)`, `f_1(x)`: a subscripted f, g or h applied is a function."""
+    from .names import ABSTRACT_FUNCTIONS, subscripted_name
+
+    if isinstance(func, ast.Subscript) and isinstance(func.base, ast.Name) \
+            and func.base.name in ABSTRACT_FUNCTIONS:
+        return AbstractFunction(subscripted_name(func, ctx))
+    return None
 
 
 def _does_not_apply(key: str, node) -> SymmlError:

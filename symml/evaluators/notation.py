@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..errors import ShapeError, SymmlError
 from ..render.latex import latex, symbol_latex
-from ..semantics.kinds import describe, is_matrix, is_scalar
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
+                               is_matrix, is_scalar)
 from ..syntax import ast
 from .names import base_name, lookup
 from .registry import Context, StatementResult, calls, handles, statement_rule
@@ -20,7 +21,7 @@ def _integers(values, node, what: str):
 
 @handles(ast.Mod)
 def mod_value(node: ast.Mod, ctx: Context):
-    """`a \\bmod b`: the remainder, in 0..b-1 for a positive b."""
+    r"""`a \bmod b`: the remainder, in 0..b-1 for a positive b."""
     import sympy
 
     left, right = _integers([ctx.value_of(node.left), ctx.value_of(node.right)], node,
@@ -32,7 +33,7 @@ def mod_value(node: ast.Mod, ctx: Context):
 
 @statement_rule(priority=10, node_type=ast.Congruence)
 def congruence(node: ast.Congruence, ctx: Context):
-    """`a \\equiv b \\pmod{n}`: true when n divides a - b; with one unknown, its residue."""
+    r"""`a \equiv b \pmod{n}`: true when n divides a - b; with one unknown, its residue."""
     import sympy
 
     left, right, modulus = _integers(
@@ -70,7 +71,7 @@ def interval_value(node: ast.Interval, ctx: Context):
 
 @handles(ast.Piecewise)
 def piecewise_value(node: ast.Piecewise, ctx: Context):
-    """`\\begin{cases}`: SymPy's Piecewise, the first case whose condition holds."""
+    r"""`\begin{cases}`: SymPy's Piecewise, the first case whose condition holds."""
     import sympy
 
     pieces = []
@@ -90,7 +91,7 @@ RELATIONALS = {"<": "Lt", ">": "Gt", "<=": "Le", ">=": "Ge", "=": "Eq", "!=": "N
 
 
 def condition_value(node: ast.Node, ctx: Context):
-    """A condition (`x > 0`, `0 \\le x < 1`, `x \\in [0, 1)`) as a SymPy boolean."""
+    r"""A condition (`x > 0`, `0 \le x < 1`, `x \in [0, 1)`) as a SymPy boolean."""
     import sympy
 
     if not isinstance(node, ast.Relation):
@@ -111,8 +112,8 @@ def condition_value(node: ast.Node, ctx: Context):
 
 @handles(ast.Adjoint)
 def adjoint_value(node: ast.Adjoint, ctx: Context):
-    """`A^H`, `A^\\dagger`, `A^*` of a matrix: its conjugate transpose; of a number, its
-    conjugate. `w^*` (`\\mathbf{w}^*`, `\\theta^{*}`) of an undefined name is a name, the
+    r"""`A^H`, `A^\dagger`, `A^*` of a matrix: its conjugate transpose; of a number, its
+    conjugate. `w^*` (`\mathbf{w}^*`, `\theta^{*}`) of an undefined name is a name, the
     optimum, as ML texts write it."""
     import sympy
 
@@ -133,7 +134,7 @@ def adjoint_value(node: ast.Adjoint, ctx: Context):
 
 
 def star_name(node: ast.Adjoint) -> str | None:
-    """`w^*` of a name that is not defined (nor defined with its star) → "w^*", else None."""
+    r"""`w^*` of a name that is not defined (nor defined with its star) → "w^*", else None."""
     if not (node.starred and isinstance(node.operand, (ast.Name, ast.Subscript))):
         return None
     try:
@@ -144,7 +145,7 @@ def star_name(node: ast.Adjoint) -> str | None:
 
 
 def conjugate(value, node):
-    """`\\overline{z}` of a complex expression: its conjugate."""
+    r"""`\overline{z}` of a complex expression: its conjugate."""
     import sympy
 
     if is_matrix(value):
@@ -156,7 +157,7 @@ def conjugate(value, node):
 
 @calls("adj", "adjugate")
 def adjugate_call(node: ast.Call, ctx: Context):
-    """`\\operatorname{adj}(A)`: the adjugate (transposed cofactor matrix)."""
+    r"""`\operatorname{adj}(A)`: the adjugate (transposed cofactor matrix)."""
     if len(node.args) != 1:
         return NotImplemented
     value = ctx.value_of(node.args[0])
@@ -170,7 +171,7 @@ def adjugate_call(node: ast.Call, ctx: Context):
 
 @statement_rule(priority=10, node_type=ast.Signature)
 def signature(node: ast.Signature, ctx: Context):
-    """`f: \\mathbb{R}^n \\to \\mathbb{R}`: declares f as a function (nothing to compute)."""
+    r"""`f: \mathbb{R}^n \to \mathbb{R}`: declares f as a function (nothing to compute)."""
     name = base_name(node.name)
     written = rf"{symbol_latex(name)} \colon {_space(node.domain)} \to {_space(node.codomain)}"
     return StatementResult("declaration", None, latex=written)
@@ -188,3 +189,184 @@ def _space(node: ast.Node) -> str:
         return str(node.value)
     raise SymmlError("a signature names its spaces, as in f: \\mathbb{R}^n \\to \\mathbb{R}",
                      node.span)
+
+
+@handles(ast.Prime)
+def prime_value(node: ast.Prime, ctx: Context):
+    r"""A prime not followed by `(x)`: of an undefined name, a new name (`a'`, `x_1''`, as
+    SymPy reads it); of a matrix, its transpose (`A'`, as MATLAB and some notes write it).
+    A function needs its argument (`f'(x)`), and a defined number has no prime."""
+    if isinstance(node.operand, ast.Name):  # x' = x - 0.1 \cdot 2x defined x'
+        defined = lookup(ctx, base_name(node))
+        if defined is not None:
+            return defined
+    if isinstance(node.operand, (ast.Name, ast.Subscript, ast.Accent)):
+        name = _primed_name(node, ctx)
+        if name is not None:
+            value = lookup(ctx, name)
+            return value if value is not None else ctx.workspace.symbol(name)
+    value = ctx.value_of(node.operand)
+    if is_matrix(value):
+        return value.T if node.order % 2 else value
+    if isinstance(value, (UserFunction, AbstractFunction, BuiltinFunction)):
+        raise SymmlError("a prime ' after a function needs its argument, as in f'(x)",
+                         node.span)
+    raise SymmlError(f"a prime ' after {describe(value)} has no meaning here; write the "
+                     "derivative as \\frac{d}{dx} or name the value", node.span)
+
+
+def _innermost(node: ast.Node) -> ast.Node:
+    while isinstance(node, (ast.Subscript, ast.Prime)):
+        node = node.base if isinstance(node, ast.Subscript) else node.operand
+    return node
+
+
+def _primed_name(node: ast.Prime, ctx: Context) -> str | None:
+    r"""`a'` → "a'" when `a` is an undefined name that is not a function, else None."""
+    from .names import index_text
+
+    operand = node.operand
+    try:
+        name = base_name(operand) if not isinstance(operand, ast.Subscript) else \
+            f"{base_name(operand.base)}_{{{','.join(index_text(i, ctx) for i in operand.index)}}}"
+    except SymmlError:
+        return None
+    if lookup(ctx, name) is not None or lookup(ctx, base_name(_innermost(operand))) is not None:
+        return None
+    from .names import ABSTRACT_FUNCTIONS, BUILTIN_FUNCTIONS
+
+    if name in ABSTRACT_FUNCTIONS or name in BUILTIN_FUNCTIONS:
+        return None
+    return name + "'" * node.order
+
+
+@statement_rule(priority=45)
+def membership(node: ast.Relation, ctx: Context):
+    r"""`\frac12 \in (0, 1]`, `5 \not\in \{1, 2\}`: a check for a number; `x \in (0, 1]`
+    of an undefined name declares a real x (its range is shown, not enforced)."""
+    import sympy
+
+    if node.ops not in (("in",), ("notin",)):
+        return None
+    lhs, rhs = node.operands
+    space = ctx.value_of(rhs)
+    if not isinstance(space, sympy.Set):
+        return None
+    if isinstance(lhs, ast.Name) and lookup(ctx, lhs.name) is None and node.ops == ("in",):
+        symbol = ctx.workspace.symbol(lhs.name, real=True)
+        return StatementResult("declaration", None,
+                               latex=rf"{latex(symbol)} \in {latex(space)}")
+    inside = space.contains(ctx.value_of(lhs))
+    if inside not in (sympy.true, sympy.false):
+        raise SymmlError("cannot decide this membership for every value of its symbols",
+                         node.span)
+    return StatementResult("check", inside if node.ops == ("in",) else sympy.Not(inside))
+
+
+@statement_rule(priority=45)
+def proportional(node: ast.Relation, ctx: Context):
+    r"""`p(x) \propto e^{-x^2}`: read as a statement about shape, kept as written (symml does
+    not decide proportionality); the value is the ratio left ÷ right."""
+    import sympy
+
+    if node.ops != ("propto",):
+        return None
+    left, right = (ctx.value_of(operand) for operand in node.operands)
+    if not (is_scalar(left) and is_scalar(right)) or right == 0:
+        raise SymmlError("\\propto relates two nonzero expressions", node.span)
+    ratio = sympy.simplify(left / right)
+    ctx.step("The ratio of the two sides (constant when they are proportional)", ratio)
+    return StatementResult("value", ratio,
+                           latex=rf"{latex(left)} \propto {latex(right)}")
+
+
+@handles(ast.Dots)
+def dots_value(node: ast.Dots, ctx: Context):
+    r"""`\ldots` in a list of names (`x_1, \ldots, x_n`) stands for the elided entries; it is
+    kept as written. Anywhere else it is refused (`1 + \cdots + n` has no value)."""
+    raise SymmlError("`\\ldots` stands only in a list (x_1, \\ldots, x_n); write a sum as "
+                     "\\sum_{i=1}^{n}", node.span)
+
+
+@calls("mathcal{N}", "Normal", first=True)
+def normal_density(node: ast.Call, ctx: Context):
+    r"""`\mathcal{N}(x; \mu, \sigma^2)`: the normal density at x (the `;` separates the point
+    from the parameters); without `;` it is the distribution."""
+    import sympy
+
+    if node.split != 1 or len(node.args) != 3:
+        return NotImplemented
+    x, mean, variance = (ctx.value_of(arg) for arg in node.args)
+    return sympy.sqrt(1 / (2 * sympy.pi * variance)) * sympy.exp(-(x - mean) ** 2 / (2 * variance))
+
+
+SET_OPERATIONS = {ast.Intersect: "Intersection", ast.Union: "Union", ast.SetMinus: "Complement"}
+
+
+@handles(*SET_OPERATIONS)
+def set_operation(node, ctx: Context):
+    r"""`\{1, 2\} \cap \{2\}`, `\cup`, `\setminus` of sets (events are read by P(...))."""
+    import sympy
+
+    left, right = ctx.value_of(node.left), ctx.value_of(node.right)
+    if not (isinstance(left, sympy.Set) and isinstance(right, sympy.Set)):
+        raise SymmlError(f"{SET_OPERATIONS[type(node)].lower()} needs two sets, got "
+                         f"{describe(left)} and {describe(right)}", node.span)
+    return getattr(sympy, SET_OPERATIONS[type(node)])(left, right)
+
+
+@calls("max", "min", first=True)
+def indexed_extremum(node: ast.Call, ctx: Context):
+    r"""`\max_i |x_i|`, `\min_i x_i` of a defined vector: i runs over its entries."""
+    import sympy
+
+    if not (isinstance(node.func, ast.Subscript) and len(node.func.index) == 1
+            and isinstance(node.func.index[0], ast.Name) and len(node.args) == 1):
+        return NotImplemented
+    index = node.func.index[0].name
+    size = index_size(node.args[0], index, ctx)
+    if size is None:
+        return NotImplemented
+    values = [ctx.with_bound({index: sympy.Integer(k)}).value_of(node.args[0])
+              for k in range(1, size + 1)]
+    return (sympy.Max if node.func.base.name == "max" else sympy.Min)(*values)
+
+
+def index_size(node: ast.Node, index: str, ctx: Context) -> int | None:
+    r"""How far `index` runs when it subscripts defined vectors or matrices inside node
+    (`x_i` of a 3-vector: 3; `A_{2,k}` of a 2×4 matrix: 4); None if nothing fixes it."""
+    sizes = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        stack.extend(current.children())
+        if not (isinstance(current, ast.Subscript) and isinstance(current.base, ast.Name)):
+            continue
+        value = lookup(ctx, current.base.name)
+        if not is_matrix(value) or getattr(value, "is_symbolic", lambda: False)() \
+                or not all(isinstance(d, int) for d in value.shape):
+            continue
+        dims = (len(value),) if 1 in value.shape else value.shape
+        if len(current.index) == len(dims):
+            sizes.update(d for d, i in zip(dims, current.index) if i == ast.Name(index))
+    return sizes.pop() if len(sizes) == 1 else None
+
+
+SET_NODES = (ast.SetLit, ast.Interval, *SET_OPERATIONS)
+
+
+@statement_rule(priority=44)
+def set_equality(node: ast.Relation, ctx: Context):
+    r"""`\{1, 2\} \cap \{3\} = \emptyset`: two sets are equal when they have the same
+    elements."""
+    import sympy
+
+    if node.ops != ("=",) or not any(isinstance(o, SET_NODES) for o in node.operands):
+        return None
+    left, right = (ctx.value_of(operand) for operand in node.operands)
+    if not (isinstance(left, sympy.Set) and isinstance(right, sympy.Set)):
+        return None
+    same = sympy.Eq(left, right)
+    if same not in (sympy.true, sympy.false):
+        raise SymmlError("cannot decide whether these sets are equal", node.span)
+    return StatementResult("check", same)

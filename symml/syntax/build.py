@@ -30,7 +30,8 @@ INVERSE_TRIG = {"sin": "asin", "cos": "acos", "tan": "atan"}
 FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": "",
                     "cov": "Cov", "var": "Var", "arcsinh": "asinh", "arccosh": "acosh",
                     "arctanh": "atanh", "arsinh": "asinh", "arcosh": "acosh", "artanh": "atanh",
-                    "sgn": "sign", "Tr": "tr", "adjugate": "adj", "ceil": "ceiling"}
+                    "sgn": "sign", "Tr": "tr", "trace": "tr", "adjugate": "adj",
+                    "ceil": "ceiling"}
 
 
 # --- builder-only markers: never part of a finished AST ---------------------------------
@@ -132,7 +133,7 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Relation(ops, operands, span=self._span(meta))
 
     def congruence(self, meta, children):
-        """`a \equiv b \pmod{n}` (any relation before `\pmod` is read as ≡ modulo n)."""
+        r"""`a \equiv b \pmod{n}` (any relation before `\pmod` is read as ≡ modulo n)."""
         relation = self.chain(meta, children[:-2])
         if not (isinstance(relation, ast.Relation) and relation.ops in (("equiv",), ("=",))):
             raise self._error("\\pmod{n} follows one congruence, as in a \\equiv b \\pmod{n}",
@@ -144,11 +145,11 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Mod(children[0], children[-1], span=self._span(meta))
 
     def listed(self, meta, children):
-        """`x_1, \ldots, x_n`: a list of values is a tuple."""
+        r"""`x_1, \ldots, x_n`: a list of values is a tuple."""
         return ast.TupleLit(tuple(children), span=self._span(meta))
 
     def signature(self, meta, children):
-        """`f: \mathbb{R}^n \to \mathbb{R}`: a function's domain and codomain."""
+        r"""`f: \mathbb{R}^n \to \mathbb{R}`: a function's domain and codomain."""
         name, mapping = children
         if not (isinstance(mapping, ast.Relation) and mapping.ops == ("to",)
                 and isinstance(name, (ast.Name, ast.Subscript))):
@@ -247,8 +248,12 @@ class AstBuilder(Transformer_NonRecursive):
                 return ast.Prime(base, 1, span=span)
             if kind == "COMPLEMENT":
                 return ast.Complement(base, span=span)
+            if kind == "STAR_SCRIPT" and len(script) % 2 == 0:  # A^{**} = A
+                return base
             if kind in ("DAGGER", "STAR_SCRIPT"):
                 return ast.Adjoint(base, kind == "STAR_SCRIPT", span=span)
+            if kind == "PRIME_SCRIPT":
+                return self.prime(meta, [base, str(script)])
             script = self.sup_arg(meta, [script])
         if isinstance(script, ast.Name) and script.name == "T" and not _is_plain_scalar(base):
             return ast.Transpose(base, span=span)
@@ -267,7 +272,14 @@ class AstBuilder(Transformer_NonRecursive):
         return power
 
     def star_script(self, meta, children):
-        return Token("STAR_SCRIPT", "*", start_pos=meta.start_pos, end_pos=meta.end_pos)
+        """`^*`, `^{**}`: a conjugate transpose per star."""
+        return Token("STAR_SCRIPT", "*" * len(children), start_pos=meta.start_pos,
+                     end_pos=meta.end_pos)
+
+    def prime_script(self, meta, children):
+        """`^{'}`, `^{''}`, `^{\\prime\\prime}`: primes written as a superscript."""
+        order = len(children[0]) if children[0].type == "PRIME" else len(children)
+        return Token("PRIME_SCRIPT", "'" * order, start_pos=meta.start_pos, end_pos=meta.end_pos)
 
     def sup_arg(self, meta, children):
         if len(children) == 2 and children[0].type == "FONT":  # \mathbf T
@@ -286,7 +298,7 @@ class AstBuilder(Transformer_NonRecursive):
             return ast.Infinity(span=span)
         if child.type == "TOP":
             return child  # handled by `sup`
-        if child.type in ("PRIME_CMD", "COMPLEMENT", "DAGGER", "STAR_SCRIPT"):
+        if child.type in ("PRIME_CMD", "COMPLEMENT", "DAGGER", "STAR_SCRIPT", "PRIME_SCRIPT"):
             return child
         raise self._error(f"unexpected `{child}` in a superscript", span)
 
@@ -296,6 +308,9 @@ class AstBuilder(Transformer_NonRecursive):
         if self._scripted.pop(id(base), None) is not None:  # `x^2_1`: the power of x_1
             inner = ast.Subscript(base.base, tuple(index), span=span)
             return ast.Power(inner, base.exponent, span=span)
+        if isinstance(base, ast.Number) and base.value == 1 and len(index) == 1 \
+                and isinstance(index[0], ast.Relation):  # \mathbf{1}_{x > 0}: an indicator
+            return ast.Piecewise(((base, index[0]), (ast.Number(Fraction(0)), None)), span=span)
         if isinstance(base, ast.Norm) and base.p is None and len(index) == 1:
             return ast.Norm(base.operand, index[0], span=span)
         return ast.Subscript(base, tuple(index), span=span)
@@ -350,6 +365,10 @@ class AstBuilder(Transformer_NonRecursive):
 
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
+        if isinstance(func, ast.Subscript) and isinstance(func.base, ast.Prime):
+            # f'_1(x): the derivative of f_1
+            inner = ast.Subscript(func.base.operand, func.index, span=func.span)
+            func = ast.Prime(inner, func.base.order, span=func.span)
         func = self._orders.pop(id(func), (None, func))[1]
         return self._operator_call(func, args, "(", self._span(meta)) \
             or ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
@@ -719,7 +738,7 @@ def _is_letters(node: ast.Node) -> bool:
     if isinstance(node, ast.Name):
         return True
     if isinstance(node, ast.Juxtapose):
-        return all(isinstance(f, ast.Name) for f in node.factors)
+        return all(_is_letters(f) for f in node.factors)
     if isinstance(node, (ast.Subscript, ast.Prime)):
         return _is_letters(node.base if isinstance(node, ast.Subscript) else node.operand)
     return False

@@ -327,6 +327,8 @@ def _lift_fraction_differentials(tokens: list[Tok]) -> list[Tok]:
             continue
         moved = out[differential:numerator[1] - 1]
         rest = out[numerator[0] + 1:differential]
+        while rest and (rest[-1].text.isspace() or rest[-1].text in (r"\cdot", r"\times")):
+            rest = rest[:-1]  # \frac{3 \cdot d\theta}{\theta}: the product sign goes too
         if not any(not t.text.isspace() for t in rest):
             rest = [Tok("1", moved[0].at)]
         out[numerator[0] + 1:denominator[1]] = [

@@ -176,7 +176,9 @@ def _unexpected_character(normalized: Normalized, error) -> ParseError:
         if error.allowed and _expects_only_closers(error.allowed):
             return ParseError(f"`{command}` cannot stand here; expected "
                               f"{_words(error.allowed)}", span)
-        return ParseError(f"unknown command `{command}`", span)
+        from .vocabulary import suggestion
+
+        return ParseError(f"unknown command `{command}`{suggestion(command)}", span)
     char = normalized.text[pos]
     span = normalized.span(pos, pos + 1)
     expected = _words(error.allowed) if error.allowed else ""
