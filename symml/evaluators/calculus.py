@@ -6,11 +6,11 @@ from functools import cache
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import (AbstractFunction, UserFunction, built_matrix, column, describe,
-                               is_matrix)
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, built_matrix,
+                               column, describe, is_matrix)
 from ..syntax import ast
-from .names import lookup
-from .registry import Context, calls, handles, statement_rule, subscripts
+from .names import builtin_constant, lookup
+from .registry import Context, calls, handles, inline, statement_rule, subscripts
 
 MAX_EXPLICIT_TERMS = 10_000
 
@@ -23,6 +23,9 @@ def _variable(node: ast.Node, ctx: Context):
     value = lookup(ctx, node.name) if isinstance(node, ast.Name) else None
     if is_matrix(value) and all(getattr(x, "is_Symbol", False) for x in value):
         return list(value)
+    if isinstance(node, ast.Name) and builtin_constant(node.name) is not None:
+        raise SymmlError(f"{symbol_name(node.name)} is a constant, not a variable: write a "
+                         "letter such as x", node.span)
     if isinstance(node, (ast.Name, ast.Subscript)):
         from .names import base_name, subscripted_name
 
@@ -270,6 +273,18 @@ def derivative_at(node: ast.Call, ctx: Context):
     return at
 
 
+def _builtin_function(node: ast.Node, value, ctx: Context):
+    """`\\sigma'` (σ undefined: the logistic function), `\\sin'`, `\\operatorname{ReLU}'`:
+    a built-in of one argument as a function of x, or None."""
+    from .functions import builtin_as_function
+    from .names import lookup
+
+    name = getattr(value, "name", None) if isinstance(value, BuiltinFunction) else None
+    if isinstance(node, ast.Name) and lookup(ctx, node.name) is None:
+        name = node.name
+    return builtin_as_function(name) if name else None
+
+
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
@@ -282,6 +297,8 @@ def prime_call(node: ast.Call, ctx: Context):
 
     function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
+    if not isinstance(function, (UserFunction, AbstractFunction)):
+        function = _builtin_function(prime.operand, function, ctx) or function
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:
             raise SymmlError(f"{function.name}' needs a function of one variable",
@@ -653,6 +670,7 @@ def integral_value(node: ast.Integral, ctx: Context):
     if ctx.want_steps:
         _antiderivative_steps(body, variable, antiderivative, ctx)
     if node.lower is None:
+        _note_log_domain(body, antiderivative, variable, ctx)
         return antiderivative
     lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
     value = integrate(body, (variable, lower, upper))
@@ -662,6 +680,22 @@ def integral_value(node: ast.Integral, ctx: Context):
                  rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
                  value)
     return value
+
+
+def _note_log_domain(body, antiderivative, variable, ctx: Context) -> None:
+    """`\\int \\frac{1}{x} dx = \\ln x` holds for x > 0 (ln|x| everywhere): say so, unless
+    the integrand itself has the logarithm (`\\int \\ln x dx` lives on x > 0 anyway)."""
+    from sympy import Dummy, log
+
+    own = {term.args[0] for term in getattr(body, "atoms", lambda *_: ())(log)}
+    for term in sorted(antiderivative.atoms(log), key=str):
+        arg = term.args[0]
+        real = {s: Dummy(s.name, real=True) for s in arg.free_symbols}
+        if variable in arg.free_symbols and arg not in own \
+                and not arg.subs(real).is_positive:
+            shown, absolute = latex(arg), r"\ln\left|" + latex(arg) + r"\right|"
+            ctx.note(f"this antiderivative holds for {inline(shown + ' > 0')}; on the whole "
+                     f"domain it is {inline(absolute)}")
 
 
 def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:
@@ -695,12 +729,17 @@ def limit_value(node: ast.Limit, ctx: Context):
 
 
 def _limit_or_error(unevaluated, node):
-    from sympy import Limit, zoo
+    from sympy import AccumBounds, Limit, zoo
 
     try:
         value = unevaluated.doit(deep=False)
     except ValueError:  # SymPy: the one-sided limits differ
         value = zoo
+    if getattr(value, "has", lambda _: False)(AccumBounds):  # sin(1/x) at 0: SymPy's range
+        bounded = isinstance(value, AccumBounds) and value.min.is_finite and value.max.is_finite
+        between = f" between {latex(value.min)} and {latex(value.max)}" if bounded else ""
+        raise DomainError(f"the limit does not exist: the function oscillates{between}",
+                          node.span)
     if value is zoo:
         body, variable, point = unevaluated.args[:3]
         left, right = (Limit(body, variable, point, dir=d).doit(deep=False) for d in "-+")

@@ -74,7 +74,7 @@ def tidy(value):
 def _log_name(base) -> str:
     from sympy import E
 
-    return r"\log" if base == E else rf"\log_{{{latex(base)}}}"
+    return r"\ln" if base == E else rf"\log_{{{latex(base)}}}"
 
 
 def entropy_of(table: dict, base, ctx: Context, label: str):

@@ -8,7 +8,7 @@ from ..semantics.kinds import UserFunction
 from ..steps import Math
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
-from .names import lookup
+from .names import lookup, name_of_node
 from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
@@ -88,7 +88,8 @@ def probability_call(node: ast.Call, ctx: Context):
 
 
 def _is_random_name(node: ast.Node, ctx: Context) -> bool:
-    return isinstance(node, ast.Name) and bool(random_symbols(lookup(ctx, node.name)))
+    name = name_of_node(node, ctx)  # X, X_1
+    return name is not None and bool(random_symbols(lookup(ctx, name)))
 
 
 def _random_variable_probability(node: ast.Call, ctx: Context):

@@ -32,7 +32,8 @@ textbf texttt mbox displaystyle textstyle scriptstyle quad qquad to rightarrow R
 Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid parallel perp top
 intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
 lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
-limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda
+limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda hline Phi ln
+stackrel overset
 """.split())
 
 
@@ -137,8 +138,14 @@ def approximation(latex: str, approx: str | None) -> str | None:
 
 
 def value_latex(result) -> str:
-    """The result's LaTeX, with `\approx` and a decimal when that helps."""
+    """The result's LaTeX, with `\approx` and a decimal when that helps: a scalar to 6
+    significant digits, or a whole value whose exact form is hard to read."""
     short = approximation(result.latex, result.approx)
+    if short is None and result.ok:
+        from .latex import hard_decimal, latex
+
+        decimal = hard_decimal(result.value)
+        short = latex(decimal) if decimal is not None else None
     return result.latex + (r" \approx " + short if short else "")
 
 
