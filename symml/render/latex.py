@@ -158,7 +158,12 @@ def normal_cdf_argument(expr):
     if len(functions) != 1 or not isinstance(functions[0], erf) \
             or abs(coefficient) != Rational(1, 2):
         return None
-    return (1 if coefficient > 0 else -1), functions[0].args[0] * sqrt(2)
+    z = functions[0].args[0] * sqrt(2)
+    if coefficient < 0 and z.free_symbols:
+        from sympy import expand, together
+
+        return 1, together(expand(-z))  # Φ((1 - μ)/σ) rather than 1 - Φ((μ - 1)/σ)
+    return (1 if coefficient > 0 else -1), z
 
 
 def _rotated(terms):
