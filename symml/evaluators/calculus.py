@@ -94,6 +94,11 @@ def _point_latex(point) -> str:
 # --- derivatives ---------------------------------------------------------------------
 @handles(ast.Derivative)
 def derivative_value(node: ast.Derivative, ctx: Context):
+    by_matrix = _by_matrix(node, ctx)
+    if by_matrix is not None:
+        from . import matderiv
+
+        return matderiv.derivative(node.expr, by_matrix, ctx)
     variables = [s for v in node.variables for s in _variable(v, ctx)]
     if isinstance(node.expr, ast.TupleLit) or _is_vector_function(node.expr, ctx):
         return _jacobian_of(node.expr, variables, ctx)
@@ -113,6 +118,17 @@ def derivative_value(node: ast.Derivative, ctx: Context):
     for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
         value = _differentiate(value, variable, ctx, partial=node.partial)
     return _along_definitions(value, node.expr, params, ctx)
+
+
+def _by_matrix(node: ast.Derivative, ctx: Context):
+    """The vector or matrix X of ∂f/∂X (matrix calculus), or None for scalar variables and
+    for the Jacobian of a vector function written with its name or as a tuple."""
+    from .matderiv import matrix_variable
+
+    if len(node.variables) != 1 or isinstance(node.expr, ast.TupleLit) \
+            or _is_vector_function(node.expr, ctx):
+        return None
+    return matrix_variable(node.variables[0], ctx)
 
 
 def _undefined_dependent(node: ast.Derivative, variables, ctx: Context) -> bool:
@@ -347,6 +363,11 @@ def evaluated_at(node: ast.EvaluatedAt, ctx: Context):
 def gradient_value(node: ast.Gradient, ctx: Context):
     from sympy import ImmutableMatrix
 
+    by_matrix = _gradient_by_matrix(node, ctx)
+    if by_matrix is not None:
+        from . import matderiv
+
+        return matderiv.derivative(node.expr, by_matrix, ctx)
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
     # a variable bound to a value (θ = θ_old in a descent update) keeps it in J(θ)
     expr, params, point = function_body(node.expr, ctx,
@@ -368,6 +389,15 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         if ctx.want_steps:
             ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
     return gradient
+
+
+def _gradient_by_matrix(node: ast.Gradient, ctx: Context):
+    """X of ∇_X f when X has a symbolic size or is a matrix (not a column of entries)."""
+    from .matderiv import matrix_variable
+    from .matcalc import is_symbolic
+
+    X = matrix_variable(node.wrt, ctx) if node.wrt is not None else None
+    return X if X is not None and (is_symbolic(X) or X.shape[1] != 1) else None
 
 
 def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
@@ -484,6 +514,12 @@ def jacobian_or_hessian_at(node: ast.Call, ctx: Context):
 
 @handles(ast.Hessian)
 def hessian_value(node: ast.Hessian, ctx: Context):
+    if node.wrt is not None:
+        from . import matderiv
+
+        X = matderiv.matrix_variable(node.wrt, ctx)
+        if X is not None:
+            return matderiv.hessian(node.expr, X, ctx)
     expr, params, point = function_body(node.expr, ctx)
     return hessian(expr, params, point, ctx, node, label=_function_label(node.expr))
 

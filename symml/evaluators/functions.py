@@ -109,8 +109,9 @@ def _apply_or_multiply(func, node: ast.Call, ctx: Context, postfix):
 
 def apply_function(func, args: list, ctx: Context, node):
     from .arithmetic import operand
+    from .matcalc import scalar_form
 
-    args = [operand(arg, node) for arg in args]
+    args = [scalar_form(operand(arg, node)) for arg in args]  # \ln(\mathbf{x}^\top A \mathbf{x})
     if isinstance(func, UserFunction):
         if len(args) == 1 and len(func.params) > 1 and is_matrix(args[0]) \
                 and len(args[0]) == len(func.params):
@@ -174,6 +175,12 @@ def builtin(name: str, args: list, node):
         return sympy.log(args[0], args[1])
     (arg,) = args
     if is_matrix(arg):
+        from .linalg import is_explicit
+
+        if not is_explicit(arg) and name in ELEMENTWISE:
+            from ..semantics.matexpr import Elementwise
+
+            return Elementwise(ELEMENTWISE[name], arg)  # σ(W x) of symbolic size
         return arg.applyfunc(function)
     if not is_scalar(arg):
         raise ShapeError(f"{name} needs a number or a vector, got {describe(arg)}", node.span)
@@ -197,6 +204,10 @@ def _gcd_lcm(name: str, args: list, node):
     return reduce(sympy.gcd if name == "gcd" else sympy.lcm, values)
 
 
+ELEMENTWISE = {"sigma": "sigma", "sigmoid": "sigma", "exp": "exp", "ln": "ln", "log": "ln",
+               "tanh": "tanh"}  # functions applied entry by entry to a matrix expression
+
+
 def relu(x):
     import sympy
 
@@ -213,7 +224,6 @@ def softmax(vector, node):
     import sympy
 
     from ..render.latex import bold
-    from .linalg import require_entries
 
     if getattr(vector, "is_Symbol", False):
         name = bold(vector.name)
@@ -222,6 +232,14 @@ def softmax(vector, node):
                          rf"({name} \in \mathbb{{R}}^3)", node.span)
     if not is_matrix(vector):
         raise ShapeError(f"softmax needs a vector, got {describe(vector)}", node.span)
+    from .linalg import is_explicit
+
+    if not is_explicit(vector) and vector.shape[1] == 1:
+        from ..semantics.matexpr import Softmax
+
+        return Softmax(vector)
+    from .linalg import require_entries
+
     require_entries(vector, "softmax", node)
     exps = vector.applyfunc(sympy.exp)
     total = sum(exps)

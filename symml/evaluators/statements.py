@@ -291,6 +291,10 @@ def _equality(lhs, rhs, node, ctx: Context, solving: bool = True) -> StatementRe
 
     lhs, rhs = _sized(lhs, rhs)
     lhs, rhs = operand(lhs, node), operand(rhs, node)
+    from .matidentity import involves_symbolic
+
+    if involves_symbolic(lhs) or involves_symbolic(rhs):
+        return StatementResult("check", _identity(lhs, rhs, node, ctx))
     if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
     if is_matrix(lhs) and not (is_explicit(lhs) and is_explicit(rhs)):
@@ -325,11 +329,31 @@ def _same_matrix(lhs, rhs, node):
     if is_explicit(lhs) and is_explicit(rhs):
         difference = sympy.ImmutableMatrix(lhs - rhs).applyfunc(sympy.simplify)
         return sympy.true if difference.is_zero_matrix else sympy.false
-    if (lhs - rhs).doit().is_ZeroMatrix:
-        return sympy.true
-    raise ShapeError(f"cannot decide whether {latex(lhs)} = {latex(rhs)} for every matrix of "
-                     "symbolic size; declare the sizes with numbers to compare the entries",
-                     node.span)
+    return _identity(lhs, rhs, node, None)
+
+
+def _identity(lhs, rhs, node, ctx):
+    """An identity of matrix expressions of symbolic size: true, or false with the instance
+    that shows it (as steps)."""
+    import sympy
+
+    from .matcalc import scalar_form
+    from .matidentity import counterexample_steps, decide
+
+    lhs, rhs = scalar_form(lhs), scalar_form(rhs)
+    if ctx is not None:
+        from .matderiv import dots_as_entries
+
+        lhs, rhs = dots_as_entries(lhs, ctx), dots_as_entries(rhs, ctx)
+    if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
+        raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
+    try:
+        same, example = decide(lhs, rhs)
+    except SymmlError as error:
+        raise SymmlError(error.message, node.span) from None
+    if example is not None and ctx is not None:
+        counterexample_steps(example, lhs, rhs, ctx)
+    return sympy.true if same else sympy.false
 
 
 def _is_zero(value) -> bool:

@@ -110,6 +110,10 @@ def _printer(order: str, written: bool = False):
             text = r"\operatorname{Heaviside}\left(%s\right)" % self._print(expr.args[0])
             return f"{text}^{{{exp}}}" if exp else text
 
+        def _print_MatrixSymbol(self, expr):
+            """A matrix or vector of symbolic size in bold, as it was declared."""
+            return bold(expr.name)
+
         def _print_Identity(self, expr):
             """`I_{n}` as the guide writes it, not SymPy's `\\mathbb{I}` (which hides n)."""
             return r"I_{%s}" % self._print(expr.rows)

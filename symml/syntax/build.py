@@ -230,6 +230,10 @@ class AstBuilder(Transformer_NonRecursive):
         for child in children:
             if isinstance(child, ast.Juxtapose):
                 factors.extend(child.factors)
+            elif isinstance(child, (ast.Gradient, ast.Hessian)) \
+                    and id(child) in self._operator_calls:
+                _, operator, operand = self._operator_calls.pop(id(child))
+                factors.extend((operator, operand))  # `\nabla_x x^\top A x`: all of it
             else:
                 factors.append(child)
         return _apply_operators(factors, self._span(meta))
@@ -523,7 +527,11 @@ class AstBuilder(Transformer_NonRecursive):
 
     def nabla(self, meta, children):
         wrt, order = self._scripts(children[:-1])
-        return _nabla(children[-1], wrt, order, self._span(meta))
+        applied = _nabla(children[-1], wrt, order, self._span(meta))
+        # ∇ takes the rest of a product, as d/dx does: see juxtapose
+        self._operator_calls[id(applied)] = (applied, NablaOp(wrt, order, span=applied.span),
+                                             children[-1])
+        return applied
 
     def nabla_bare(self, meta, children):
         wrt, order = self._scripts(children)
@@ -830,7 +838,7 @@ def _head_text(func: ast.Node) -> str:
 
 def _nabla(operand, wrt, order, span) -> ast.Node:
     if order == 2:
-        return ast.Hessian(operand, span=span)
+        return ast.Hessian(operand, wrt, span=span)
     if order != 1:
         raise ParseError("only ∇ (gradient) and ∇² (Hessian) are supported", span)
     return ast.Gradient(operand, wrt, span=span)
@@ -978,8 +986,19 @@ def _derivative_at_point(numerator, denominator, span):
     return ast.Call(derivative, call.args, "(", call.split, span=span)
 
 
+def _partial_of_product(numerator):
+    """`\\partial \\ln\\det X`, `\\partial\\, a^\\top X b`: ∂ of the whole numerator."""
+    if not (isinstance(numerator, ast.Juxtapose) and isinstance(numerator.factors[0], PartialMark)):
+        return numerator
+    mark, rest = numerator.factors[0], numerator.factors[1:]
+    target = ((mark.target,) if mark.target is not None else ()) + tuple(rest)
+    operand = target[0] if len(target) == 1 else ast.Juxtapose(target, span=numerator.span)
+    return PartialMark(operand, mark.order, span=numerator.span)
+
+
 def _derivative_fraction(numerator, denominator, *, slash: bool):
     """`\\frac{d}{dx}`, `\\frac{df}{dx}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`, `∂f/∂x`."""
+    numerator = _partial_of_product(numerator)
     if isinstance(numerator, PartialMark):
         variables = _differentials(denominator, partial=True)
         if variables is None:
