@@ -126,15 +126,12 @@ def _script(mark: str, char: str, done: list[str]) -> str:
 
 
 # --- approximations ---------------------------------------------------------------------------
-NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
-
-
-def approximation(latex: str, approx: str | None) -> str | None:
+def approximation(latex: str, approx) -> str | None:
     """The decimal beside an exact scalar, to 6 significant digits, when it adds something."""
-    if not approx or not NUMBER.fullmatch(approx.strip()):
-        return None
-    short = format(float(approx), ".6g")
-    return None if short == latex.strip() else short
+    from ..semantics.numbers import short
+
+    text = short(approx)
+    return None if text is None or text == latex.strip() else text
 
 
 def value_latex(result) -> str:
