@@ -210,6 +210,12 @@ def test_intervals_with_their_ends():
     assert open_end.equal is False
     assert open_end.counterexample == {"x": "2"}
     assert verdict(r"x^2 < 1", r"-1 < x < 1").equal is True
+    assert verdict("(0, 1]", r"0 < x \le 1").equal is True
+    closed_end = verdict("[0, 1)", r"0 < x \le 1")
+    assert closed_end.equal is False
+    assert closed_end.reason == "0 is in the reference but not in the answer"
+    assert verdict(r"[0, \infty)", r"x \ge 0").equal is True
+    assert verdict("(0, 1]", "(0, 1)").equal is False  # the pair read as the open interval
 
 
 def test_equations_with_the_same_solutions():
