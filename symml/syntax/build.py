@@ -31,6 +31,7 @@ INVERSE_FUNCTIONS = {"sin": "asin", "cos": "acos", "tan": "atan", "cot": "acot",
                      "coth": "acoth", "asin": "sin", "acos": "cos", "atan": "tan",
                      "asinh": "sinh", "acosh": "cosh", "atanh": "tanh", "exp": "ln",
                      "ln": "exp", "log": "exp"}
+NAMED_FUNCTIONS = set(INVERSE_FUNCTIONS) | set(INVERSE_FUNCTIONS.values())
 FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arccot": "acot",
                     "arcsec": "asec", "arccsc": "acsc", "arsinh": "asinh", "arcsinh": "asinh",
                     "arcosh": "acosh", "arccosh": "acosh", "artanh": "atanh",
@@ -103,6 +104,7 @@ class AstBuilder(Transformer_NonRecursive):
         self.normalized = normalized
         self._operator_calls = {}  # id(applied) -> (applied, operator, operand): see _operator_call
         self._orders = {}  # id(power) -> (power, Prime) for `f^{(2)}`: see derivative_order
+        self._bracketed = set()  # ids of what ( ), [ ] or { } enclosed: see _named_calls
 
     # --- helpers ------------------------------------------------------------------
     def _span(self, meta):
@@ -193,13 +195,40 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Not(children[-1], span=self._span(meta))
 
     def juxtapose(self, meta, children):
+        first = children[0]
+        if isinstance(first, ast.Neg) and _named_function(first.operand):
+            # -\operatorname{asin}{(x)} is -(asin x): the sign goes on the product
+            return ast.Neg(self.juxtapose(meta, [first.operand, *children[1:]]),
+                           span=self._span(meta))
         factors = []
-        for child in children:
-            if isinstance(child, ast.Juxtapose):
-                factors.extend(child.factors)
-            else:
-                factors.append(child)
+        for child in self._named_calls(children):
+            factors.extend(child.factors if isinstance(child, ast.Juxtapose) else (child,))
         return _apply_operators(factors, self._span(meta))
+
+    def _named_calls(self, children: list) -> list:
+        r"""`\operatorname{asin}^{2}{\left(x\right)}`, `\operatorname{acot} \mu x`: a function
+        named in a word takes what follows as `\sin` does (`\sin 2x` is sin(2x)): one
+        bracket, or the plain factors up to the next bracket or function."""
+        for i, head in enumerate(children):
+            if _named_function(head) and i + 1 < len(children):
+                rest = self._named_calls(children[i + 1:])  # \operatorname{atan}\operatorname{acot} x
+                taken = 1
+                while self._plain(rest[0]) and taken < len(rest) and self._plain(rest[taken]):
+                    taken += 1
+                argument = rest[0] if taken == 1 else ast.Juxtapose(
+                    tuple(rest[:taken]), span=_join(rest[0].span, rest[taken - 1].span))
+                func = FuncHead(head.base, head.exponent) if isinstance(head, ast.Power) \
+                    else FuncHead(head, None)
+                call = _apply_head(func, (argument,), None, _join(head.span, argument.span))
+                return [*children[:i], call, *rest[taken:]]
+        return list(children)
+
+    def _plain(self, node) -> bool:
+        """A factor `\\sin` takes without brackets: a letter, number, fraction or root, or a
+        power of one; not a bracket, nor a function."""
+        base = node.base if isinstance(node, ast.Power) else node
+        return id(base) not in self._bracketed and not _named_function(base) and isinstance(
+            base, (ast.Name, ast.Number, ast.Div, ast.Sqrt, ast.Subscript))
 
     # --- postfix ------------------------------------------------------------------
     def sup(self, meta, children):
@@ -314,8 +343,7 @@ class AstBuilder(Transformer_NonRecursive):
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
         func = self._orders.pop(id(func), (None, func))[1]
-        if isinstance(func, ast.Power) and isinstance(func.base, ast.Name) \
-                and len(func.base.name) > 1:  # \operatorname{sinh}^{-1}(x)
+        if _named_function_power(func):  # \operatorname{sinh}^{-1}(x)
             return _apply_head(FuncHead(func.base, func.exponent), tuple(args), args.split,
                                self._span(meta))
         return self._operator_call(func, args, "(", self._span(meta)) \
@@ -331,7 +359,7 @@ class AstBuilder(Transformer_NonRecursive):
         bracket, remembered so that a power or a bracket after it joins the operand
         (`\frac{d}{dx}(2x+1)^3`, `\frac{d}{dx}(x+1)(x-1)`); None for any other call."""
         if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1 and args.split is None:
-            operator, operand = func, args[0]
+            operator, operand = func, _grouped(args[0])
         elif id(func) in self._operator_calls and bracket == "(":
             _, operator, inner = self._operator_calls.pop(id(func))
             operand = ast.Call(inner, tuple(args), bracket, args.split, span=span)
@@ -523,7 +551,8 @@ class AstBuilder(Transformer_NonRecursive):
         args = children[0].plain()
         if len(args) == 1 and args.split is None:
             self._operator_calls.pop(id(args[0]), None)  # (\frac{d}{dx}(x^2))^2 squares it
-            return args[0]
+            self._bracketed.add(id(args[0]))
+            return _grouped(args[0])
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
     def bracket(self, meta, children):
@@ -544,6 +573,7 @@ class AstBuilder(Transformer_NonRecursive):
 
     def group(self, meta, children):
         self._operator_calls.pop(id(children[0]), None)
+        self._bracketed.add(id(children[0]))
         return children[0]
 
     def angle(self, meta, children):
@@ -631,6 +661,14 @@ def _roman(tok: Token, span) -> ast.Node:
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 
+def _grouped(node: ast.Node) -> ast.Node:
+    """`(x(x - 3))` keeps its brackets: a power after them takes the whole product, not the
+    last bracket as after `x(x - 3)` (a one-factor product marks it)."""
+    if isinstance(node, ast.Call):
+        return ast.Juxtapose((node,), span=node.span)
+    return node
+
+
 def _environment(tok: Token) -> str:
     """`\\begin { bmatrix }` → bmatrix."""
     return _braced(tok)
@@ -671,6 +709,22 @@ def _apply_head(head: FuncHead, args, split, span) -> ast.Node:
                         split, span=span)
     call = ast.Call(func, args, "(", split, span=span)
     return ast.Power(call, power, span=span) if power is not None else call
+
+
+def _named_function_power(node) -> bool:
+    """`\\operatorname{asin}^{2}`: a power of a function named in a word, taking an argument."""
+    return isinstance(node, ast.Power) and _named_function(node.base)
+
+
+def _named_function(node) -> bool:
+    return isinstance(node, ast.Name) and node.name in NAMED_FUNCTIONS or \
+        _named_function_power(node)
+
+
+def _join(first, last):
+    if first is None or last is None:
+        return first
+    return type(first)(first.start, last.end)
 
 
 def _head_text(func: ast.Node) -> str:
