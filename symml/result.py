@@ -42,11 +42,12 @@ class Result:
         self._latex = text
 
     @property
-    def approx(self) -> Optional[str]:
+    def approx(self):
+        """A SymPy Float (or matrix of Floats) beside an exact non-integer value, else None."""
         if self._approx is NOT_YET:
-            from .workspace import approximation
+            from .semantics.numbers import approximate
 
-            self._approx = approximation(self.value) if self.ok else None
+            self._approx = approximate(self.value) if self.ok else None
         return self._approx
 
     def to_json(self) -> dict:
@@ -58,7 +59,7 @@ class Result:
             "sympy": srepr(self.value) if self.value is not None and self.error is None
             and _is_sympy(self.value) else None,
             "latex": self.latex,
-            "approx": self.approx,
+            "approx": _approx_text(self.approx),
             "steps": [step.to_json() for step in self.steps],
             "error": self.error.to_json() if self.error else None,
             "notes": list(self.notes),
@@ -70,11 +71,23 @@ class Result:
 
         return result_latex(self)
 
+    def _repr_html_(self) -> str:
+        """Jupyter and nbconvert: the input, steps and result as MathML (no network)."""
+        from .render.html import result_html
+
+        return result_html(self)
+
     def _repr_markdown_(self) -> str:
         """Jupyter: the input, step titles, step chains and result as Markdown."""
         from .render.markdown import result_markdown
 
         return result_markdown(self)
+
+
+def _approx_text(approx):
+    from .semantics.numbers import approx_text
+
+    return approx_text(approx)
 
 
 def _is_sympy(value) -> bool:

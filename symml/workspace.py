@@ -89,7 +89,21 @@ class Workspace:
     # --- running ------------------------------------------------------------------
     def run(self, statement: str, *, steps: bool | None = None, line: int = 1,
             column: int = 1) -> Result:
-        """Evaluate one statement; errors are returned in `Result.error`, never raised."""
+        """Evaluate one statement; errors are returned in `Result.error`, never raised.
+        Statements separated by `;` run in order, as the CLI runs them: the first that
+        fails, else the last, is the result."""
+        if ";" in statement:
+            from .syntax.document import split_statements
+
+            parts = split_statements(statement)
+            if len(parts) > 1:
+                for part in parts:
+                    result = self.run(part.text, steps=steps, line=line + part.line - 1,
+                                      column=part.column if part.line > 1 else
+                                      column + part.column - 1)
+                    if not result.ok:
+                        break
+                return result
         result = Result(statement)
         try:
             with time_limit(self.timeout):
@@ -134,22 +148,3 @@ class Workspace:
 
 def _entry_symbols(value) -> set:
     return set(getattr(value, "free_symbols", set())) if value is not None else set()
-
-
-def approximation(value) -> str | None:
-    """A decimal beside an exact non-integer number (or matrix of them), else None."""
-    from sympy import Basic, Expr, ImmutableMatrix
-
-    if not isinstance(value, Basic) or isinstance(value, bool):
-        return None
-    if isinstance(value, ImmutableMatrix):
-        if value.free_symbols or all(x.is_Integer for x in value):
-            return None
-        return str(value.evalf(15).tolist())
-    if isinstance(value, Expr) and value.is_number and not value.is_Integer \
-            and value.is_finite is not False:
-        try:
-            return str(value.evalf(15))
-        except Exception:  # noqa: BLE001 - an approximation is optional
-            return None
-    return None

@@ -29,10 +29,18 @@ def _sized(a, b, product: bool = False):
 def _entry_if_1x1(a, b):
     """A 1×1 matrix beside a scalar is its entry: `θ - η ∇J(θ)` for J of one variable."""
     if is_matrix(a) and a.shape == (1, 1) and is_scalar(b):
-        return a[0], b
+        return _entry(a), b
     if is_matrix(b) and b.shape == (1, 1) and is_scalar(a):
-        return a, b[0]
+        return a, _entry(b)
     return a, b
+
+
+def _entry(matrix):
+    """The entry of a 1×1 matrix; of a 1×1 matrix expression (xᵀAx), that expression as a
+    scalar."""
+    from .matcalc import is_symbolic, scalar_form
+
+    return scalar_form(matrix) if is_symbolic(matrix) else matrix[0]
 
 
 def require_value(value, node):
@@ -262,6 +270,8 @@ def after_bracket(node: ast.Node, ctx: Context, postfix):
 
 def _raise(base, node: ast.Power, ctx: Context):
     exponent = operand(ctx.value_of(node.exponent), node.exponent)
+    if is_matrix(exponent) and exponent.shape == (1, 1):
+        exponent = _entry(exponent)  # e^{-y \mathbf{w}^\top \mathbf{x}}
     if isinstance(base, IdentityLike):
         return base.scaled(base.coefficient ** exponent)
     if is_matrix(base):
@@ -345,6 +355,10 @@ def norm_value(node: ast.Norm, ctx: Context):
         order = "fro"
     else:
         order = ctx.value_of(p)
+    if not linalg.is_explicit(value) and (order == "fro" or order == 2 and is_vector(value)):
+        from ..semantics.matexpr import Norm
+
+        return Norm(value, "F" if order == "fro" else "2")  # a matrix of symbolic size
     return linalg.norm(value, order, ctx, node)
 
 

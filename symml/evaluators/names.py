@@ -61,12 +61,17 @@ def name_value(node: ast.Name, ctx: Context):
     return builtin_name(node.name, ctx, node.span)
 
 
-def builtin_name(name: str, ctx: Context, span=None):
+def builtin_constant(name: str):
+    """π, e and ∞ (None for any other name)."""
     import sympy
 
-    constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
-    if name in constants:
-        return constants[name]
+    return {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}.get(name)
+
+
+def builtin_name(name: str, ctx: Context, span=None):
+    constant = builtin_constant(name)
+    if constant is not None:
+        return constant
     if name == "I":
         return IdentityLike()
     if name == "mathbf{0}":
@@ -242,6 +247,22 @@ def _entry_symbol(element, ctx: Context):
     if all(i.is_Integer for i in labels):
         return Symbol(name, real=True)
     return ctx.workspace.symbol(name)
+
+
+def name_of_node(node: ast.Node, ctx: Context) -> str | None:
+    """The name a Name or a subscripted name (`H_1`, `X_{2}`, `\\theta_{new}`) stands for;
+    None for anything else, and for `A_{1,2}` of a defined matrix (an entry)."""
+    if isinstance(node, ast.Name):
+        return node.name
+    if not (isinstance(node, ast.Subscript) and isinstance(node.base, ast.Name)):
+        return None
+    base = lookup(ctx, node.base.name)
+    if base is not None and (is_matrix(base) or is_array(base)):
+        return None
+    try:
+        return subscripted_name(node, ctx)
+    except SymmlError:
+        return None
 
 
 def subscripted_name(node: ast.Subscript, ctx: Context) -> str:

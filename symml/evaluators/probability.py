@@ -8,7 +8,7 @@ from ..semantics.kinds import UserFunction
 from ..steps import Math
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
-from .names import lookup
+from .names import lookup, name_of_node
 from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
@@ -88,7 +88,8 @@ def probability_call(node: ast.Call, ctx: Context):
 
 
 def _is_random_name(node: ast.Node, ctx: Context) -> bool:
-    return isinstance(node, ast.Name) and bool(random_symbols(lookup(ctx, node.name)))
+    name = name_of_node(node, ctx)  # X, X_1
+    return name is not None and bool(random_symbols(lookup(ctx, name)))
 
 
 def _random_variable_probability(node: ast.Call, ctx: Context):
@@ -273,6 +274,9 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
 
     function = cdf(variable)
     name = latex(variable)
+    normal = _normal_parameters(variable)
+    if normal is not None and (lower is None or upper is None or (upper - lower).is_positive):
+        return _standardised(variable, lower, upper, normal, function, ctx)
     if lower is None:
         value = plain(function(upper))
         ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), rf"F({latex(upper)})", value)
@@ -290,6 +294,47 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
                  rf"F({latex(upper)}) - F({latex(lower)})",
                  rf"{latex(plain(function(upper)))} - \left({latex(plain(function(lower)))}"
                  r"\right)", value)
+    return value
+
+
+def _normal_parameters(variable):
+    """(μ, σ) of a normal random variable, else None."""
+    from sympy.stats.crv_types import NormalDistribution
+
+    distribution = getattr(variable.pspace, "distribution", None)
+    if isinstance(distribution, NormalDistribution):
+        return distribution.mean, distribution.std
+    return None
+
+
+def _standardised(variable, lower, upper, normal, function, ctx: Context):
+    """P(a < Y ≤ b) for a normal Y through Z = (Y − μ)/σ and Φ, as a textbook does."""
+    mu, sigma = normal
+    name = latex(variable)
+    bounds = [b for b in (lower, upper) if b is not None]
+    scores = {b: (b - mu) / sigma for b in bounds}
+    for b in bounds if (mu, sigma) != (0, 1) else ():
+        ctx.step(("Standardise:", Math(rf"Z = \frac{{{name} - {latex(mu)}}}{{{latex(sigma)}}} "
+                                       r"\sim \mathcal{N}(0, 1)")),
+                 rf"z = \frac{{{latex(b)} - {latex(mu)}}}{{{latex(sigma)}}}",
+                 *([scores[b]] if scores[b].is_number else []))
+    phi = {b: rf"\Phi\left({latex(scores[b])}\right)" for b in bounds}
+    if lower is None:
+        value = plain(function(upper))
+        ctx.step(("Standard normal CDF:", Math(r"P(Z \le z) = \Phi(z)")),
+                 rf"P\left({name} \le {latex(upper)}\right)",
+                 rf"P\left(Z \le {latex(scores[upper])}\right)", phi[upper])
+    elif upper is None:
+        value = plain(1 - function(lower))
+        ctx.step(("Complement:", Math(r"P(Z > z) = 1 - \Phi(z)")),
+                 rf"P\left({name} > {latex(lower)}\right)",
+                 rf"P\left(Z > {latex(scores[lower])}\right)", "1 - " + phi[lower])
+    else:
+        value = plain(function(upper)) - plain(function(lower))
+        ctx.step(("Standard normal CDF:", Math(r"P(a < Z \le b) = \Phi(b) - \Phi(a)")),
+                 rf"P\left({latex(lower)} < {name} \le {latex(upper)}\right)",
+                 rf"P\left({latex(scores[lower])} < Z \le {latex(scores[upper])}\right)",
+                 f"{phi[upper]} - {phi[lower]}")
     return value
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from ..result import Result
 
 FORMATS = ("tex", "pdf", "md", "html", "json")
-HEADING = re.compile(r"^\s*(?:\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+?))\s*$")
 TITLE_COMMENT = re.compile(r"^\s*%\s*(?P<title>.+?)\s*$")
 DEFAULT_TITLE = "Worked solution"
 KIND_LABELS = {"definition": "Defined", "declaration": "Declared", "value": "Result",
@@ -54,7 +53,7 @@ def kind_label(result: Result) -> str:
 
 def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
     """Run every statement of `text` in one workspace, grouped by its headings."""
-    from ..syntax.document import split_statements
+    from ..syntax.document import HEADING, split_statements
     from ..workspace import Workspace
 
     workspace = Workspace(timeout=timeout)

@@ -97,8 +97,14 @@ class Step:
 
     @cached_property
     def line_latex(self) -> tuple[str, ...]:
-        """The LaTeX of each line, printed on first read."""
-        return tuple(line_latex(line) for line in self.lines)
+        """The LaTeX of each line, printed on first read; a line written as the one before
+        it is left out (no `a = a`)."""
+        out: list[str] = []
+        for line in self.lines:
+            text = line_latex(line)
+            if not out or text != out[-1]:
+                out.append(text)
+        return tuple(out)
 
     @cached_property
     def latex(self) -> str:

@@ -341,9 +341,10 @@ class Gradient(Node):
 
 @frozen_node
 class Hessian(Node):
-    """`\\nabla^2 f`."""
+    """`\\nabla^2 f`, `\\nabla^2_{\\mathbf{x}} f`."""
 
     expr: Node
+    wrt: Optional[Node] = None
 
 
 @frozen_node

@@ -22,7 +22,8 @@ RELATIONS = {"=": "=", "!=": "!=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!
              r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
              r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
              r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
-             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv",
+             r"\checkeq": "?="}  # `\stackrel{?}{=}` (normalize.py): always a check
 MAX_DERIVATIVE_ORDER = 1_000
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # `\sinh^{-1} x` is the inverse function; a function not listed here refuses ^{-1}
@@ -202,7 +203,14 @@ class AstBuilder(Transformer_NonRecursive):
                            span=self._span(meta))
         factors = []
         for child in self._named_calls(children):
-            factors.extend(child.factors if isinstance(child, ast.Juxtapose) else (child,))
+            if isinstance(child, ast.Juxtapose):
+                factors.extend(child.factors)
+            elif isinstance(child, (ast.Gradient, ast.Hessian)) \
+                    and id(child) in self._operator_calls:
+                _, operator, operand = self._operator_calls.pop(id(child))
+                factors.extend((operator, operand))  # `\nabla_x x^\top A x`: all of it
+            else:
+                factors.append(child)
         return _apply_operators(factors, self._span(meta))
 
     def _named_calls(self, children: list) -> list:
@@ -478,7 +486,11 @@ class AstBuilder(Transformer_NonRecursive):
 
     def nabla(self, meta, children):
         wrt, order = self._scripts(children[:-1])
-        return _nabla(children[-1], wrt, order, self._span(meta))
+        applied = _nabla(children[-1], wrt, order, self._span(meta))
+        # ∇ takes the rest of a product, as d/dx does: see juxtapose
+        self._operator_calls[id(applied)] = (applied, NablaOp(wrt, order, span=applied.span),
+                                             children[-1])
+        return applied
 
     def nabla_bare(self, meta, children):
         wrt, order = self._scripts(children)
@@ -537,6 +549,8 @@ class AstBuilder(Transformer_NonRecursive):
         child = children[-1]
         if isinstance(child, ast.Number) and child.value == 0:
             return ast.Name("mathbf{0}", span=child.span)  # the zero vector or matrix
+        if str(children[0]).strip() in (r"\mathit", r"\mathnormal") and _letters(child):
+            return ast.Name("".join(f.name for f in child.factors), span=self._span(meta))
         return child
 
     def accent(self, meta, children):
@@ -647,6 +661,12 @@ def _braced(tok: str) -> str:
     return tok[tok.index("{") + 1:tok.rindex("}")].strip()
 
 
+def _letters(node: ast.Node) -> bool:
+    r"""`\mathit{loss}`: letters side by side (one italic word, a multi-letter name)."""
+    return isinstance(node, ast.Juxtapose) and all(
+        isinstance(f, ast.Name) and len(f.name) == 1 and f.name.isalpha() for f in node.factors)
+
+
 def _roman(tok: Token, span) -> ast.Node:
     content = _braced(tok)
     if len(content) >= 2 and content[0] == content[-1] and content[0] in "\"'":
@@ -737,7 +757,7 @@ def _head_text(func: ast.Node) -> str:
 
 def _nabla(operand, wrt, order, span) -> ast.Node:
     if order == 2:
-        return ast.Hessian(operand, span=span)
+        return ast.Hessian(operand, wrt, span=span)
     if order != 1:
         raise ParseError("only ∇ (gradient) and ∇² (Hessian) are supported", span)
     return ast.Gradient(operand, wrt, span=span)
@@ -885,8 +905,19 @@ def _derivative_at_point(numerator, denominator, span):
     return ast.Call(derivative, call.args, "(", call.split, span=span)
 
 
+def _partial_of_product(numerator):
+    """`\\partial \\ln\\det X`, `\\partial\\, a^\\top X b`: ∂ of the whole numerator."""
+    if not (isinstance(numerator, ast.Juxtapose) and isinstance(numerator.factors[0], PartialMark)):
+        return numerator
+    mark, rest = numerator.factors[0], numerator.factors[1:]
+    target = ((mark.target,) if mark.target is not None else ()) + tuple(rest)
+    operand = target[0] if len(target) == 1 else ast.Juxtapose(target, span=numerator.span)
+    return PartialMark(operand, mark.order, span=numerator.span)
+
+
 def _derivative_fraction(numerator, denominator, *, slash: bool):
     """`\\frac{d}{dx}`, `\\frac{df}{dx}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`, `∂f/∂x`."""
+    numerator = _partial_of_product(numerator)
     if isinstance(numerator, PartialMark):
         variables = _differentials(denominator, partial=True)
         if variables is None:

@@ -22,7 +22,7 @@ UNICODE_TO_LATEX = {
     "∇": r"\nabla", "∂": r"\partial", "∑": r"\sum", "∏": r"\prod", "∫": r"\int",
     "√": r"\sqrt", "∛": r"\sqrt[3]", "∜": r"\sqrt[4]", "∞": r"\infty", "⊙": r"\odot", "∘": r"\circ", "·": r"\cdot",
     "⋅": r"\cdot", "×": r"\times", "÷": r"\div", "−": "-", "±": r"\pm",
-    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
+    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "≟": r"\checkeq", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
     "≈": r"\approx", "→": r"\to", "⊥": r"\perp", "⊤": r"\top", "¬": r"\neg",
     "∩": r"\cap", "∪": r"\cup", "∖": r"\setminus", "‖": r"\|", "∣": r"\mid",
     "⟨": r"\langle", "⟩": r"\rangle", "…": r"\ldots", "⋯": r"\cdots",
@@ -82,7 +82,8 @@ class Normalized:
 
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
-    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _join_arg_extrema, _join_double_bars,
+    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _mark_check_equals,
+                    _join_arg_extrema, _join_double_bars,
                     _resolve_delimiters, _mark_lone_bars, _pair_bars,
                     _lift_fraction_differentials, _mark_differentials):
         tokens = rewrite(tokens)
@@ -161,6 +162,29 @@ def _drop_spacing(tokens: list[Tok]) -> list[Tok]:
             out.append(Tok(ALIASES[tok.text], tok.at))
         else:
             out.append(tok)
+    return out
+
+
+CHECK_EQUALS = (("{", "?", "}", "{", "=", "}"), ("?", "="), ("?", "{", "=", "}"),
+                ("{", "?", "}", "="))
+
+
+def _mark_check_equals(tokens: list[Tok]) -> list[Tok]:
+    r"""`\stackrel{?}{=}` and `\overset{?}{=}` (an `=` with a question mark over it) are
+    one relation, `\checkeq`: always a check, never a definition or an equation."""
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i].text in (r"\stackrel", r"\overset"):
+            significant = [k for k in range(i + 1, min(len(tokens), i + 14))
+                           if not tokens[k].text.isspace()]
+            texts = [tokens[k].text for k in significant]
+            match = next((p for p in CHECK_EQUALS if tuple(texts[:len(p)]) == p), None)
+            if match:
+                out.append(Tok(r"\checkeq", tokens[i].at))
+                i = significant[len(match) - 1] + 1
+                continue
+        out.append(tokens[i])
+        i += 1
     return out
 
 
