@@ -8,7 +8,7 @@ from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
                                is_matrix, is_scalar)
 from ..syntax import ast
-from .names import BUILTIN_FUNCTIONS, lookup
+from .names import BUILTIN_FUNCTIONS, defined_words, lookup
 from .registry import CALL_HANDLERS, Context, calls, first_claim, handles, inline
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
@@ -52,6 +52,10 @@ def call_value(node: ast.Call, ctx: Context, postfix=None):
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
+    if key in ("P", "Pr", "mathbb{P}"):
+        raise SymmlError("P(...) needs events (capital letters not defined as values, such "
+                         "as A or H_1) or conditions on random variables; "
+                         f"{defined_words(node.args, ctx)}", node.span)
     if getattr(func, "is_Symbol", False) and len(node.args) == 1 and node.bracket == "(":
         _note_product(func, node, ctx)
     return _apply_or_multiply(func, node, ctx, postfix)

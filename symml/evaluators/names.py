@@ -265,6 +265,17 @@ def name_of_node(node: ast.Node, ctx: Context) -> str | None:
         return None
 
 
+def defined_words(args, ctx: Context) -> str:
+    """`A is defined as a 2×2 matrix` for the arguments that are defined names."""
+    parts = []
+    for arg in args:
+        name = name_of_node(arg, ctx)
+        value = lookup(ctx, name) if name else None
+        if value is not None:
+            parts.append(f"{name} is defined as {describe(value)}")
+    return ", ".join(parts) or "this is neither"
+
+
 def subscripted_name(node: ast.Subscript, ctx: Context) -> str:
     """`\\theta_{new}` → `theta_new`, `A_{1,1}` → `A_{1,1}`, `x_1` → `x_1`."""
     base = base_name(node.base)

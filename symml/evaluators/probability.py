@@ -2,13 +2,13 @@
 (moments are in moments.py, densities, CDFs and quantiles in cdfs.py)."""
 from __future__ import annotations
 
-from ..errors import DomainError, SymmlError
+from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import UserFunction
+from ..semantics.kinds import UserFunction, describe, is_scalar
 from ..steps import Math
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
-from .names import lookup, name_of_node
+from .names import defined_words, lookup, name_of_node
 from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
@@ -34,6 +34,11 @@ def condition_of(node: ast.Node, ctx: Context):
             combine, left, right = split
             return combine(condition_of(left, ctx), condition_of(right, ctx))
         values = [ctx.value_of(operand) for operand in node.operands]
+        for operand, value in zip(node.operands, values):
+            if not is_scalar(value):
+                words = defined_words([operand], ctx) if name_of_node(operand, ctx) \
+                    else f"this is {describe(value)}"
+                raise ShapeError(f"a condition compares numbers, but {words}", operand.span)
         parts = []
         for op, left, right in zip(node.ops, values, values[1:]):
             if op not in RELATIONS:
@@ -46,7 +51,9 @@ def condition_of(node: ast.Node, ctx: Context):
         return sympy.Or(condition_of(node.left, ctx), condition_of(node.right, ctx))
     if isinstance(node, ast.Not):
         return sympy.Not(condition_of(node.operand, ctx))
-    raise SymmlError("write a condition on a random variable, such as X \\le 2", node.span)
+    raise SymmlError("write a condition on a random variable, such as X \\le 2, or an event "
+                     f"(a capital letter not defined as a value); {defined_words([node], ctx)}",
+                     node.span)
 
 
 def _split_chain(node: ast.Relation):

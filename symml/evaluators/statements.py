@@ -49,13 +49,16 @@ BUILTIN_WORDS = {"sigma": "the logistic function", "sigmoid": "the logistic func
                  "e": "Euler's number", "infty": "infinity"}
 
 
-def is_builtin(name: str) -> bool:
-    """A name with a meaning before any definition (σ, sin, P, π)."""
+def is_builtin(name: str, function: bool = True) -> bool:
+    """A name with a meaning before any definition: a function (σ, sin, P) or, for a value,
+    a constant (π, e)."""
     from .names import BUILTIN_FUNCTIONS, builtin_constant
     from .registry import CALL_HANDLERS
 
-    return (name in BUILTIN_FUNCTIONS or builtin_constant(name) is not None
-            or (name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING))
+    if not function:
+        return builtin_constant(name) is not None
+    return name in BUILTIN_FUNCTIONS or (name in CALL_HANDLERS
+                                         and name not in DEFINABLE_DESPITE_MEANING)
 
 
 def function_target(node: ast.Node, ctx: Context, replacing: bool = False):
@@ -83,6 +86,8 @@ def function_target(node: ast.Node, ctx: Context, replacing: bool = False):
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
     value = ctx.value_of(value_node)
     _note_replaced(name, ctx)
+    if is_matrix(value):
+        _forget_entries(name, ctx)
     ctx.workspace.define(name, value)
     ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
@@ -91,7 +96,12 @@ def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
 def define_function(name: str, params: list[str], body_node: ast.Node,
                     ctx: Context) -> StatementResult:
     function = _function(name, params, body_node, ctx)
-    _note_replaced(name, ctx)
+    _note_replaced(name, ctx, function=True)
+    if not set(function.params) & _free_symbols(function.body):
+        variables = ", ".join(symbol_latex(p) for p in params)
+        ctx.note(f"defines {symbol_latex(name)} as a constant function (the right side does "
+                 f"not mention {variables}); to solve for {variables} instead, define "
+                 f"{symbol_latex(name)} first")
     ctx.workspace.define(name, function)
     return StatementResult("definition", function)
 
@@ -102,16 +112,29 @@ def _function(name: str, params: list[str], body_node: ast.Node, ctx: Context) -
     return UserFunction(name, symbols, body)
 
 
-def _note_replaced(name: str, ctx: Context) -> None:
+def _note_replaced(name: str, ctx: Context, function: bool = False) -> None:
     """A redefinition says what it replaced (documents reuse letters)."""
     old = lookup(ctx, name)
     if old is not None:
         ctx.note(f"redefines {inline(_name_latex(name, old))}, which was "
                  f"{inline(_value_latex(old))}")
-    elif is_builtin(name):
+    elif is_builtin(name, function):
         words = BUILTIN_WORDS.get(name)
         ctx.note(f"defines {symbol_latex(name)}, replacing the built-in {symbol_latex(name)}"
                  + (f" ({words})" if words else ""))
+
+
+def _forget_entries(name: str, ctx: Context) -> None:
+    """`C_{i,j} = ...` (or `C_{1,2} = 5`) defined before `C = AB`: those names described
+    entries of an earlier C, so the new matrix's own entries replace them (with a note)."""
+    import re
+
+    entry = re.compile(re.escape(name) + r"_(\{[A-Za-z0-9](,[A-Za-z0-9])*\}|[A-Za-z0-9])")
+    stale = sorted(key for key in ctx.workspace.values if entry.fullmatch(key))
+    for key in stale:
+        del ctx.workspace.values[key]
+        ctx.note(f"{symbol_latex(key)} (defined earlier) now means the entry of the new "
+                 f"{symbol_latex(name)}")
 
 
 def _name_latex(name: str, value) -> str:
@@ -119,6 +142,12 @@ def _name_latex(name: str, value) -> str:
 
 
 def _value_latex(value) -> str:
+    import sympy
+
+    if isinstance(value, sympy.MatrixSymbol):
+        rows, cols = value.shape
+        size = latex(rows) if cols == 1 else rf"{latex(rows)} \times {latex(cols)}"
+        return rf"{bold(value.name)} \in \mathbb{{R}}^{{{size}}}"
     if isinstance(value, UserFunction):
         params = ", ".join(latex(p) for p in value.params)
         return f"{symbol_latex(value.name)}({params}) = {latex(value.body)}"
@@ -162,7 +191,7 @@ def definition(node, ctx: Context):
                      f", so this is solved as an equation; write := to redefine "
                      f"{symbol_latex(name)}")
             return None
-        _note_replaced(name, ctx)
+        _note_replaced(name, ctx, function=True)
         ctx.workspace.define(name, new)
         return StatementResult("definition", new)
     name = target_name(lhs, ctx)
