@@ -47,7 +47,9 @@ def compare_values(reference, answer, env: Env) -> Decision:
 
 def _as_scalar(value):
     """A 1×1 explicit matrix is its entry (`\\mathbf{v}^\\top\\mathbf{w}`)."""
-    if getattr(value, "is_Matrix", False) and value.shape == (1, 1):
+    from sympy import MatrixBase
+
+    if isinstance(value, MatrixBase) and value.shape == (1, 1):
         return value[0, 0]
     return value
 
