@@ -19,7 +19,9 @@ def written(sample: Path) -> str:
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
 def test_sample_export_matches_its_golden_file(sample):
     golden = ROOT / "tests" / "golden" / f"{sample.stem}.md"
-    assert written(sample) == golden.read_text()
+    assert written(sample) == golden.read_text(), (
+        f"the worked solution of samples/{sample.name} changed: if the change is meant, run "
+        "`python tests/test_golden.py`, read `git diff tests/golden`, and commit it")
 
 
 if __name__ == "__main__":
