@@ -309,7 +309,9 @@ def prime_call(node: ast.Call, ctx: Context):
     prime = node.func
     if not isinstance(prime, ast.Prime):
         return NotImplemented
-    function = ctx.value_of(prime.operand)
+    from .functions import subscripted_function
+
+    function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
     if not isinstance(function, (UserFunction, AbstractFunction)):
         function = _builtin_function(prime.operand, function, ctx) or function

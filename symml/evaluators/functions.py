@@ -48,7 +48,7 @@ def call_value(node: ast.Call, ctx: Context, postfix=None):
     key = call_key(node.func)
     if handlers and len(key) > 1 and key not in BUILTIN_FUNCTIONS:
         raise _does_not_apply(key, node)
-    func = ctx.value_of(node.func)
+    func = subscripted_function(node.func, ctx) or ctx.value_of(node.func)
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
@@ -71,6 +71,16 @@ def _note_product(letter, node: ast.Call, ctx: Context) -> None:
     call, product, example = f"{name}({arg})", name + r" \cdot " + factor, name + "(x) = ..."
     ctx.note(f"{inline(call)} is read as {inline(product)}: {name} is not a function "
              f"(define {inline(example)} to apply it)")
+
+
+def subscripted_function(func: ast.Node, ctx: Context):
+    """`h_\theta(x_0, x_1)`, `f_1(x)`: a subscripted f, g or h applied is a function."""
+    from .names import ABSTRACT_FUNCTIONS, subscripted_name
+
+    if isinstance(func, ast.Subscript) and isinstance(func.base, ast.Name) \
+            and func.base.name in ABSTRACT_FUNCTIONS:
+        return AbstractFunction(subscripted_name(func, ctx))
+    return None
 
 
 def _does_not_apply(key: str, node) -> SymmlError:
@@ -137,6 +147,7 @@ def _function_table() -> dict:
         "acosh": sympy.acosh, "atanh": sympy.atanh, "coth": sympy.coth, "acot": sympy.acot,
         "asec": sympy.asec, "acsc": sympy.acsc, "acoth": sympy.acoth, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
+        "floor": sympy.floor, "ceiling": sympy.ceiling,
     }
 
 
@@ -154,6 +165,8 @@ def builtin_as_function(name: str):
 def builtin(name: str, args: list, node):
     import sympy
 
+    if name in ("gcd", "lcm"):
+        return _gcd_lcm(name, args, node)
     if len(args) != 1 and name not in ("max", "min", "log"):
         raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
     if name == "softmax":
@@ -181,6 +194,18 @@ def builtin(name: str, args: list, node):
     if value is sympy.zoo or value is sympy.nan:  # tan(π/2), cot 0, csc 0
         raise DomainError(f"{name} is undefined at {latex(arg)}", node.span)
     return value
+
+
+def _gcd_lcm(name: str, args: list, node):
+    r"""`\gcd(12, 18)`, `\operatorname{lcm}(4, 6, 10)`, `\gcd` of a vector's entries."""
+    from functools import reduce
+
+    import sympy
+
+    values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args
+    if len(values) < 2 or not all(is_scalar(v) and v.is_integer is not False for v in values):
+        raise SymmlError(f"{name} takes two or more whole numbers", node.span)
+    return reduce(sympy.gcd if name == "gcd" else sympy.lcm, values)
 
 
 ELEMENTWISE = {"sigma": "sigma", "sigmoid": "sigma", "exp": "exp", "ln": "ln", "log": "ln",

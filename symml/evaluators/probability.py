@@ -462,7 +462,13 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
     index = node.lower
     if not isinstance(index, ast.Name) or node.op != "sum":
         raise SymmlError(rf"\{node.op} needs bounds such as _{{i=1}}^{{n}}", node.span)
-    variable, values = _support_for(index.name, ctx, node)
+    from sympy import Integer
+
+    from .notation import index_size
+
+    size = index_size(node.body, index.name, ctx)  # \sum_k A_{2,k} B_{k,1}, \sum_j e^{x_j}
+    variable, values = (None, [Integer(k) for k in range(1, size + 1)]) if size \
+        else _support_for(index.name, ctx, node)
     bound = {}
     if variable is not None and _joint_for({variable}, ctx) is None:
         from sympy.stats import density

@@ -35,6 +35,12 @@ def target_name(node: ast.Node, ctx: Context) -> str | None:
             return None
     if isinstance(node, ast.Accent) and isinstance(node.operand, ast.Name):
         return base_name(node)
+    if isinstance(node, ast.Prime) and isinstance(node.operand, ast.Name):  # x' = ...
+        return base_name(node)
+    if isinstance(node, ast.Adjoint) and node.starred:  # w^* = ...: the optimum's name
+        from .notation import star_name
+
+        return star_name(node)
     return None
 
 
