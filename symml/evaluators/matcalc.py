@@ -24,9 +24,10 @@ class NotLinear(SymmlError):
 @dataclass(frozen=True)
 class Rule:
     """A rule of the differential: `applies(expr)`, then `apply(expr, d)` with `d` the
-    differential of a part. `name` is the step title."""
+    differential of a part. `name` and `law` (LaTeX) are the step's title."""
 
     name: str
+    law: str
     applies: Callable[[Any], bool]
     apply: Callable[[Any, Callable], Any]
 
@@ -219,32 +220,50 @@ def _matmul(expr, d):
     return _product(list(expr.args), d)
 
 
+X_, Y_, U_ = r"\mathbf{X}", r"\mathbf{Y}", r"\mathbf{U}"
 RULES: tuple[Rule, ...] = (
-    Rule("Sum rule (Cookbook 35)", _is("MatAdd"), lambda e, d: _add([d(a) for a in e.args], e)),
-    Rule("Product rule (Cookbook 37)", _is("MatMul"), _matmul),
-    Rule("Transpose (Cookbook 44)", _is("Transpose"), lambda e, d: d(e.arg).T),
-    Rule("Inverse (Cookbook 40)", _is("Inverse"), _inverse),
-    Rule("Power of a matrix (product rule)", _is("MatPow"), _mat_power),
-    Rule("Hadamard product (Cookbook 38)", _is("HadamardProduct"), _hadamard),
-    Rule("Trace (Cookbook 36)", _is("Trace"), lambda e, d: _trace(d(e.arg))),
-    Rule("Jacobi's formula (Cookbook 42)", _is("Determinant"), _determinant),
-    Rule("Log-determinant (Cookbook 43)", _log_det, _ln_det),
-    Rule("Squared norm: ‖v‖² = vᵀv, ‖X‖²_F = tr(XᵀX)", _squared_norm, _squared_norm_rule),
-    Rule("Norm: d‖v‖ = vᵀdv / ‖v‖", lambda e: is_a(e, "Norm"), _norm),
-    Rule("Elementwise function: d f(U) = f'(U) ⊙ dU", lambda e: is_a(e, "Elementwise"),
+    Rule("Sum rule (Cookbook 35)", rf"d({X_} + {Y_}) = d{X_} + d{Y_}", _is("MatAdd"),
+         lambda e, d: _add([d(a) for a in e.args], e)),
+    Rule("Product rule (Cookbook 37)", rf"d({X_}{Y_}) = d{X_}\,{Y_} + {X_}\,d{Y_}",
+         _is("MatMul"), _matmul),
+    Rule("Transpose (Cookbook 44)", rf"d{X_}^\top = (d{X_})^\top", _is("Transpose"),
+         lambda e, d: d(e.arg).T),
+    Rule("Inverse (Cookbook 40)", rf"d({X_}^{{-1}}) = -{X_}^{{-1}}\,d{X_}\,{X_}^{{-1}}",
+         _is("Inverse"), _inverse),
+    Rule("Power of a matrix, by the product rule", rf"d({X_}^2) = d{X_}\,{X_} + {X_}\,d{X_}",
+         _is("MatPow"), _mat_power),
+    Rule("Hadamard product (Cookbook 38)",
+         rf"d({X_} \odot {Y_}) = d{X_} \odot {Y_} + {X_} \odot d{Y_}",
+         _is("HadamardProduct"), _hadamard),
+    Rule("Trace (Cookbook 36)", rf"d\operatorname{{tr}}({X_}) = \operatorname{{tr}}(d{X_})",
+         _is("Trace"), lambda e, d: _trace(d(e.arg))),
+    Rule("Jacobi's formula (Cookbook 42)",
+         rf"d\det {X_} = \det {X_} \operatorname{{tr}}({X_}^{{-1}} d{X_})",
+         _is("Determinant"), _determinant),
+    Rule("Log-determinant (Cookbook 43)",
+         rf"d\ln\det {X_} = \operatorname{{tr}}({X_}^{{-1}} d{X_})", _log_det, _ln_det),
+    Rule("Squared norm", r"d\|\mathbf{v}\|^2 = d(\mathbf{v}^\top\mathbf{v}) = "
+         r"2\mathbf{v}^\top d\mathbf{v}, \quad d\|\mathbf{X}\|_F^2 = "
+         r"2\operatorname{tr}(\mathbf{X}^\top d\mathbf{X})", _squared_norm, _squared_norm_rule),
+    Rule("Norm", r"d\|\mathbf{v}\| = \frac{\mathbf{v}^\top d\mathbf{v}}{\|\mathbf{v}\|}",
+         lambda e: is_a(e, "Norm"), _norm),
+    Rule("Elementwise function", rf"d f({U_}) = f'({U_}) \odot d{U_}",
+         lambda e: is_a(e, "Elementwise"),
          lambda e, d: _hadamard_of(_elementwise_derivative(e), d(e.matrix))),
-    Rule("Softmax: d softmax(z) = (diag(s) − s sᵀ) dz", lambda e: is_a(e, "Softmax"),
+    Rule("Softmax", r"d\mathbf{s} = (\operatorname{diag}(\mathbf{s}) - \mathbf{s}"
+         r"\mathbf{s}^\top)\,d\mathbf{z}", lambda e: is_a(e, "Softmax"),
          lambda e, d: _mul(_softmax_jacobian(e), d(e.vector))),
-    Rule("A 1×1 product is its entry", lambda e: is_a(e, "Entry"),
+    Rule("A 1×1 product is its entry", "", lambda e: is_a(e, "Entry"),
          lambda e, d: Entry(d(e.matrix))),
-    Rule("Chain rule", lambda e: getattr(e, "is_Matrix", False) is False, _chain),
+    Rule("Chain rule", r"d f(u) = f'(u)\,du", lambda e: getattr(e, "is_Matrix", False) is False,
+         _chain),
 )
 QUIET = {"A 1×1 product is its entry", "Transpose (Cookbook 44)", "Sum rule (Cookbook 35)"}
 
 
 def differential(expr, X, steps: list | None = None):
     """df for f = `expr`, with dX = `Differential(X)`; each rule applied is recorded in
-    `steps` as (rule name, the part, its differential), outer rule first."""
+    `steps` as (rule, the part, its differential), outer rule first."""
     D = Differential(X)
     _VARIABLE.append(X)
     try:
@@ -266,7 +285,7 @@ def _differential(expr, X, D, steps):
                 steps.append(None)
             value = rule.apply(expr, lambda part: _differential(part, X, D, steps))
             if slot is not None:
-                steps[slot] = (rule.name, expr, value)
+                steps[slot] = (rule, expr, value)
             return value
     raise NotLinear(f"no rule of matrix calculus applies to {type(expr).__name__}")
 
@@ -389,9 +408,14 @@ def _jacobian_terms(coefficient, factors, D) -> list:
 
 
 def tidy(expr):
-    """`Ax + Aᵀx` → `(A + Aᵀ)x`: terms with one last (or first) factor share it."""
-    from sympy import MatAdd, MatMul
+    """`Ax + Aᵀx` → `(A + Aᵀ)x`: terms with one last factor share it; a scalar coefficient
+    that is a sum is put over one denominator and factored."""
+    from sympy import MatAdd, MatMul, factor, together
 
+    if isinstance(expr, MatMul):
+        coefficient, matrices = expr.as_coeff_matrices()
+        if coefficient.is_Add:
+            return MatMul(factor(together(coefficient)), *matrices)
     if not isinstance(expr, MatAdd) or not all(isinstance(t, MatMul) for t in expr.args):
         return expr
     splits = [t.as_coeff_mmul() for t in expr.args]

@@ -105,7 +105,7 @@ def partials(value, X, ctx: Context):
     else:
         result = built_matrix(X.rows, X.cols, (real_diff(value, x) for x in X))
     if ctx.want_steps:
-        for step in entrywise(value, X, result):
+        for step in entrywise(X, result):
             ctx.add_step(step)
     return result
 

@@ -166,6 +166,12 @@ def classes():
         def _latex(self, printer):
             return r"\operatorname{diag}\left(%s\right)" % printer._print(self.vector)
 
+    class DifferentialOf(Expr):
+        """d(f) as written in a step, before a rule is applied."""
+
+        def _latex(self, printer):
+            return r"d\left(%s\right)" % printer._print(self.args[0])
+
     class Differential(MatrixSymbol):
         """dX: the differential of the matrix (or vector) X, printed `d\\mathbf{X}`."""
 
@@ -173,7 +179,7 @@ def classes():
             return r"d%s" % bold(self.name[1:])
 
     return {"Entry": Entry, "Norm": Norm, "Elementwise": Elementwise, "Softmax": Softmax,
-            "Diag": Diag, "Differential": Differential}
+            "Diag": Diag, "Differential": Differential, "DifferentialOf": DifferentialOf}
 
 
 def _symbol(name):
@@ -227,6 +233,10 @@ def Diag(vector):  # noqa: N802
 
 def Differential(variable):  # noqa: N802
     return classes()["Differential"]("d" + variable.name, *variable.shape)
+
+
+def DifferentialOf(expr):  # noqa: N802
+    return classes()["DifferentialOf"](expr)
 
 
 def is_a(value, name: str) -> bool:
