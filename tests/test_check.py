@@ -157,6 +157,40 @@ def test_solution_sets(reference, answer, equal):
     assert verdict(reference, answer).equal is equal
 
 
+@pytest.mark.parametrize("answer, equal", [
+    (r"\lambda = \frac{5 \pm \sqrt{33}}{2}", True),
+    (r"\lambda = \frac{5}{2} \pm \frac{\sqrt{33}}{2}", True),
+    (r"\lambda \in \{\frac{5 + \sqrt{33}}{2}, \frac{5 - \sqrt{33}}{2}\}", True),
+    (r"\lambda = \frac{5 \pm \sqrt{17}}{2}", False),
+])
+def test_plus_minus_inside_an_expression(answer, equal):
+    assert verdict(r"\lambda^2 - 5\lambda - 2 = 0", answer).equal is equal
+
+
+def test_the_quadratic_formula_solves_the_general_quadratic():
+    right = verdict("a x^2 + b x + c = 0", r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}")
+    assert right.equal is True
+    assert right.reason == "every solution of each is in the other (both solved for x)"
+    wrong = verdict("a x^2 + b x + c = 0", r"x = \frac{-b \pm \sqrt{b^2 - 2ac}}{2a}")
+    assert wrong.equal is False and set(wrong.counterexample) == {"a", "b", "c"}
+
+
+def test_symbolic_solution_sets_differ_only_where_the_sets_differ():
+    # {√(a²), −√(a²)} is {a, −a} for every a, though no element equals one of the other
+    assert verdict("x^2 = a^2", r"x = \pm\sqrt{a^2}").equal is None
+    assert verdict("x^2 = a^2", r"x = \pm a").equal is True
+    wrong = verdict("x^2 = a^2", r"x = \pm 2a")
+    assert wrong.equal is False and set(wrong.counterexample) == {"a"}
+
+
+def test_eigenvalue_tables():
+    def eigvals(entries):
+        return rf"\operatorname{{eigvals}}(\begin{{bmatrix}} {entries} \end{{bmatrix}})"
+    assert verdict(eigvals(r"2 & 0 \\ 0 & 3"), eigvals(r"3 & 0 \\ 0 & 2")).equal is True
+    result = verdict(eigvals(r"2 & 0 \\ 0 & 3"), eigvals(r"3 & 0 \\ 0 & 3"))
+    assert result.equal is False and result.reason == "the pair 2: 1 of the reference is not in the answer"
+
+
 def test_a_missing_solution_is_named():
     result = verdict("x^2 = 4", "x = 2")
     assert result.reason == "the element -2 of the reference is not in the answer"
@@ -176,6 +210,12 @@ def test_intervals_with_their_ends():
     assert open_end.equal is False
     assert open_end.counterexample == {"x": "2"}
     assert verdict(r"x^2 < 1", r"-1 < x < 1").equal is True
+    assert verdict("(0, 1]", r"0 < x \le 1").equal is True
+    closed_end = verdict("[0, 1)", r"0 < x \le 1")
+    assert closed_end.equal is False
+    assert closed_end.reason == "0 is in the reference but not in the answer"
+    assert verdict(r"[0, \infty)", r"x \ge 0").equal is True
+    assert verdict("(0, 1]", "(0, 1)").equal is False  # the pair read as the open interval
 
 
 def test_equations_with_the_same_solutions():

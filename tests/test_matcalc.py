@@ -107,8 +107,8 @@ def test_cookbook_printing_of_the_log_determinant(mc):
 
 def test_logistic_loss_with_a_1x1_product_inside(mc):
     result = mc(r"\nabla_{\mathbf{w}} \ln(1 + e^{-t\mathbf{w}^\top\mathbf{x}})")
-    assert result.latex == (r"- \frac{t e^{- t \mathbf{w}^\top \mathbf{x}}}{1 + e^{- t "
-                            r"\mathbf{w}^\top \mathbf{x}}} \mathbf{x}")
+    assert result.latex == (r"- \frac{t e^{- t \left(\mathbf{w}^\top \mathbf{x}\right)}}{1 + "
+                            r"e^{- t \left(\mathbf{w}^\top \mathbf{x}\right)}} \mathbf{x}")
     hessian = mc(r"\nabla^2_{\mathbf{w}} \ln(1 + e^{-t\mathbf{w}^\top\mathbf{x}})").value
     assert hessian.shape == (n, n) and hessian.args[-2:] == (x, x.T)
 
@@ -274,3 +274,17 @@ def test_partial_of_a_whole_numerator():
     assert isinstance(tree, ast.Derivative) and len(tree.expr.factors) == 3
     assert symml.parse(r"\frac{\partial \ln\det \mathbf{X}}{\partial \mathbf{X}}").expr == \
         symml.parse(r"\ln\det \mathbf{X}")
+
+
+def test_a_scalar_times_a_1x1_product_keeps_it_bracketed(mc):
+    result = mc(r"\nabla_{\mathbf{x}} (\mathbf{x}^\top \mathbf{x})^2")
+    assert result.latex == r"4 \left(\mathbf{x}^\top \mathbf{x}\right) \mathbf{x}"
+    derivative = mc(r"\frac{d}{dt} t \mathbf{x}^\top \mathbf{A} \mathbf{x}")
+    assert derivative.latex == r"\mathbf{x}^\top \mathbf{A} \mathbf{x}"
+    assert mc(r"\frac{d}{dt} t^2 \mathbf{A}").value == 2 * sp.Symbol("t") * A
+
+
+def test_differentials_have_a_plain_text_form():
+    from symml.evaluators.matcalc import differential
+
+    assert str(differential(x.T * A * x, x)) == "dx.T*A*x + x.T*A*dx"

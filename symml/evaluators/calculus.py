@@ -111,7 +111,13 @@ def derivative_value(node: ast.Derivative, ctx: Context):
         expr, params, point = function_body(node.expr, ctx, variables)
     expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
-        return _jacobian_matrix(expr, variables, ctx)
+        from .matcalc import is_symbolic, scalar_form
+
+        if not is_symbolic(expr):
+            return _jacobian_matrix(expr, variables, ctx)
+        expr = scalar_form(expr)  # d/dt of a matrix expression of symbolic size
+        if is_matrix(expr):
+            return expr.diff(*variables)
     if ctx.want_steps and len(variables) == 1:
         _multivariable_chain_step(node.expr, variables[0], ctx)
     value = expr

@@ -42,6 +42,14 @@ def classes():
         def matrix(self):
             return self.args[0]
 
+        @property
+        def precedence(self):
+            """Below a product's: `2 (xᵀAx) Ax` is bracketed, so the scalar cannot be read
+            as part of a matrix product."""
+            from sympy.printing.precedence import PRECEDENCE
+
+            return PRECEDENCE["Add"]
+
         def doit(self, **hints):
             inner = self.matrix.doit(**hints)
             return inner[0, 0] if _is_explicit(inner) else Entry(inner)
@@ -172,14 +180,14 @@ def classes():
         def _latex(self, printer):
             return r"d\left(%s\right)" % printer._print(self.args[0])
 
-    class Differential(MatrixSymbol):
+    class MatrixDifferential(MatrixSymbol):
         """dX: the differential of the matrix (or vector) X, printed `d\\mathbf{X}`."""
 
         def _latex(self, printer):
             return r"d%s" % bold(self.name[1:])
 
     return {"Entry": Entry, "Norm": Norm, "Elementwise": Elementwise, "Softmax": Softmax,
-            "Diag": Diag, "Differential": Differential, "DifferentialOf": DifferentialOf}
+            "Diag": Diag, "Differential": MatrixDifferential, "DifferentialOf": DifferentialOf}
 
 
 def _symbol(name):
