@@ -370,3 +370,17 @@ def set_equality(node: ast.Relation, ctx: Context):
     if same not in (sympy.true, sympy.false):
         raise SymmlError("cannot decide whether these sets are equal", node.span)
     return StatementResult("check", same)
+
+
+@handles(ast.ImaginaryLetter)
+def imaginary_letter(node: ast.ImaginaryLetter, ctx: Context):
+    """`i` in `3 + 4i` or `e^{i\pi}`: the imaginary unit (a defined i wins), with a note."""
+    import sympy
+
+    defined = lookup(ctx, node.letter)
+    if defined is not None:
+        return defined
+    ctx.note(f"{node.letter} is read as the imaginary unit, since the formula writes complex "
+             f"numbers; write {node.letter} as an index (x_{node.letter}) or use another letter "
+             "for a variable")
+    return sympy.I

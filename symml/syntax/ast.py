@@ -436,3 +436,11 @@ class Signature(Node):
     name: Node
     domain: Node
     codomain: Node
+
+
+@frozen_node
+class ImaginaryLetter(Node):
+    """`i` (or `j`) in a formula with complex numbers (`3 + 4i`, `e^{i\\pi}`): the imaginary
+    unit, unless the letter is defined."""
+
+    letter: str

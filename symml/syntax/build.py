@@ -264,7 +264,7 @@ class AstBuilder(Transformer_NonRecursive):
         if isinstance(script, Token):
             kind = script.type
             if kind == "TOP":
-                return ast.Transpose(base, span=span)
+                return _column_of_row(base) or ast.Transpose(base, span=span)
             if kind == "PRIME_CMD":
                 return ast.Prime(base, 1, span=span)
             if kind == "COMPLEMENT":
@@ -277,7 +277,7 @@ class AstBuilder(Transformer_NonRecursive):
                 return self.prime(meta, [base, str(script)])
             script = self.sup_arg(meta, [script])
         if isinstance(script, ast.Name) and script.name == "T" and not _is_plain_scalar(base):
-            return ast.Transpose(base, span=span)
+            return _column_of_row(base) or ast.Transpose(base, span=span)
         if isinstance(script, ast.Name) and script.name == "H" and not _is_plain_scalar(base):
             return ast.Adjoint(base, span=span)
         if isinstance(script, ast.Name) and script.name == "c" and isinstance(base, ast.Name) \
@@ -763,6 +763,14 @@ def _roman(tok: Token, span) -> ast.Node:
     if not WORD.fullmatch(name):  # `\text{<b>}` is text to show, never a name
         return ast.String(_braced(tok), span=span)
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
+
+
+def _column_of_row(base: ast.Node) -> Optional[ast.Node]:
+    """`[x_1, x_2, x_3]^\\top`: the column vector books mean (the list written as a row)."""
+    if isinstance(base, ast.ListLit) and len(base.items) > 1 \
+            and not any(isinstance(item, ast.ListLit) for item in base.items):
+        return ast.MatrixLit(tuple((item,) for item in base.items), span=base.span)
+    return None
 
 
 def _relation(tok: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import LimitExceeded, ParseError, Span
 from . import ast
 from .build import MARKERS, AstBuilder, DerivOp, NablaOp, OneSided, PartialMark
+from .imaginary import read_imaginary_units
 from .normalize import Normalized, normalize
 
 MAX_INPUT_CHARS = 500_000
@@ -115,6 +116,7 @@ def parse(text: str) -> ast.Node:
             _check_brackets(normalized)
             node = _build(normalized, _run_lark(normalized))
             _reject_markers(node)
+            node = read_imaginary_units(node)
         return node
     except (ParseError, LimitExceeded) as error:
         raise error.locate(text)
