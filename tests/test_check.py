@@ -138,6 +138,8 @@ def test_a_wrong_matrix_expression_has_sizes_and_matrices_as_counterexample():
     (r"\operatorname{tr}(\mathbf{A}\mathbf{B})", r"\operatorname{tr}(\mathbf{B}\mathbf{A})", True),
     (r"\operatorname{tr}(\mathbf{A}^\top)", r"\operatorname{tr}(\mathbf{A})", True),
     (r"\operatorname{tr}(\mathbf{A}\mathbf{B})", r"\operatorname{tr}(\mathbf{A})", False),
+    (r"-2\mathbf{A}^\top", r"0\mathbf{A}^\top", False),  # the zero matrix, made explicit
+    (r"\mathbf{A} - \mathbf{A}", r"0\mathbf{B}", True),
 ])
 def test_square_matrix_identities(reference, answer, equal):
     assert verdict(reference, answer, *SQUARE).equal is equal
@@ -308,3 +310,42 @@ def test_a_wrong_answer_is_never_called_equal(left, right, wrap):
         pytest.fail(f"{wrapped(left)} called equal to {wrapped(right)}")
     if _value(left) == _value(right):
         assert result.equal is True
+
+
+LETTERS = {"A": r"\mathbf{A}", "B": r"\mathbf{B}", "At": r"\mathbf{A}^\top"}
+WORDS = st.lists(st.tuples(st.integers(-2, 2), st.lists(st.sampled_from(sorted(LETTERS)),
+                                                        min_size=1, max_size=3)),
+                 min_size=1, max_size=3)
+
+
+def _matrix_latex(terms):
+    return " + ".join(f"({c})" + "".join(LETTERS[letter] for letter in word)
+                      for c, word in terms)
+
+
+def _at_random_matrices(terms, seed):
+    import random
+
+    import sympy
+    rng = random.Random(seed)
+    a = sympy.Matrix(3, 3, lambda i, j: rng.randint(-3, 3))
+    b = sympy.Matrix(3, 3, lambda i, j: rng.randint(-3, 3))
+    values = {"A": a, "B": b, "At": a.T}
+    total = sympy.zeros(3, 3)
+    for c, word in terms:
+        product = sympy.eye(3)
+        for letter in word:
+            product = product * values[letter]
+        total += c * product
+    return total
+
+
+@settings(max_examples=25, deadline=None)
+@given(WORDS, WORDS)
+def test_a_wrong_matrix_expression_is_never_called_equal(left, right):
+    """Checked independently on random 3×3 matrices: where the two differ, never equal."""
+    differ = any(_at_random_matrices(left, seed) != _at_random_matrices(right, seed)
+                 for seed in range(3))
+    result = symml.check(_matrix_latex(left), _matrix_latex(right), SQUARE[:2])
+    if differ:
+        assert result.equal is not True, (_matrix_latex(left), _matrix_latex(right))
