@@ -94,10 +94,16 @@ def presentable(result):
 
 def partials(value, X, ctx: Context, name: str = "f"):
     """Numeric sizes: a scalar's partials in the shape of X; a vector's Jacobian."""
-    from ..errors import ShapeError
+    from sympy import Basic
+
+    from ..errors import ShapeError, SymmlError
+    from ..semantics.kinds import describe
     from ..steps.matsteps import entrywise
     from .calculus import real_diff
 
+    if not (is_matrix(value) or isinstance(value, Basic)):
+        raise SymmlError(f"cannot differentiate {describe(value)} by a vector or matrix: "
+                         "write it applied, as in f(x, y), or define it first")
     if is_matrix(value):
         if not (value.shape[1] == 1 and X.shape[1] == 1):
             raise ShapeError("the derivative of a vector or matrix by a matrix is a tensor; "
