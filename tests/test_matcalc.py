@@ -220,6 +220,18 @@ def test_a_tensor_valued_derivative_is_refused(mc, ws):
     r"(\mathbf{A} + \mathbf{S})^\top = \mathbf{A}^\top + \mathbf{S}^\top",
     r"(\mathbf{X}\mathbf{w})^\top = \mathbf{w}^\top \mathbf{X}^\top",
     r"\mathbf{A}(\mathbf{S} + \mathbf{A}) = \mathbf{A}\mathbf{S} + \mathbf{A}^2",
+    # held out: written after the rules, not used to write them
+    r"\det(\mathbf{A}^{-1}) = \frac{1}{\det(\mathbf{A})}",
+    r"(\mathbf{A}^{-1})^\top = (\mathbf{A}^\top)^{-1}",
+    r"\operatorname{tr}(2\mathbf{A}) = 2\operatorname{tr}(\mathbf{A})",
+    r"\det(2\mathbf{A}) = 2^n\det(\mathbf{A})",
+    r"2\mathbf{X}^\top\mathbf{X}\mathbf{w} - 2\mathbf{X}^\top\mathbf{y} = "
+    r"2\mathbf{X}^\top(\mathbf{X}\mathbf{w}-\mathbf{y})",
+    r"\|\mathbf{X}\mathbf{w} - \mathbf{y}\|^2 = \mathbf{w}^\top\mathbf{X}^\top\mathbf{X}"
+    r"\mathbf{w} - 2\mathbf{y}^\top\mathbf{X}\mathbf{w} + \mathbf{y}^\top\mathbf{y}",
+    r"\operatorname{tr}(\mathbf{X}^\top\mathbf{X}) = \|\mathbf{X}\|_F^2",
+    r"\operatorname{tr}(\mathbf{A}\mathbf{S}\mathbf{A}) = \operatorname{tr}(\mathbf{A}^2\mathbf{S})",
+    r"\mathbf{A}^{-1}\mathbf{A} = I",
 ])
 def test_true_identities(mc, identity):
     result = mc(identity)
@@ -235,11 +247,18 @@ def test_true_identities(mc, identity):
     r"\mathbf{A} = \mathbf{A}^\top",
     r"(\mathbf{A} + \mathbf{S})^2 = \mathbf{A}^2 + 2\mathbf{A}\mathbf{S} + \mathbf{S}^2",
     r"\mathbf{x}^\top \mathbf{A} \mathbf{b} = \mathbf{b}^\top \mathbf{A} \mathbf{x}",
+    # held out
+    r"\det(2\mathbf{A}) = 2\det(\mathbf{A})",
+    r"\|\mathbf{X}\mathbf{w} - \mathbf{y}\|^2 = \mathbf{w}^\top\mathbf{X}^\top\mathbf{X}"
+    r"\mathbf{w} - \mathbf{y}^\top\mathbf{X}\mathbf{w} + \mathbf{y}^\top\mathbf{y}",
+    r"\operatorname{tr}(\mathbf{A}\mathbf{S}\mathbf{A}) = \operatorname{tr}(\mathbf{A}^2)"
+    r"\operatorname{tr}(\mathbf{S})",
+    r"(\mathbf{A} + \mathbf{S})^{-1} = \mathbf{A}^{-1} + \mathbf{S}^{-1}",
 ])
 def test_false_identities_come_with_a_counterexample(mc, identity):
     result = mc(identity)
     assert result.kind == "check" and result.value is sp.false
-    assert titles(result)[0] == "Counterexample: the two sides differ at these sizes and entries"
+    assert "Counterexample: the two sides differ at these sizes and entries" in titles(result)
     assert titles(result)[-2:] == ["The left side at this instance",
                                    "The right side at this instance, which differs"]
     left, right = result.steps[-2].exprs[-1], result.steps[-1].exprs[-1]

@@ -191,9 +191,10 @@ def classes():
 
 
 def _symbol(name):
-    from sympy import Symbol
+    """A name as an argument that is not a free symbol (a norm's kind, a function's name)."""
+    from sympy.core.symbol import Str
 
-    return name if isinstance(name, Symbol) else Symbol(name)
+    return name if isinstance(name, Str) else Str(name)
 
 
 def _logistic(x):
