@@ -4,6 +4,7 @@ partials with the shape of the variable (denominator layout)."""
 from __future__ import annotations
 
 from ..semantics.kinds import built_matrix, is_matrix
+from ..semantics.matexpr import Entry
 from ..syntax import ast
 from . import matcalc
 from .names import lookup
@@ -56,7 +57,7 @@ def dots_as_entries(value, ctx: Context):
         if len(factors) == 2 and all(isinstance(f, Indexed) for f in factors):
             a, b = (lookup(ctx, str(f.base)) for f in factors)
             if matcalc.is_symbolic(a) and matcalc.is_symbolic(b):
-                swaps[total] = matcalc.Entry(a.T * b)
+                swaps[total] = Entry(a.T * b)
     return value.xreplace(swaps) if swaps else value
 
 

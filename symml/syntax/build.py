@@ -700,6 +700,8 @@ class AstBuilder(Transformer_NonRecursive):
                               f"\\end{{{_environment(end)}}}; write "
                               f"\\end{{{_environment(begin)}}}", self._tok_span(end))
         rows = tuple(tuple(row) for row in children if isinstance(row, list))
+        if any(isinstance(entry, ast.Dots) for row in rows for entry in row):
+            return _generic_matrix(rows, self._span(meta))
         width = len(rows[0])
         for row in rows:
             if len(row) != width:
@@ -770,6 +772,43 @@ def _column_of_row(base: ast.Node) -> Optional[ast.Node]:
     if isinstance(base, ast.ListLit) and len(base.items) > 1 \
             and not any(isinstance(item, ast.ListLit) for item in base.items):
         return ast.MatrixLit(tuple((item,) for item in base.items), span=base.span)
+    return None
+
+
+def _generic_matrix(rows, span) -> ast.Node:
+    r"""A matrix written with dots is the generic one its corners name: `a_{11}` … `a_{mn}`
+    (or `a_{1,1}` … `a_{m,n}`), a column `x_1` … `x_n`, a row likewise."""
+    first, last = rows[0][0], rows[-1][-1]
+    if not (isinstance(first, ast.Subscript) and isinstance(last, ast.Subscript)
+            and isinstance(first.base, ast.Name) and first.base == last.base):
+        raise ParseError("a matrix written with dots needs named corner entries, such as "
+                         "a_{11} … a_{mn} or x_1 … x_n", span)
+    sizes = _corner_sizes(last.index)
+    one = ast.Number(Fraction(1))
+    if len(rows) == 1 and len(rows[0]) > 1 and sizes and len(sizes) == 1:
+        return ast.GenericMatrix(first.base.name, one, sizes[0], span=span)
+    if all(len(row) == 1 for row in rows) and sizes and len(sizes) == 1:
+        return ast.GenericMatrix(first.base.name, sizes[0], one, span=span)
+    if sizes and len(sizes) == 2:
+        return ast.GenericMatrix(first.base.name, *sizes, span=span)
+    raise ParseError("the last entry of a matrix written with dots gives its size, as a_{mn} "
+                     "or a_{m,n}", last.span)
+
+
+def _corner_sizes(index):
+    """`{mn}` → (m, n); `{m,n}` → (m, n); `{n}` → (n,); `{2n}`-like forms → None."""
+    if len(index) == 2:
+        return tuple(index)
+    (item,) = index
+    if isinstance(item, ast.Name) and len(item.name) == 2 and item.name.isalpha():
+        return (ast.Name(item.name[0]), ast.Name(item.name[1]))
+    if isinstance(item, ast.Juxtapose) and len(item.factors) == 2:
+        return item.factors
+    if isinstance(item, ast.Number) and item.value.denominator == 1 and 10 < item.value < 100:
+        rows, cols = divmod(int(item.value), 10)  # a_{23}, as notes write entries
+        return (ast.Number(Fraction(rows)), ast.Number(Fraction(cols)))
+    if isinstance(item, (ast.Name, ast.Number)):
+        return (item,)
     return None
 
 
