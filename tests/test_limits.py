@@ -62,15 +62,6 @@ def test_time_limit_interrupts_a_long_computation_and_leaves_no_alarm():
     assert workspace.run("x^2").value == 4
 
 
-def test_long_sums_still_work_quickly():
-    text = " + ".join(f"x_{{{i}}}" for i in range(1, 10_001))
-    start = time.perf_counter()
-    result = symml.Workspace().run(text)
-    assert result.error is None
-    assert len(result.value.args) == 10_000
-    assert time.perf_counter() - start < 10
-
-
 def test_cli_timeout_option_and_memory_bound():
     code = ("import resource, subprocess, sys, json;"
             "p = subprocess.run([sys.executable, '-m', 'symml', 'eval', '--json', '--timeout',"
