@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import LimitExceeded, SymmlError
-from .limits import DEFAULT, Limits, time_limit
+from .limits import DEFAULT, Limits, check_digits, prepare_interpreter, time_limit
 from .result import Result
 from .semantics.kinds import Facts
 
@@ -28,12 +28,14 @@ class Workspace:
         self.supports: dict[str, list] = {}  # `X \in \{..\}`
         self.joints: dict[frozenset, Any] = {}  # {X, Y} → JointTable
         self.facts = Facts()
+        prepare_interpreter(limits)
 
     # --- names --------------------------------------------------------------------
     def lookup(self, name: str):
         return self.values.get(name)
 
     def define(self, name: str, value) -> None:
+        check_digits(value, None, self.limits)
         self.values[name] = value
 
     def symbol(self, name: str, **assumptions):
@@ -90,7 +92,7 @@ class Workspace:
     def run(self, statement: str, *, steps: bool | None = None, line: int = 1,
             column: int = 1) -> Result:
         """Evaluate one statement; errors are returned in `Result.error`, never raised."""
-        result = Result(statement)
+        result = Result(statement, timeout=self.timeout)
         try:
             with time_limit(self.timeout):
                 self._run(statement, result, self.want_steps if steps is None else steps)
@@ -119,6 +121,7 @@ class Workspace:
         node = parse(statement)
         ctx = Context(self, want_steps)
         outcome = run_statement(node, ctx)
+        check_digits(outcome.value, getattr(node, "span", None), self.limits)
         result.kind = outcome.kind
         result.value = outcome.value
         result.steps = ctx.steps
@@ -144,11 +147,26 @@ def approximation(value) -> str | None:
     if isinstance(value, ImmutableMatrix):
         if value.free_symbols or all(x.is_Integer for x in value):
             return None
-        return str(value.evalf(15).tolist())
+        entries = [_decimal(x) for x in value]
+        if any(x is None for x in entries):
+            return None
+        return str(ImmutableMatrix(value.rows, value.cols, entries).tolist())
     if isinstance(value, Expr) and value.is_number and not value.is_Integer \
             and value.is_finite is not False:
-        try:
-            return str(value.evalf(15))
-        except Exception:  # noqa: BLE001 - an approximation is optional
-            return None
+        decimal = _decimal(value)
+        return None if decimal is None else str(decimal)
     return None
+
+
+def _decimal(value):
+    """15 correct significant digits, or None when evalf cannot guarantee them (it would
+    otherwise print `0.e+67` for a cancellation it could not resolve)."""
+    from sympy import Float
+
+    try:
+        decimal = value.evalf(15, strict=True, maxn=1000)
+    except Exception:  # noqa: BLE001 - SymPy's numerics fail in many ways; a decimal is optional
+        return None
+    if decimal.is_real and not isinstance(decimal, Float) and not decimal.is_Integer:
+        return None
+    return decimal

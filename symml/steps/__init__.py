@@ -7,6 +7,9 @@ from types import FunctionType
 from typing import Any, Callable, Union
 
 
+NOT_PRINTED = r"\text{(this line is too large or too deeply nested to print)}"
+
+
 @dataclass(frozen=True, eq=False)
 class Step:
     """One line of a worked solution. `source` is its LaTeX, or a function that writes it
@@ -19,7 +22,14 @@ class Step:
 
     @cached_property
     def latex(self) -> str:
-        return self.source() if callable(self.source) else self.source
+        """Written under the default time limit; a line too large or too deep to print says
+        so instead."""
+        if not callable(self.source):
+            return self.source
+        from ..limits import DEFAULT, printing_limits
+
+        written = printing_limits(self.source, DEFAULT.seconds)
+        return written if isinstance(written, str) else NOT_PRINTED
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Step) and (self.title, self.latex) == (other.title, other.latex)
