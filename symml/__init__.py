@@ -9,8 +9,9 @@ from .errors import (DomainError, LimitExceeded, ParseError, ShapeError, Span, S
 from .result import Result
 from .steps import Step
 from .workspace import Workspace
+from .checker import Verdict, check
 
-__all__ = ["parse", "evaluate", "Workspace", "Result", "Step", "SymmlError", "ParseError",
+__all__ = ["parse", "evaluate", "check", "Verdict", "Workspace", "Result", "Step", "SymmlError", "ParseError",
            "UndefinedNameError", "ShapeError", "DomainError", "LimitExceeded", "Span"]
 __version__ = "0.1.0"
 

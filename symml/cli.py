@@ -1,4 +1,5 @@
-"""The `symml` command: `eval` statements, `solve` a document. No maths here."""
+"""The `symml` command: `eval` statements, `solve` a document, `check` an answer. No maths
+here."""
 from __future__ import annotations
 
 import argparse
@@ -37,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output format (default: from -o's suffix, else md)")
     solve.add_argument("--timeout", type=float, default=5.0,
                        help="seconds allowed per statement (default 5)")
+
+    from .checker.command import add_parser as add_check
+
+    add_check(commands)
     return parser
 
 
@@ -47,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         _load()
         if args.command == "eval":
             return run_eval(args, parser)
+        if args.command == "check":
+            from .checker.command import run as run_check
+
+            return run_check(args, parser)
         return run_solve(args, parser)
     except KeyboardInterrupt:
         print("symml: interrupted", file=sys.stderr)
@@ -118,6 +127,7 @@ def run_eval(args, parser) -> int:
 def _print_result(result, with_steps: bool) -> None:
     if result.error is not None:
         print(str(result.error), file=sys.stderr)
+        _print_notes(result, sys.stderr)
         return
     if with_steps:
         for step in result.steps:
@@ -126,6 +136,12 @@ def _print_result(result, with_steps: bool) -> None:
     if result.approx:
         line += f"    ≈ {result.approx}"
     print(line)
+    _print_notes(result, sys.stdout)
+
+
+def _print_notes(result, stream) -> None:
+    for note in result.notes:
+        print(f"  note: {note}", file=stream)
 
 
 def run_solve(args, parser) -> int:

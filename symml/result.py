@@ -21,6 +21,7 @@ class Result:
     value: Any = None
     steps: list[Step] = field(default_factory=list)
     error: Optional[SymmlError] = None
+    notes: list[str] = field(default_factory=list)  # which reading was taken, what replaced
     _latex: Optional[str] = field(default=None, repr=False)
     _approx: Any = field(default=NOT_YET, repr=False)
     timeout: Optional[float] = field(default=None, repr=False)  # for printing, as for running
@@ -83,6 +84,7 @@ class Result:
             "approx": approx if self.ok else None,
             "steps": [step.to_json() for step in self.steps],
             "error": self.error.to_json() if self.error else None,
+            "notes": list(self.notes),
         }
 
     def _repr_latex_(self) -> str:

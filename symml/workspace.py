@@ -120,6 +120,7 @@ class Workspace:
         load_chapters()
         node = parse(statement)
         ctx = Context(self, want_steps)
+        result.notes = ctx.notes  # kept when a later step fails: they may explain the error
         outcome = run_statement(node, ctx)
         check_digits(outcome.value, getattr(node, "span", None), self.limits)
         result.kind = outcome.kind

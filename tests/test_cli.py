@@ -19,7 +19,9 @@ def test_eval_json_matches_the_contract():
     results = json.loads(done.stdout)["results"]
     assert [r["kind"] for r in results] == ["definition", "value"]
     product = results[1]
-    assert set(product) == {"input", "kind", "sympy", "latex", "approx", "steps", "error"}
+    assert set(product) == {"input", "kind", "sympy", "latex", "approx", "steps", "error",
+                            "notes"}
+    assert product["notes"] == []
     assert product["sympy"] == ("ImmutableDenseMatrix([[Integer(10), Integer(14)], "
                                 "[Integer(14), Integer(20)]])")
     assert product["latex"] == r"\begin{bmatrix}10 & 14\\14 & 20\end{bmatrix}"

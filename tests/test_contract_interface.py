@@ -9,7 +9,7 @@ import sympy as sp
 
 import symml
 
-JSON_FIELDS = {"input", "kind", "sympy", "latex", "approx", "steps", "error"}
+JSON_FIELDS = {"input", "kind", "sympy", "latex", "approx", "steps", "error", "notes"}
 
 
 def symml_cli(*args, stdin=None):
@@ -69,9 +69,11 @@ def test_kinds_and_values(ws, statement, kind, value):
 def test_later_statements_see_earlier_definitions_and_redefinition(run, ws):
     run("a = 2", "b = a + 1")
     assert run("a b").value == 6
-    assert run("a = 5").value is sp.false  # `=` of a defined name is a check
-    assert run("a := 5").kind == "definition" and run("b").value == 3
+    redefined = run("a = 5")  # `=` of a defined name redefines it, with a note
+    assert redefined.kind == "definition" and redefined.notes == ["redefines a, which was 2"]
     assert run("a b").value == 15
+    assert run("a := 4").kind == "definition" and run("b").value == 3
+    assert run("a b").value == 12
 
 
 @pytest.mark.parametrize("statement, expected", [

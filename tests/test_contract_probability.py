@@ -213,7 +213,7 @@ def test_likelihood_after_a_numeric_model_names_the_substitution(run):
 
 def test_mle_at_the_boundary_says_why(run):
     result = run(r"\operatorname{MLE}(\operatorname{Bernoulli}(p), [1, 1, 1])")
-    assert result.steps[-1].title.startswith("No stationary point: ℓ is increasing")
+    assert result.steps[-1].title.startswith(r"No stationary point: \ell is increasing")
     assert result.steps[-1].latex == r"\hat{p} = 1"
 
 

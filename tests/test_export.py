@@ -7,6 +7,8 @@ import symml
 from symml.cli import main
 from symml.render import display, html, markdown, pdf, tex
 from symml.render.document import render_document, solve_document
+from symml.steps import Step
+from sympy import Integer, Symbol
 
 DOC = r"""% Products of the guide
 \section{Matrix product}
@@ -115,10 +117,11 @@ def test_tex_text_uses_no_generated_fonts():
 
 
 # --- display helpers -------------------------------------------------------------------------
-def test_chain_parts_split_only_at_top_level():
-    assert display.chain_parts(r"a = \begin{bmatrix}x = 1\end{bmatrix} = \left(b = c\right)") == [
-        "a", r"\begin{bmatrix}x = 1\end{bmatrix}", r"\left(b = c\right)"]
-    assert display.chain_parts(r"P = M,\ D = N") == [r"P = M,\ D = N"]
+def test_step_lines_are_records_not_split_latex():
+    step = Step.chain("Null space", r"\lambda = 2:\ A \mathbf{v} = \mathbf{0}", Integer(3))
+    assert step.line_latex == (r"\lambda = 2:\ A \mathbf{v} = \mathbf{0}", "3")
+    assert step.latex == r"\lambda = 2:\ A \mathbf{v} = \mathbf{0} = 3"
+    assert markdown._chain(step.line_latex).count("&=") == 1
 
 
 def test_input_latex_maps_unicode_and_long_subscripts():
@@ -130,9 +133,20 @@ def test_input_latex_maps_unicode_and_long_subscripts():
 
 
 def test_title_pieces_mark_latex_words_as_math():
-    assert display.title_pieces(r"Solve for \lambda") == [(False, "Solve for "), (True, r"\lambda")]
-    assert display.title_pieces("Roots (eigenvalue : multiplicity)") == [
-        (False, "Roots (eigenvalue : multiplicity)")]
+    assert Step(r"Solve for \lambda", "x").title_parts == ((False, "Solve for "), (True, r"\lambda"))
+    assert Step("Roots (eigenvalue : multiplicity)", "x").title_parts == (
+        (False, "Roots (eigenvalue : multiplicity)"),)
+
+
+def test_title_from_pieces_keeps_words_and_math_apart():
+    step = Step.chain(("Partial derivative with respect to", Symbol("theta"), ", then add"),
+                      Integer(1))
+    assert step.title == r"Partial derivative with respect to \theta, then add"
+    assert step.title_parts == ((False, "Partial derivative with respect to "),
+                                (True, r"\theta"), (False, ", then add"))
+    assert step.to_json() == {"title": r"Partial derivative with respect to \theta, then add",
+                              "latex": "1"}
+    assert tex._title(step) == r"Partial derivative with respect to \(\theta\), then add"
 
 
 def test_approximation_only_when_it_adds_something():

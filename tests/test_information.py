@@ -13,7 +13,7 @@ def test_entropy_of_a_probability_vector_in_nats_and_bits(run):
     run(P)
     result = run("H(p)")
     assert result.value == sp.Rational(3, 2) * LOG2
-    assert result.steps[0].title == r"Entropy H(p) = -\sum p \log p (in nats)"
+    assert result.steps[0].title == r"Entropy H(p) = -\sum p \ln p (in nats)"
     assert run("H_2(p)").value == sp.Rational(3, 2)
 
 

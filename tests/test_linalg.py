@@ -253,7 +253,8 @@ def test_eigen_equation_is_solved(run, spelling):
     titles = [step.title for step in result.steps]
     assert titles[0] == "Characteristic polynomial"
     assert titles[1].startswith("Roots")
-    assert titles[2:] == ["Null space of A − λI for λ = 1", "Null space of A − λI for λ = 3"]
+    assert titles[2:] == [r"Null space of A - \lambda I for \lambda = 1",
+                          r"Null space of A - \lambda I for \lambda = 3"]
 
 
 def test_eigen_equation_with_a_repeated_eigenvalue(run):

@@ -21,10 +21,11 @@ def test_redefinition_with_colon_equals(run):
     assert run("x").value == 3
 
 
-def test_equals_on_a_defined_name_is_a_check(run):
+def test_equals_on_a_defined_name_redefines_it(run):
     run("x = 2")
     result = run("x = 5")
-    assert result.kind == "check" and result.value == sp.false
+    assert result.kind == "definition" and result.notes == ["redefines x, which was 2"]
+    assert run("x + 1").value == 6
 
 
 def test_function_definition_and_application(run):
@@ -123,7 +124,8 @@ def test_result_json_fields(run):
     result = run(r"\frac{1}{2}")
     assert result.to_json() == {"input": r"\frac{1}{2}", "kind": "value",
                                 "sympy": "Rational(1, 2)", "latex": r"\frac{1}{2}",
-                                "approx": "0.500000000000000", "steps": [], "error": None}
+                                "approx": "0.500000000000000", "steps": [], "error": None,
+                                "notes": []}
 
 
 def test_steps_can_be_turned_off():

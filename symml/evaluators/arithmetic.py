@@ -243,12 +243,24 @@ def div_value(node: ast.Div, ctx: Context):
 # --- powers and other operators ---------------------------------------------------------
 @handles(ast.Power)
 def power_value(node: ast.Power, ctx: Context):
-    product = _product_written_as_call(node.base, ctx)
+    return after_bracket(node.base, ctx, lambda base: _raise(base, node, ctx))
+
+
+def after_bracket(node: ast.Node, ctx: Context, postfix):
+    r"""`postfix` (a power, factorial or transpose) applied to `node`; when `node` is a
+    bracket read as a product (`\frac{1}{2}(x - 1)`, `(x + 1)(x - 1)`), to the bracket alone."""
+    product = _product_written_as_call(node, ctx)
     if product is not None:  # `4(y+1)^2` and `a(b+c)^2` are 4·(y+1)², a·(b+c)²
         factor, group = product
-        return ctx.value_of(ast.Juxtapose((factor, ast.Power(group, node.exponent,
-                                                             span=node.span)), span=node.span))
-    base = ctx.value_of(node.base)
+        return multiply(ctx.value_of(factor), postfix(ctx.value_of(group)), ctx, factor, group)
+    if isinstance(node, ast.Call):
+        from .functions import call_value
+
+        return call_value(node, ctx, postfix)
+    return postfix(ctx.value_of(node))
+
+
+def _raise(base, node: ast.Power, ctx: Context):
     exponent = operand(ctx.value_of(node.exponent), node.exponent)
     if isinstance(base, IdentityLike):
         return base.scaled(base.coefficient ** exponent)
@@ -289,7 +301,10 @@ def _product_written_as_call(node, ctx: Context):
 
 @handles(ast.Transpose)
 def transpose_value(node: ast.Transpose, ctx: Context):
-    value = ctx.value_of(node.operand)
+    return after_bracket(node.operand, ctx, lambda value: _transpose(value, node))
+
+
+def _transpose(value, node: ast.Transpose):
     if isinstance(value, ZeroLike):
         return value
     if is_matrix(value):
@@ -347,11 +362,19 @@ def sqrt_value(node: ast.Sqrt, ctx: Context):
 
 @handles(ast.Factorial)
 def factorial_value(node: ast.Factorial, ctx: Context):
+    return after_bracket(node.operand, ctx, lambda value: _factorial(value, node))
+
+
+def _factorial(value, node: ast.Factorial):
     from sympy import factorial
 
+<<<<<<< HEAD
     value = operand(ctx.value_of(node.operand), node)
     if not is_scalar(value):
         raise ShapeError(f"the factorial needs a number, not {describe(value)}", node.span)
+=======
+    value = operand(value, node)
+>>>>>>> main
     if getattr(value, "is_negative", False):
         raise DomainError("the factorial of a negative number is undefined", node.span)
     from ..limits import check_factorial

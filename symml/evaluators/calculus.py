@@ -179,16 +179,14 @@ def _is_vector_function(node, ctx) -> bool:
 
 
 def _differentiate(expr, variable, ctx: Context, *, partial: bool):
-    from dataclasses import replace
-
     from sympy import diff
 
     on_reals, real = _on_reals(expr, variable)
     value = _tidied(diff(on_reals, real), real, variable)
     if ctx.want_steps:
         for step in derivative_steps(on_reals, real, value, partial=partial):
-            ctx.add_step(step if real is variable else replace(step, exprs=tuple(
-                _renamed(e, real, variable) for e in step.exprs)))
+            ctx.add_step(step if real is variable else step.map_lines(
+                lambda e: _renamed(e, real, variable)))
     return _renamed(value, real, variable)
 
 
@@ -236,14 +234,14 @@ def real_diff(expr, variable):
 def derivative_steps(expr, variable, value, *, partial: bool = False):
     """One step per rule, outer rule first, then `Result`: the rules' derivative (and
     `value`, SymPy's, when it is written differently)."""
-    from ..steps import Step
+    from ..steps import AsWritten, Step
     from ..steps.diffsteps import flatten, rule_tree
 
     d = r"\partial" if partial else "d"
     operator = rf"\frac{{{d}}}{{{d} {latex(variable)}}}"
     tree = rule_tree(expr, variable, partial=partial)
-    steps = [Step(node.rule, lambda node=node: rf"{operator}\left({latex(node.expr)}\right) = "
-                  f"{latex(node.formula, as_written=bool(node.children))}", (node.formula,))
+    steps = [Step.chain(node.rule, lambda node=node: rf"{operator}\left({latex(node.expr)}\right)",
+                        AsWritten(node.formula) if node.children else node.formula)
              for node in flatten(tree)]
     shown = [tree.derivative] if tree.derivative == value else [tree.derivative, value]
     steps.append(Step.chain("Result", rf"{operator}\left({latex(expr)}\right)", *shown))
@@ -354,17 +352,12 @@ def gradient_value(node: ast.Gradient, ctx: Context):
 
 
 def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
-    """The function once, one partial derivative per line, then the column (its LaTeX
-    put together from the partials' own, as the printer would, to print each once)."""
-    from ..steps import Step
-
+    """The function once, one partial derivative per line, then the column."""
     ctx.step("The function", name, expr)
     for variable, value in zip(variables, gradient):
-        ctx.add_step(Step(rf"Partial derivative with respect to {latex(variable)}",
-                          lambda v=variable, value=value: rf"\frac{{\partial {name}}}"
-                          rf"{{\partial {latex(v)}}} = {latex(value)}", (value,)))
-    ctx.add_step(Step("Gradient: the column of partial derivatives",
-                      lambda: rf"\nabla {name} = {latex(gradient)}", (gradient,)))
+        ctx.step(("Partial derivative with respect to", variable),
+                 lambda v=variable: rf"\frac{{\partial {name}}}{{\partial {latex(v)}}}", value)
+    ctx.step("Gradient: the column of partial derivatives", rf"\nabla {name}", gradient)
 
 
 def _function_label(node) -> str:
@@ -547,7 +540,7 @@ def descent_update(node, ctx: Context):
     at_old = ctx.with_bound({base: old})
     value = _scalar_if_1x1(at_old.value_of(rhs), old)
     if ctx.want_steps:
-        quiet = Context(ctx.workspace, False, [], at_old.bound)
+        quiet = at_old.quiet()
         ctx.step("Update: step against the gradient", symbol_name(f"{base}_new"),
                  _shown(rhs, quiet), value)
     ctx.workspace.define(f"{base}_new", value)
@@ -718,12 +711,17 @@ def limit_value(node: ast.Limit, ctx: Context):
 
 
 def _limit_or_error(unevaluated, node):
-    from sympy import Limit, zoo
+    from sympy import AccumBounds, Limit, zoo
 
     try:
         value = unevaluated.doit(deep=False)
     except ValueError:  # SymPy: the one-sided limits differ
         value = zoo
+    if getattr(value, "has", lambda _: False)(AccumBounds):  # sin(1/x) at 0: SymPy's range
+        bounded = isinstance(value, AccumBounds) and value.min.is_finite and value.max.is_finite
+        between = f" between {latex(value.min)} and {latex(value.max)}" if bounded else ""
+        raise DomainError(f"the limit does not exist: the function oscillates{between}",
+                          node.span)
     if value is zoo:
         body, variable, point = unevaluated.args[:3]
         left, right = (Limit(body, variable, point, dir=d).doit(deep=False) for d in "-+")

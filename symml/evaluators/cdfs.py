@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..steps import Math
 from ..syntax import ast
 from .probability import _finite_piecewise, _one_random, _order, plain, random_symbols
 from .registry import Context, calls
@@ -173,7 +174,7 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     if variable.pspace.is_Finite:
         for x in sorted(density(variable).dict):
             if P(variable <= x) >= level:
-                ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
+                ctx.step((f"{title}: the smallest", Math("x"), "with", Math(rf"F(x) \ge {latex(level)}")),
                          rf"F({latex(x)}) = {latex(P(variable <= x))}")
                 return x
     if not variable.pspace.is_Continuous:
@@ -183,7 +184,7 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     if not solutions.is_FiniteSet or len(solutions) != 1:
         raise SymmlError(f"cannot solve F(x) = {latex(level)} in closed form", node.span)
     result = _readable_logs(next(iter(solutions)))
-    ctx.step(f"{title}: solve F(x) = {latex(level)}", rf"x = {latex(result)}")
+    ctx.step((f"{title}: solve", Math(f"F(x) = {latex(level)}")), rf"x = {latex(result)}")
     return result
 
 
@@ -200,7 +201,7 @@ def _discrete_quantile(variable, level, ctx: Context, node, title: str):
     for k in range(int(start), int(start) + 10_000):
         total += pmf(k)
         if (total - level).evalf(30) >= 0:
-            ctx.step(f"{title}: the smallest x with F(x) ≥ {latex(level)}",
+            ctx.step((f"{title}: the smallest", Math("x"), "with", Math(rf"F(x) \ge {latex(level)}")),
                      rf"F({k}) = {latex(total)} \approx {latex(total.evalf(6))}")
             return k
     raise SymmlError(f"F(x) stays below {latex(level)} for the first 10,000 values", node.span)

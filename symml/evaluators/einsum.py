@@ -295,8 +295,6 @@ def _steps(operands, spec, output, summed, products, result, ctx: Context) -> No
     by `products()` only when the step is printed."""
     from math import prod
 
-    from ..steps import Step
-
     result_name = next(c for c in RESULT_NAMES if c not in {o.name for o in operands})
     if spec.output is None:
         ctx.step("Implicit mode: the output keeps the labels that appear once, in "
@@ -308,9 +306,8 @@ def _steps(operands, spec, output, summed, products, result, ctx: Context) -> No
     if len(output) <= 2 and entries <= TABLE_LIMIT and (summed or len(operands) > 1):
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula)
-        ctx.add_step(Step("Each entry as its sum of products", lambda: (
-            latex(_table(products(), result), as_written=True) + " = " + latex(result)),
-            (result,)))
+        ctx.step("Each entry as its sum of products",
+                 lambda: latex(_table(products(), result), as_written=True), result)
     else:
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula, result)

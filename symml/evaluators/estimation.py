@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex, symbol_latex
 from ..semantics.kinds import is_matrix
+from ..steps import Math
 from ..syntax import ast
 from .distributions import Distribution, distribution_latex
 from .registry import Context, calls, handles, subscripts
@@ -146,13 +147,14 @@ def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> di
                           "unbounded", node.span)
     conditions = r",\ ".join(rf"{latex(end)} {rel} {op}_i x_i = {latex(value)}"
                              for end, value, rel, op, *_ in unknowns)
-    ctx.step(rf"Likelihood: {latex((high - low) ** -Symbol('n'))} while "
-             rf"[{latex(low)}, {latex(high)}] holds every x_i, 0 otherwise",
+    ctx.step(("Likelihood:", (high - low) ** -Symbol('n'), "while",
+              Math(rf"[{latex(low)}, {latex(high)}]"), "holds every", Math("x_i"),
+              ", 0 otherwise"),
              r"\mathcal{L} = \begin{cases} %s & %s \\ 0 & \text{otherwise} \end{cases}"
              % (latex((high - low) ** -len(data)), conditions))
     for end, value, _, op, trend, side in unknowns:
-        ctx.step(f"The likelihood is {trend} in {latex(end)}, so the MLE is the {side} "
-                 f"allowed {latex(end)}", rf"\hat{{{latex(end)}}} = {op}_i x_i", value)
+        ctx.step((f"The likelihood is {trend} in", end, f", so the MLE is the {side} allowed",
+                  end), rf"\hat{{{latex(end)}}} = {op}_i x_i", value)
     return estimate
 
 
@@ -180,7 +182,7 @@ def _maximise(log_likelihood, params, ctx: Context, node, family: str = "") -> d
     derivatives = [diff(log_likelihood, p) for p in params]
     derivatives = [_expand_sum(d) for d in derivatives]
     for p, d in zip(params, derivatives):
-        ctx.step(rf"Derivative with respect to {latex(p)}, set to 0",
+        ctx.step(("Derivative with respect to", p, ", set to 0"),
                  rf"\frac{{\partial \ell}}{{\partial {latex(p)}}} = {latex(d)} = 0")
     sums = {s: Dummy() for d in derivatives for s in d.atoms(Sum)}
     equations = [d.subs(sums) for d in derivatives]
@@ -210,8 +212,8 @@ def _at_the_boundary(derivative, parameter, bounds, ctx: Context, node) -> dict:
     if end is None:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     trend = "increasing" if slope.is_positive else "decreasing"
-    ctx.step(f"No stationary point: ℓ is {trend} on the whole range of {latex(parameter)}, so "
-             "it is largest at the end of the range", rf"\hat{{{latex(parameter)}}} = {latex(end)}")
+    ctx.step(("No stationary point:", Math(r"\ell"), f"is {trend} on the whole range of",
+              parameter, ", so it is largest at the end of the range"), rf"\hat{{{latex(parameter)}}} = {latex(end)}")
     return {parameter: end}
 
 
@@ -305,8 +307,8 @@ def _likelihood_density(theta, ctx: Context, node):
                              f"it with symbols, e.g. X \\sim \\mathcal{{N}}(\\mu, \\sigma^2), and "
                              f"write \\mathcal{{L}}(\\mu; \\mathbf{{x}})", node.span)
         params[slots[0]] = theta
-        ctx.step(rf"The model: the family of {symbol_latex(name)}, with {latex(theta)} as its "
-                 "parameter", distribution_latex(Distribution(
+        ctx.step(("The model: the family of", Math(symbol_latex(name)), ", with", theta,
+                  "as its parameter"), distribution_latex(Distribution(
                      distribution.family, tuple(params), distribution.build)))
         return _density(distribution.family, params)
     raise SymmlError(f"no model for the likelihood: declare one, e.g. "
@@ -335,7 +337,7 @@ def argopt_value(node: ast.ArgOpt, ctx: Context):
     choose = max if node.op == "argmax" else min
     best = choose(candidates, key=lambda c: objective.subs(variable, c)) if all(
         objective.subs(variable, c).is_number for c in candidates) else candidates[0]
-    ctx.step(f"Set the derivative to 0 and solve for {latex(variable)}",
+    ctx.step(("Set the derivative to 0 and solve for", variable),
              rf"\frac{{d}}{{d{latex(variable)}}}\left({latex(objective)}\right) = 0 "
              rf"\;\Rightarrow\; {latex(variable)} = {latex(best)}")
     return best

@@ -31,15 +31,20 @@ def call_key(func: ast.Node) -> str | None:
 
 
 @handles(ast.Call)
-def call_value(node: ast.Call, ctx: Context):
+def call_value(node: ast.Call, ctx: Context, postfix=None):
+    r"""`f(x)` applied, or `a(b + c)` multiplied. `postfix(value)` is a power, factorial or
+    transpose written after the bracket: it applies to the value of an application, but to
+    the bracket alone of a product (`\frac{1}{2}(x - 1)^2` is ½·(x − 1)², `(1+1)(1+2)!` is
+    2·3!)."""
+    postfix = postfix or (lambda value: value)
     if isinstance(node.func, (ast.Name, ast.Subscript)):
         defined = _defined(node.func, ctx)
         if defined is not None:
-            return _apply_or_multiply(defined, node, ctx)
+            return _apply_or_multiply(defined, node, ctx, postfix)
     handlers = CALL_HANDLERS.get(call_key(node.func), [])
     result = first_claim(handlers, node, ctx)
     if result is not NotImplemented:
-        return result
+        return postfix(result)
     key = call_key(node.func)
     if handlers and len(key) > 1 and key not in BUILTIN_FUNCTIONS:
         raise _does_not_apply(key, node)
@@ -47,7 +52,7 @@ def call_value(node: ast.Call, ctx: Context):
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
-    return _apply_or_multiply(func, node, ctx)
+    return _apply_or_multiply(func, node, ctx, postfix)
 
 
 def _does_not_apply(key: str, node) -> SymmlError:
@@ -66,13 +71,14 @@ def _defined(func: ast.Node, ctx: Context):
         return None
 
 
-def _apply_or_multiply(func, node: ast.Call, ctx: Context):
+def _apply_or_multiply(func, node: ast.Call, ctx: Context, postfix):
     if isinstance(func, FUNCTION_VALUES):
-        return apply_function(func, [ctx.value_of(arg) for arg in node.args], ctx, node)
-    if len(node.args) == 1 and node.bracket == "(":
+        return postfix(apply_function(func, [ctx.value_of(arg) for arg in node.args], ctx, node))
+    if len(node.args) == 1 and node.split is None:  # `a(b + c)`, `2[x + 1]`: a product
         from .arithmetic import multiply
 
-        return multiply(func, ctx.value_of(node.args[0]), ctx, node.func, node.args[0])
+        return multiply(func, postfix(ctx.value_of(node.args[0])), ctx, node.func,
+                        node.args[0])
     raise SymmlError(f"{describe(func)} is not a function, so it cannot take "
                      f"{len(node.args)} arguments", node.span)
 
@@ -109,7 +115,8 @@ def _function_table() -> dict:
         "abs": sympy.Abs, "ReLU": relu, "relu": relu, "sigmoid": logistic,
         "sigma": logistic, "lg": lambda x: sympy.log(x, 10), "erf": sympy.erf,
         "erfc": sympy.erfc, "erfinv": sympy.erfinv, "asinh": sympy.asinh,
-        "acosh": sympy.acosh, "atanh": sympy.atanh, "Heaviside": sympy.Heaviside,
+        "acosh": sympy.acosh, "atanh": sympy.atanh, "coth": sympy.coth, "acot": sympy.acot,
+        "asec": sympy.asec, "acsc": sympy.acsc, "acoth": sympy.acoth, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
     }
 
@@ -186,6 +193,21 @@ def sigma_call(node: ast.Call, ctx: Context):
     if not isinstance(node.func, ast.Name) or len(node.args) != 1:
         return NotImplemented
     return builtin("sigma", [ctx.value_of(node.args[0])], node)
+
+
+@calls("Gamma")
+def gamma_call(node: ast.Call, ctx: Context):
+    """`\\Gamma(5)` is the gamma function (24) unless Γ is defined; a bare Γ is a symbol."""
+    import sympy
+
+    if not isinstance(node.func, ast.Name) or len(node.args) != 1:
+        return NotImplemented
+    from .arithmetic import operand
+
+    argument = operand(ctx.value_of(node.args[0]), node.args[0])
+    if argument.is_integer and argument.is_nonpositive:
+        raise DomainError(f"Γ has a pole at {latex(argument)}", node.span)
+    return sympy.gamma(argument)
 
 
 @calls("log")

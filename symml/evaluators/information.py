@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
+from ..steps import Math
 from ..syntax import ast
 from .distributions import Distribution, joint_of
 from .probability import random_symbols
@@ -75,7 +76,7 @@ def tidy(value):
 def _log_name(base) -> str:
     from sympy import E
 
-    return r"\log" if base == E else rf"\log_{{{latex(base)}}}"
+    return r"\ln" if base == E else rf"\log_{{{latex(base)}}}"
 
 
 def entropy_of(table: dict, base, ctx: Context, label: str):
@@ -85,7 +86,7 @@ def entropy_of(table: dict, base, ctx: Context, label: str):
     value = tidy(Add(*[-p * _log(p, base) for p in nonzero]))
     log = _log_name(base)
     written = " + ".join(rf"{_paren(p)} {log} {_paren(p)}" for p in nonzero)
-    ctx.step(rf"Entropy {label} = -\sum p \log p (in {_unit(base)})",
+    ctx.step(("Entropy", Math(rf"{label} = -\sum p {log} p"), f"(in {_unit(base)})"),
              rf"-\left({written}\right)", value)
     return value
 
@@ -129,7 +130,8 @@ def _differential_entropy(value, base, ctx: Context):
         result = result / log(2)
     result = simplify(result)
     result = result if result.has(Sum) else tidy(result)  # a Poisson entropy stays a series
-    ctx.step(rf"Differential entropy -\int f \log f (in {_unit(base)})", result)
+    ctx.step(("Differential entropy", Math(rf"-\int f {_log_name(base)} f"),
+              f"(in {_unit(base)})"), result)
     return result
 
 
@@ -164,7 +166,8 @@ def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
     hy = _marginal_entropy(joint, joint.names.index(str(y)), base, ctx)
     value = tidy(hxy - hy)
     names = f"{latex(x)} | {latex(y)}"
-    ctx.step(f"Conditional entropy: H({names}) = H({', '.join(joint.names)}) - H({latex(y)})",
+    ctx.step(("Conditional entropy:",
+              Math(f"H({names}) = H({', '.join(joint.names)}) - H({latex(y)})")),
              rf"{latex(hxy)} - \left({latex(hy)}\right)", value)
     return value
 
@@ -192,7 +195,8 @@ def _cross_entropy(values, base, ctx: Context, node):
 
         return oo
     value = tidy(Add(*[-p * _log(q, base) for p, q in pairs if p != 0]))
-    ctx.step(rf"Cross-entropy H(P, Q) = -\sum p \log q (in {_unit(base)})", value)
+    ctx.step(("Cross-entropy", Math(rf"H(P, Q) = -\sum p {_log_name(base)} q"),
+              f"(in {_unit(base)})"), value)
     return value
 
 
@@ -222,7 +226,8 @@ def kl_call(node: ast.Call, ctx: Context):
     if any(q == 0 and p != 0 for p, q in pairs):
         return oo
     value = tidy(Add(*[p * _log(p / q, base) for p, q in pairs if p != 0]))
-    ctx.step(rf"KL divergence: \sum p \log \frac{{p}}{{q}} (in {_unit(base)})", value)
+    ctx.step(("KL divergence:", Math(rf"\sum p {_log_name(base)} \frac{{p}}{{q}}"),
+              f"(in {_unit(base)})"), value)
     return value
 
 
@@ -286,12 +291,12 @@ def _closed_form_kl(values, base, ctx: Context):
     formula, shown = CLOSED_FORMS[values[0].family]
     value = formula(values[0].params, values[1].params)
     if value == oo:
-        ctx.step(f"KL divergence of {FAMILY_NAMES[values[0].family]}: {shown}", value)
+        ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
         return value
     value = tidy(value)
     if _unit(base) == "bits":
         value = tidy(value / log(2))
-    ctx.step(f"KL divergence of {FAMILY_NAMES[values[0].family]}: {shown}", value)
+    ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
     return value
 
 

@@ -7,6 +7,7 @@ from ..render.latex import bold, latex
 from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
 from ..syntax import ast
 from ..limits import check_eigenproblem
+from ..steps import Math
 from .registry import Context, StatementResult, calls, statement_rule
 
 STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
@@ -359,11 +360,12 @@ def eigenpairs(value, ctx: Context, node):
     for eigenvalue, multiplicity, vectors in pairs:
         def null_space(eigenvalue=eigenvalue, vectors=vectors) -> str:
             shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
-            return (rf"{latex(lam)} = {latex(eigenvalue)}:\ {latex(shifted)} \mathbf{{v}} = "
-                    r"\mathbf{0} \Rightarrow \mathbf{v} \in \operatorname{span}"
-                    + latex(tuple(ImmutableMatrix(v) for v in vectors)))
+            basis = ", ".join(latex(ImmutableMatrix(v)) for v in vectors)
+            return (rf"{latex(shifted)} \mathbf{{v}} = \mathbf{{0}} \Rightarrow \mathbf{{v}} "
+                    rf"\in \operatorname{{span}}\left\{{{basis}\right\}}")
 
-        ctx.step(f"Null space of A − λI for λ = {eigenvalue}", null_space)
+        ctx.step(("Null space of", Math(r"A - \lambda I"), "for",
+                  Math(rf"{latex(lam)} = {latex(eigenvalue)}")), null_space)
     return pairs
 
 

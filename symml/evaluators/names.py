@@ -10,7 +10,8 @@ ABSTRACT_FUNCTIONS = {"f", "g", "h"}
 BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "asin",
                      "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
                      "softmax", "sigmoid", "max", "min", "abs", "erf", "erfc", "erfinv",
-                     "asinh", "acosh", "atanh", "Heaviside", "re", "im", "sign", "arg"}
+                     "asinh", "acosh", "atanh", "coth", "acot", "asec", "acsc", "acoth",
+                     "Heaviside", "re", "im", "sign", "arg"}
 
 
 class IdentityLike:

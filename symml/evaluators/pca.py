@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
+from ..steps import Math
 from ..semantics.kinds import describe, is_matrix
 from ..syntax import ast
 from .linalg import characteristic_polynomial
@@ -39,7 +40,8 @@ def pca_call(node: ast.Call, ctx: Context):
         raise DomainError("the data have no variance, so there are no principal components",
                           node.args[0].span)
     ratios = Tuple(*[value / total for value, _ in top])
-    ctx.step(f"Explained-variance ratios λᵢ / Σλⱼ of the top {k}",
+    ctx.step(("Explained-variance ratios", Math(r"\lambda_i / \sum_j \lambda_j"),
+              f"of the top {k}"),
              lambda: rf"\frac{{1}}{{{latex(total)}}}"
              rf"\left({', '.join(latex(v) for v, _ in top)}\right)", ratios)
     components = ImmutableMatrix.hstack(*[vector for _, vector in top])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import UserFunction
+from ..steps import Math
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
 from .names import lookup
@@ -206,8 +207,9 @@ def _normal_combination(condition, variables, ctx: Context):
     mean = constant + sum(a * v.pspace.distribution.mean for v, a in coefficients.items())
     variance = sum(a**2 * v.pspace.distribution.std**2 for v, a in coefficients.items())
     combined = Normal("D", mean, sympy.sqrt(variance))
-    ctx.step(rf"Independent normals combine into a normal: D = {latex(difference)} \sim "
-             rf"\mathcal{{N}}\left({latex(mean)}, {latex(variance)}\right)",
+    ctx.step(("Independent normals combine into a normal:",
+              Math(rf"D = {latex(difference)} \sim "
+                   rf"\mathcal{{N}}\left({latex(mean)}, {latex(variance)}\right)")),
              rf"P\left({latex(condition)}\right)",
              rf"P\left({latex(condition.func(combined, 0))}\right)")
     return condition.func(combined, 0), {combined}
@@ -246,8 +248,8 @@ def _union_probability(condition, variable, intervals, ctx: Context):
 
     value = plain(sum((at(i.end) - at(i.start) for i in intervals), sympy.S.Zero))
     region = sympy.Union(*intervals) if intervals else sympy.S.EmptySet
-    ctx.step(rf"Solve the condition for {latex(variable)}, then add F(b) − F(a) over the "
-             "intervals", rf"P\left({condition_latex(condition)}\right)",
+    ctx.step(("Solve the condition for", variable, ", then add", Math("F(b) - F(a)"),
+              "over the intervals"), rf"P\left({condition_latex(condition)}\right)",
              rf"P\left({latex(variable)} \in {latex(region)}\right)", value)
     return value
 
@@ -277,10 +279,10 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
     name = latex(variable)
     if lower is None:
         value = plain(function(upper))
-        ctx.step(rf"CDF: P({name} ≤ x) = F(x)", rf"F({latex(upper)})", value)
+        ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), rf"F({latex(upper)})", value)
     elif upper is None:
         value = plain(1 - function(lower))
-        ctx.step(rf"Complement of the CDF: P({name} > a) = 1 − F(a)",
+        ctx.step(("Complement of the CDF:", Math(rf"P({name} > a) = 1 - F(a)")),
                  rf"1 - F({latex(lower)})", value)
     elif (upper - lower).is_nonpositive:
         value = 0
@@ -352,7 +354,7 @@ def _pmf_table(free, conditions, given, ctx: Context, node):
                          "take finitely many values", node.span)
     rest = sympy.And(*conditions)
     grids = [_values_of(v, ctx) for v in free]
-    quiet = Context(ctx.workspace, False, [], ctx.bound)
+    quiet = ctx.quiet()
     if len(free) == 1:
         entries = [probability_given(sympy.And(sympy.Eq(free[0], x), rest), given, quiet, node)
                    for x in grids[0]]
@@ -361,7 +363,7 @@ def _pmf_table(free, conditions, given, ctx: Context, node):
         value = ImmutableMatrix(len(grids[0]), len(grids[1]), lambda i, j: probability_given(
             sympy.And(sympy.Eq(free[0], grids[0][i]), sympy.Eq(free[1], grids[1][j]), rest),
             given, quiet, node))
-    ctx.step(rf"The probabilities over the values of {', '.join(map(latex, free))}", value)
+    ctx.step(("The probabilities over the values of", Math(", ".join(map(latex, free)))), value)
     return value
 
 
@@ -422,7 +424,7 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
         bound = {name: UserFunction(name, (xi,), pmf) for name in ("P", "p")}
     terms = [ctx.with_bound({**bound, index.name: value}).value_of(node.body) for value in values]
     result = Add(*terms)
-    ctx.step(rf"Sum over the values of {latex(variable) if variable is not None else index.name}",
+    ctx.step(("Sum over the values of", variable if variable is not None else Math(index.name)),
              latex(Add(*terms, evaluate=False), as_written=True), result)
     return result
 

@@ -94,6 +94,7 @@ class Context:
     want_steps: bool = True
     steps: list[Step] = field(default_factory=list)
     bound: dict[str, Any] = field(default_factory=dict)  # names bound by ∑, ∫, f(x) = ...
+    notes: list[str] = field(default_factory=list)  # "Never a silent guess" (Result.notes)
 
     def value_of(self, node: ast.Node):
         handler = NODE_HANDLERS.get(type(node))
@@ -106,13 +107,32 @@ class Context:
         if self.want_steps:
             self.steps.append(Step.chain(title, *parts))
 
+    def note(self, sentence: str) -> None:
+        """Tell the user which reading was taken, or what was replaced or assumed.
+
+        A sentence in the style of a step title (words, LaTeX pieces such as `\\theta`);
+        recorded even when steps are not wanted, once per statement."""
+        if sentence not in self.notes:
+            self.notes.append(sentence)
+
     def add_step(self, step: Step) -> None:
         if self.want_steps:
             self.steps.append(step)
 
     def with_bound(self, names: dict[str, Any]) -> "Context":
         """A context in which `names` are bound variables (shadowing definitions)."""
-        return Context(self.workspace, self.want_steps, self.steps, {**self.bound, **names})
+        return Context(self.workspace, self.want_steps, self.steps, {**self.bound, **names},
+                       self.notes)
+
+    def quiet(self) -> "Context":
+        """A context that records no steps (a side computation) but keeps the notes."""
+        return Context(self.workspace, False, [], self.bound, self.notes)
+
+
+def inline(latex: str) -> str:
+    """LaTeX placed in a note or step title: braced when it has spaces, so the exports keep
+    it one piece of math (`{x^{2} + 1}`)."""
+    return "{" + latex + "}" if any(c.isspace() for c in latex) else latex
 
 
 def _describe_node(node: ast.Node) -> str:

@@ -6,7 +6,7 @@ from ..render.latex import bold, latex, symbol_latex
 from ..semantics.kinds import UserFunction, describe, is_matrix, is_scalar
 from ..syntax import ast
 from .names import base_name, lookup, subscripted_name
-from .registry import STATEMENT_RULES, Context, StatementResult, statement_rule
+from .registry import STATEMENT_RULES, Context, StatementResult, inline, statement_rule
 
 
 def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
@@ -61,6 +61,7 @@ def function_target(node: ast.Node, ctx: Context):
 
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
     value = ctx.value_of(value_node)
+    _note_replaced(name, ctx)
     ctx.workspace.define(name, value)
     ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
@@ -68,11 +69,38 @@ def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
 
 def define_function(name: str, params: list[str], body_node: ast.Node,
                     ctx: Context) -> StatementResult:
-    symbols = tuple(ctx.workspace.symbol(p) for p in params)
-    body = ctx.with_bound(dict(zip(params, symbols))).value_of(body_node)
-    function = UserFunction(name, symbols, body)
+    function = _function(name, params, body_node, ctx)
+    _note_replaced(name, ctx)
     ctx.workspace.define(name, function)
     return StatementResult("definition", function)
+
+
+def _function(name: str, params: list[str], body_node: ast.Node, ctx: Context) -> UserFunction:
+    symbols = tuple(ctx.workspace.symbol(p) for p in params)
+    body = ctx.with_bound(dict(zip(params, symbols))).value_of(body_node)
+    return UserFunction(name, symbols, body)
+
+
+def _note_replaced(name: str, ctx: Context) -> None:
+    """A redefinition says what it replaced (documents reuse letters)."""
+    old = lookup(ctx, name)
+    if old is not None:
+        ctx.note(f"redefines {inline(_name_latex(name, old))}, which was "
+                 f"{inline(_value_latex(old))}")
+
+
+def _name_latex(name: str, value) -> str:
+    return bold(name) if is_matrix(value) else symbol_latex(name)
+
+
+def _value_latex(value) -> str:
+    if isinstance(value, UserFunction):
+        params = ", ".join(latex(p) for p in value.params)
+        return f"{symbol_latex(value.name)}({params}) = {latex(value.body)}"
+    try:
+        return latex(value)
+    except Exception:  # noqa: BLE001 - a value SymPy cannot print is described in words
+        return describe(value)
 
 
 @statement_rule(priority=10, node_type=ast.Redefine)
@@ -88,16 +116,36 @@ def redefinition(node, ctx: Context):
 
 @statement_rule(priority=90)
 def definition(node, ctx: Context):
+    """`name = expr` and `f(x) = expr` define, or redefine a defined name (with a note).
+
+    `f(x) = c` of a defined f whose right side mentions no parameter (`F(x) = 0.5` of a
+    CDF) is an equation to solve, as the guide uses it; `f(x) := c` redefines."""
     if node.ops != ("=",):
         return None
     lhs, rhs = node.operands
     function = function_target(lhs, ctx)
-    if function and lookup(ctx, function[0]) is None:
-        return define_function(*function, rhs, ctx)
+    if function:
+        name, params = function
+        if lookup(ctx, name) is None:
+            return define_function(name, params, rhs, ctx)
+        if _mentions(rhs, name):
+            return None
+        new = _function(name, params, rhs, ctx)
+        if not set(new.params) & _free_symbols(new.body):
+            ctx.note(f"{symbol_latex(name)} is defined, so this is solved as an equation; "
+                     f"write := to redefine {symbol_latex(name)}")
+            return None
+        _note_replaced(name, ctx)
+        ctx.workspace.define(name, new)
+        return StatementResult("definition", new)
     name = target_name(lhs, ctx)
-    if name is not None and lookup(ctx, name) is None and not _mentions(rhs, name):
+    if name is not None and not _mentions(rhs, name):
         return define(name, rhs, ctx)
     return None
+
+
+def _free_symbols(value) -> set:
+    return set(getattr(value, "free_symbols", ()))
 
 
 def _mentions(node: ast.Node, name: str) -> bool:

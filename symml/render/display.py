@@ -1,4 +1,4 @@
-"""LaTeX for display in exports: the input as typed, step chains split at `=`, safety checks.
+"""LaTeX for display in exports: the input as typed, the result beside its decimal, safety checks.
 
 Every LaTeX string an export embeds comes from user text at some remove (symbol names are
 the user's words), so `is_safe` admits only known math commands and environments; anything
@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
-from itertools import groupby
 
 from ..syntax.normalize import SUBSCRIPTS, SUPERSCRIPTS, UNICODE_TO_LATEX
 
@@ -33,7 +32,7 @@ textbf texttt mbox displaystyle textstyle scriptstyle quad qquad to rightarrow R
 Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid parallel perp top
 intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
 lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
-limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda
+limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda hline Phi ln
 """.split())
 
 
@@ -125,68 +124,8 @@ def _script(mark: str, char: str, done: list[str]) -> str:
     return f"{mark}{{{char}}}"
 
 
-# --- step chains ------------------------------------------------------------------------------
-OPEN = re.compile(r"\\begin\b|\\left\b|[{]")
-CLOSE = re.compile(r"\\end\b|\\right\b|[}]")
-LEVEL_TOKEN = re.compile(r"\\begin\b|\\end\b|\\left\b|\\right\b|\\[{}]|\\.|[{}]| = |,|\\quad")
-
-
-def chain_parts(latex: str) -> list[str]:
-    """`a = b = c` → [`a`, `b`, `c`], split only at top-level ` = `.
-
-    A line that lists several things at top level (`P = .., D = ..`) stays whole.
-    """
-    parts, depth, start = [], 0, 0
-    for match in LEVEL_TOKEN.finditer(latex):
-        token = match.group()
-        if OPEN.fullmatch(token):
-            depth += 1
-        elif CLOSE.fullmatch(token):
-            depth -= 1
-        elif depth == 0 and token in (",", r"\quad"):
-            return [latex]
-        elif depth == 0 and token == " = ":
-            parts.append(latex[start:match.start()])
-            start = match.end()
-    return [part.strip() for part in parts + [latex[start:]]]
-
-
-# --- step titles and approximations -----------------------------------------------------------
+# --- approximations ---------------------------------------------------------------------------
 NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
-MATHY = re.compile(r"\\[A-Za-z]+|[\^_]|\\[{}|]")
-OPERATOR = re.compile(r"[-+=<>*/()\d.,]+")
-
-
-def title_pieces(title: str) -> list[tuple[bool, str]]:
-    r"""A step title as (is_math, piece): runs of words holding LaTeX (`\lambda`, `P^{-1}`,
-    `\frac{a}{b} + c`) are math; operators between two such words join them."""
-    words = _words(title)
-    kinds = [bool(MATHY.search(w)) for w in words]
-    for i, word in enumerate(words):
-        if OPERATOR.fullmatch(word) and 0 < i < len(words) - 1:
-            kinds[i] = kinds[i - 1] and any(kinds[i + 1:i + 2])
-    groups = [(is_math, " ".join(w for w, _ in run))
-              for is_math, run in groupby(zip(words, kinds), key=lambda pair: pair[1])]
-    return [(is_math, text if is_math else _pad(text, i, len(groups)))
-            for i, (is_math, text) in enumerate(groups)]
-
-
-def _pad(text: str, index: int, count: int) -> str:
-    """Text between math pieces keeps a space on each side that touches one."""
-    return (" " if index > 0 else "") + text + (" " if index < count - 1 else "")
-
-
-def _words(title: str) -> list[str]:
-    """Whitespace-separated words, except that a `{...}` group keeps its spaces."""
-    words, depth = [""], 0
-    for char in title:
-        if char.isspace() and depth == 0:
-            if words[-1]:
-                words.append("")
-            continue
-        depth += {"{": 1, "}": -1}.get(char, 0) if not words[-1].endswith("\\") else 0
-        words[-1] += char
-    return [w for w in words if w]
 
 
 def approximation(latex: str, approx: str | None) -> str | None:
@@ -198,6 +137,19 @@ def approximation(latex: str, approx: str | None) -> str | None:
 
 
 def value_latex(result) -> str:
-    """The result's LaTeX, with `\approx` and a decimal when that helps."""
+    """The result's LaTeX, with `\approx` and a decimal when that helps: a scalar to 6
+    significant digits, or a whole value whose exact form is hard to read."""
     short = approximation(result.latex, result.approx)
+    if short is None and result.ok:
+        from .latex import hard_decimal, latex
+
+        decimal = hard_decimal(result.value)
+        short = latex(decimal) if decimal is not None else None
     return result.latex + (r" \approx " + short if short else "")
+
+
+def note_title(note: str):
+    """A note (a sentence with LaTeX words, like a string step title) as a title record."""
+    from ..steps import Step
+
+    return Step(note)

@@ -49,12 +49,12 @@ def _serialise(root: Element) -> str:
     return tostring(root, encoding="unicode")
 
 
-def _title(title: str) -> str:
+def _title(step) -> str:
     return "".join(mathml(piece, block=False) if is_math else html.escape(piece)
-                   for is_math, piece in display.title_pieces(title))
+                   for is_math, piece in step.title_parts)
 
 
-def _chain(parts: list[str]) -> str:
+def _chain(parts) -> str:
     if len(parts) == 1:
         return mathml(parts[0])
     rows = [(parts[0], parts[1])] + [("", part) for part in parts[2:]]
@@ -76,11 +76,13 @@ def _result(result) -> str:
     else:
         out.append(_typed(result))
         for step in result.steps:
-            out.append(f'<div class="step"><p class="title">{_title(step.title)}</p>'
-                       f"{_chain(display.chain_parts(step.latex))}</div>")
+            out.append(f'<div class="step"><p class="title">{_title(step)}</p>'
+                       f"{_chain(step.line_latex)}</div>")
         if result.latex:
             out.append(f'<p class="label">{kind_label(result)}:</p>'
                        + mathml(display.value_latex(result)))
+    out += [f'<p class="note"><i>Note:</i> {_title(display.note_title(note))}</p>'
+            for note in result.notes]
     out.append("</section>")
     return "\n".join(out)
 

@@ -1,4 +1,6 @@
-"""Values → LaTeX in the guide's style: bmatrix, ^\\top, bold names for vectors/matrices."""
+"""Values → LaTeX as a textbook writes them (NOTATION §5): bmatrix, ^\\top, `\\ln`, `\\log_2`,
+`\\Phi(z)` for a normal CDF, sums in textbook order (`1 - p`, `\\sqrt{3} - 1`), eigenpairs as a
+table, bold names for vectors/matrices."""
 from __future__ import annotations
 
 import re
@@ -21,6 +23,58 @@ def _printer(order: str, written: bool = False):
 
     class SymmlLatexPrinter(LatexPrinter):
         """SymPy's LaTeX printer with the guide's conventions."""
+
+        def _print_Add(self, expr, order=None):
+            """`\\Phi(z)` and `1 - \\Phi(z)` for the normal CDF; a leading minus sign moved
+            after the first positive term (`\\sqrt{3} - 1`), except in polynomials."""
+            z = normal_cdf_argument(expr)
+            if z is not None:
+                sign, z = z
+                phi = r"\Phi\left(%s\right)" % self._print(z)
+                return phi if sign > 0 else "1 - " + phi
+            text = super()._print_Add(expr, order)
+            if self.order != "none" and text.startswith("-"):
+                terms = self._as_ordered_terms(expr, order=order)
+                rotated = _rotated(terms)
+                if rotated is not None:
+                    from sympy import Add
+
+                    return super()._print_Add(Add(*rotated, evaluate=False), order="none")
+            return text
+
+        def _print_log(self, expr, exp=None):
+            """`\\ln 6`, `\\ln x`, `\\ln\\left(1 + x\\right)`."""
+            arg = expr.args[0]
+            inner = self._print(arg)
+            simple = (arg.is_Symbol or (arg.is_Integer and arg.is_positive)) and exp is None
+            text = r"\ln " + inner if simple else r"\ln\left(%s\right)" % inner
+            return r"\left(%s\right)^{%s}" % (text, exp) if exp else text
+
+        def _print_Mul(self, expr):
+            """`\\log_2 a` for `\\ln a / \\ln 2` (entropies in bits)."""
+            log2 = _log2_form(expr)
+            if log2 is not None:
+                coefficient, argument = log2
+                inner = self._print(argument)
+                text = (r"\log_2 " + inner if argument.is_Symbol or argument.is_Integer
+                        else r"\log_2\left(%s\right)" % inner)
+                if coefficient == 1:
+                    return text
+                if coefficient == -1:
+                    return "- " + text
+                return self.parenthesize(coefficient, 40) + " " + text
+            return super()._print_Mul(expr)
+
+        def _print_Tuple(self, expr):
+            """Eigenpairs `((λ, multiplicity, (v, ..)), ..)` as a table."""
+            if is_eigenpairs(expr):
+                rows = [r"%s & %s & %s" % (self._print(value), self._print(multiplicity),
+                                           ", ".join(self._print(v) for v in vectors))
+                        for value, multiplicity, vectors in expr]
+                return (r"\begin{array}{c|c|c} \lambda & \text{multiplicity} & "
+                        r"\text{eigenvectors} \\ \hline " + r" \\ ".join(rows)
+                        + r" \end{array}")
+            return super()._print_Tuple(expr)
 
         def _print_Transpose(self, expr):
             return r"%s^\top" % self.parenthesize_super(self._print(expr.arg))
@@ -90,7 +144,62 @@ def latex(obj, *, as_written: bool = False) -> str:
     if as_written:
         return _printer("none", True).doprint(obj)
     large = getattr(obj, "is_Add", False) and len(obj.args) > LARGE_SUM
-    return _printer("none" if large else "lex").doprint(obj)
+    return _printer("none" if large else None).doprint(obj)
+
+
+def normal_cdf_argument(expr):
+    """(±1, z) when `expr` is Φ(z) = 1/2 + erf(z/√2)/2 (sign +1) or 1 − Φ(z) (sign −1)."""
+    from sympy import Rational, erf, sqrt
+
+    if not expr.is_Add or len(expr.args) != 2 or Rational(1, 2) not in expr.args:
+        return None
+    other = next(a for a in expr.args if a != Rational(1, 2))
+    coefficient, functions = other.as_coeff_mul()
+    if len(functions) != 1 or not isinstance(functions[0], erf) \
+            or abs(coefficient) != Rational(1, 2):
+        return None
+    return (1 if coefficient > 0 else -1), functions[0].args[0] * sqrt(2)
+
+
+def _rotated(terms):
+    """Terms with the first positive one moved to the front, when the first is negative
+    and the sum is not a polynomial written by degree."""
+    from sympy import Add
+
+    if not terms or not terms[0].could_extract_minus_sign():
+        return None
+    polynomial = Add(*terms).free_symbols and Add(*terms).is_polynomial()
+    if polynomial and not terms[0].is_number:
+        return None
+    for i, term in enumerate(terms):
+        if not term.could_extract_minus_sign():
+            return [term] + terms[:i] + terms[i + 1:]
+    return None
+
+
+def _log2_form(expr):
+    """(c, a) when `expr` is c·ln a / ln 2 with one log factor, else None."""
+    from sympy import Integer, log
+
+    factors = expr.args
+    inverse = [f for f in factors if f.is_Pow and f.exp == -1 and f.base == log(Integer(2))]
+    logs = [f for f in factors if isinstance(f, log)]
+    if len(inverse) != 1 or len(logs) != 1:
+        return None
+    rest = [f for f in factors if f is not inverse[0] and f is not logs[0]]
+    coefficient = expr.func(*rest) if rest else Integer(1)
+    return (coefficient, logs[0].args[0]) if coefficient.is_number else None
+
+
+def is_eigenpairs(expr) -> bool:
+    """Tuple of (eigenvalue, multiplicity, (eigenvectors ...)) triples."""
+    from sympy import Tuple
+
+    return len(expr) > 0 and all(
+        isinstance(item, Tuple) and len(item) == 3 and getattr(item[1], "is_Integer", False)
+        and isinstance(item[2], Tuple) and len(item[2]) > 0
+        and all(getattr(v, "is_Matrix", False) and v.shape[1] == 1 for v in item[2])
+        for item in expr)
 
 
 TEXT_SAFE = re.compile(r"(?:[^\W_]|[ .,;:!?'()\[\]/+\-=*@])+")
@@ -127,3 +236,36 @@ def bold(name: str) -> str:
     base, _, sub = name.partition("_")
     head = f"\\boldsymbol{{\\{base}}}" if base in GREEK else f"\\mathbf{{{base}}}"
     return head + (f"_{{{sub}}}" if sub else "")
+
+
+def is_hard(expr) -> bool:
+    """A number a reader cannot take in: nested radicals, or the imaginary unit in a value
+    (a real root of a cubic written with complex cube roots)."""
+    from sympy import I, Pow
+
+    if not getattr(expr, "is_number", False):
+        return False
+    if expr.has(I):
+        return True
+    return any(p.exp.is_Rational and not p.exp.is_Integer and any(
+        q.exp.is_Rational and not q.exp.is_Integer for q in p.base.atoms(Pow))
+        for p in expr.atoms(Pow))
+
+
+def hard_decimal(value):
+    """The value with each hard entry as a 6-digit decimal, or None when none is hard."""
+    from sympy import Basic, MatrixBase, Tuple
+
+    if isinstance(value, MatrixBase):
+        entries = list(value)
+        if not any(is_hard(e) for e in entries):
+            return None
+        return value.applyfunc(lambda e: e.evalf(6, chop=True) if is_hard(e) else e)
+    if isinstance(value, Tuple):
+        parts = [hard_decimal(item) for item in value]
+        if all(p is None for p in parts):
+            return None
+        return Tuple(*[p if p is not None else item for p, item in zip(parts, value)])
+    if isinstance(value, Basic) and is_hard(value):
+        return value.evalf(6, chop=True)
+    return None

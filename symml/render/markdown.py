@@ -45,18 +45,18 @@ def _mathjax_text(words: str, command: str = "text") -> str:
                                words)
 
 
-def _title_math(title: str) -> str:
-    """A step title inside math: words in `\\text{}`, LaTeX pieces as math."""
+def _title_math(step) -> str:
+    """A step title inside math: words in `\\text{}`, math pieces as math."""
     return "".join(math(piece) if is_math else r"\text{%s}" % _mathjax_text(piece)
-                   for is_math, piece in display.title_pieces(title))
+                   for is_math, piece in step.title_parts)
 
 
-def _title_md(title: str) -> str:
+def _title_md(step) -> str:
     return "".join(f"${math(piece)}$" if is_math else md_text(piece)
-                   for is_math, piece in display.title_pieces(title))
+                   for is_math, piece in step.title_parts)
 
 
-def _chain(parts: list[str]) -> str:
+def _chain(parts) -> str:
     if len(parts) == 1:
         return f"$$ {math(parts[0])} $$"
     rows = [math(parts[0]) + " &= " + math(parts[1])] + ["&= " + math(p) for p in parts[2:]]
@@ -66,15 +66,20 @@ def _chain(parts: list[str]) -> str:
 def result_markdown(result) -> str:
     """One statement: its input, steps and result (also `Result._repr_markdown_`)."""
     if result.error:
-        return "\n".join([_typed(result), "", _error(result.error)])
+        return "\n".join([_typed(result), "", _error(result.error)] + _notes_md(result))
     if not result.steps:
-        return f"$$ {math(display.summary(result))} $$"
+        return "\n".join([f"$$ {math(display.summary(result))} $$"] + _notes_md(result))
     out = [_typed(result), ""]
     for step in result.steps:
-        out += [f"*{_title_md(step.title)}*", "", _chain(display.chain_parts(step.latex)), ""]
+        out += [f"*{_title_md(step)}*", "", _chain(step.line_latex), ""]
     if result.latex:
         out.append(f"**{kind_label(result)}:** $ {math(display.value_latex(result))} $")
-    return "\n".join(out)
+    return "\n".join(out + _notes_md(result))
+
+
+def _notes_md(result) -> list[str]:
+    """Each note as its own paragraph, words escaped and LaTeX pieces as math."""
+    return [line for note in result.notes for line in ("", f"*Note:* {_title_md(display.note_title(note))}")]
 
 
 def _typed(result) -> str:
@@ -96,12 +101,14 @@ def result_latex(result) -> str:
             _mathjax_text(result.error.kind), _mathjax_text(result.error.message)))
     else:
         for step in result.steps:
-            parts = display.chain_parts(step.latex)
-            rows.append(r"&\quad " + _title_math(step.title))
+            parts = step.line_latex
+            rows.append(r"&\quad " + _title_math(step))
             rows.append("&" + math(parts[0]))
             rows += ["&= " + math(part) for part in parts[1:]]
         if result.latex:
             rows.append(r"&\text{%s: } %s" % (kind_label(result), math(display.value_latex(result))))
+    rows += [r"&\text{Note: }" + _title_math(display.note_title(note))
+             for note in result.notes]
     return r"$$\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}$$"
 
 

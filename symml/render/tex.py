@@ -1,6 +1,6 @@
 """A worked solution as a complete LaTeX document for pdflatex (base + recommended packages).
 
-Nothing may run off the page: step chains are split at ` = ` into `align*` rows, and every
+Nothing may run off the page: a step's lines become `align*` rows, and every
 row, input and result is shrunk (`\\symmlfit`) when it is wider than the space left for it.
 Only Computer Modern OT1/OML/OMS glyphs are used, so no font has to be generated.
 """
@@ -86,16 +86,21 @@ def render(solution: Solution) -> str:
 def _statement(result) -> str:
     out = [r"\par\medskip\goodbreak"]
     if result.error:
-        return "\n".join(out + [_input(result), _error(result.error)])
+        return "\n".join(out + [_input(result), _error(result.error)] + _notes(result))
     if not result.steps:
-        return "\n".join(out + [_display_safe(display.summary(result, math))])
+        return "\n".join(out + [_display_safe(display.summary(result, math))] + _notes(result))
     out.append(_input(result))
     for step in result.steps:
-        out += [r"\par\emph{%s}" % _title(step.title), _chain(display.chain_parts(step.latex))]
+        out += [r"\par\emph{%s}" % _title(step), _chain(step.line_latex)]
     if result.latex:
         out.append(r"\par\textbf{%s:}\enskip\symmlfit{%s}{%s}\par" % (
             kind_label(result), RESULT_WIDTH, math(display.value_latex(result))))
-    return "\n".join(out)
+    return "\n".join(out + _notes(result))
+
+
+def _notes(result) -> list[str]:
+    return [r"\par\textit{Note:} %s\par" % _title(display.note_title(note))
+            for note in result.notes]
 
 
 def _input(result) -> str:
@@ -121,7 +126,7 @@ def _display_safe(latex: str) -> str:
     return r"\[ \symmlfit{%s}{%s} \]" % (FULL, latex)
 
 
-def _chain(parts: list[str]) -> str:
+def _chain(parts) -> str:
     """`a = b = c` as aligned rows; a long left side goes on its own row."""
     if len(parts) == 1:
         return _display(parts[0])
@@ -135,6 +140,6 @@ def _chain(parts: list[str]) -> str:
                       " \\\\\n".join([first] + rows), r"\end{align*}"])
 
 
-def _title(title: str) -> str:
+def _title(step) -> str:
     return "".join(r"\(%s\)" % math(piece) if is_math else text(piece)
-                   for is_math, piece in display.title_pieces(title))
+                   for is_math, piece in step.title_parts)

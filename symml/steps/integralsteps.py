@@ -109,9 +109,7 @@ def _step(rule, shown: Callable) -> Step:
     name = type(rule).__name__
     title, formula = LINES.get(name, _table_line)(rule, shown)
     lhs = shown(Integral(rule.integrand, rule.variable))
-    rhs = formula if isinstance(formula, str) else latex(formula)
-    exprs = (lhs,) if isinstance(formula, str) else (lhs, formula)
-    return Step(title or TITLES.get(name, "Table of integrals"), f"{latex(lhs)} = {rhs}", exprs)
+    return Step.chain(title or TITLES.get(name, "Table of integrals"), lhs, formula)
 
 
 def _table_line(rule, shown):

@@ -14,18 +14,27 @@ from typing import Optional
 from lark import Token, v_args
 from lark.visitors import Transformer_NonRecursive
 
-from ..errors import ParseError
+from ..errors import LimitExceeded, ParseError
 from . import ast
 from .normalize import Normalized
 
-RELATIONS = {"=": "=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!=", r"\le": "<=",
+RELATIONS = {"=": "=", "!=": "!=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!=", r"\le": "<=",
              r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
              r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
              r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
              r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+MAX_DERIVATIVE_ORDER = 1_000
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-INVERSE_TRIG = {"sin": "asin", "cos": "acos", "tan": "atan"}
-FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "operatorname": "",
+# `\sinh^{-1} x` is the inverse function; a function not listed here refuses ^{-1}
+INVERSE_FUNCTIONS = {"sin": "asin", "cos": "acos", "tan": "atan", "cot": "acot", "sec": "asec",
+                     "csc": "acsc", "sinh": "asinh", "cosh": "acosh", "tanh": "atanh",
+                     "coth": "acoth", "asin": "sin", "acos": "cos", "atan": "tan",
+                     "asinh": "sinh", "acosh": "cosh", "atanh": "tanh", "exp": "ln",
+                     "ln": "exp", "log": "exp"}
+FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arccot": "acot",
+                    "arcsec": "asec", "arccsc": "acsc", "arsinh": "asinh", "arcsinh": "asinh",
+                    "arcosh": "acosh", "arccosh": "acosh", "artanh": "atanh",
+                    "arctanh": "atanh", "arcoth": "acoth", "operatorname": "",
                     "cov": "Cov", "var": "Var"}
 
 
@@ -141,6 +150,11 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Sub(left, right, span=self._span(meta))
 
     plus_minus = _binary(ast.PlusMinus)
+
+    def plus_minus_sign(self, meta, children):
+        r"""`\pm 2` is `0 \pm 2`: the two values {2, -2}."""
+        zero = ast.Number(Fraction(0), span=self._span(meta))
+        return ast.PlusMinus(zero, children[-1], span=self._span(meta))
     union = _binary(ast.Union)
     set_minus = _binary(ast.SetMinus)
 
@@ -193,7 +207,11 @@ class AstBuilder(Transformer_NonRecursive):
         span = self._span(meta)
         if id(base) in self._operator_calls:  # \frac{d}{dx}(2x+1)^3: the power is the operand's
             _, operator, operand = self._operator_calls.pop(id(base))
-            return _apply_operators([operator, self.sup(meta, [operand, script])], span)
+            powered = self.sup(meta, [operand, script])
+            applied = _apply_operators([operator, powered], span)
+            # \frac{d}{dx}(x+1)^2(x-1): a bracket after the power still joins the operand
+            self._operator_calls[id(applied)] = (applied, operator, powered)
+            return applied
         if isinstance(script, OneSided):
             return OneSided(base, script.direction, span=span)
         if isinstance(script, Token):
@@ -296,6 +314,10 @@ class AstBuilder(Transformer_NonRecursive):
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
         func = self._orders.pop(id(func), (None, func))[1]
+        if isinstance(func, ast.Power) and isinstance(func.base, ast.Name) \
+                and len(func.base.name) > 1:  # \operatorname{sinh}^{-1}(x)
+            return _apply_head(FuncHead(func.base, func.exponent), tuple(args), args.split,
+                               self._span(meta))
         return self._operator_call(func, args, "(", self._span(meta)) \
             or ast.Call(func, tuple(args), "(", args.split, span=self._span(meta))
 
@@ -505,7 +527,10 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
     def bracket(self, meta, children):
+        """`[x + 1]` is grouping, like `( )`; `[a, b]` and `[[1, 2]]` are lists."""
         args = children[0].plain()
+        if len(args) == 1 and args.split is None and not isinstance(args[0], ast.ListLit):
+            return self.paren(meta, children)
         return ast.ListLit(tuple(args), span=self._span(meta))
 
     def set_literal(self, meta, children):
@@ -541,7 +566,11 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Binomial(children[1], children[2], span=self._span(meta))
 
     def matrix(self, meta, children):
-        begin = children[0]
+        begin, end = children[0], children[-1]
+        if _environment(begin) != _environment(end):
+            raise self._error(f"\\begin{{{_environment(begin)}}} is closed by "
+                              f"\\end{{{_environment(end)}}}; write "
+                              f"\\end{{{_environment(begin)}}}", self._tok_span(end))
         rows = tuple(tuple(row) for row in children if isinstance(row, list))
         width = len(rows[0])
         for row in rows:
@@ -602,6 +631,11 @@ def _roman(tok: Token, span) -> ast.Node:
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 
+def _environment(tok: Token) -> str:
+    """`\\begin { bmatrix }` → bmatrix."""
+    return _braced(tok)
+
+
 def _single(index):
     return index[0] if isinstance(index, tuple) and len(index) == 1 else (
         ast.TupleLit(index) if isinstance(index, tuple) else index)
@@ -628,12 +662,23 @@ def _small_int(node) -> Optional[int]:
 def _apply_head(head: FuncHead, args, split, span) -> ast.Node:
     power = head.power
     func = head.func
-    if isinstance(power, ast.Number) and power.value == -1 and isinstance(func, ast.Name) \
-            and func.name in INVERSE_TRIG:
-        return ast.Call(ast.Name(INVERSE_TRIG[func.name], span=func.span), args, "(", split,
-                        span=span)
+    if isinstance(power, ast.Number) and power.value == -1:
+        if not (isinstance(func, ast.Name) and func.name in INVERSE_FUNCTIONS):
+            raise ParseError(f"`{_head_text(func)}^{{-1}}` is no inverse function symml "
+                             f"knows; for the reciprocal write `({_head_text(func)} ...)^{{-1}}`",
+                             span)
+        return ast.Call(ast.Name(INVERSE_FUNCTIONS[func.name], span=func.span), args, "(",
+                        split, span=span)
     call = ast.Call(func, args, "(", split, span=span)
     return ast.Power(call, power, span=span) if power is not None else call
+
+
+def _head_text(func: ast.Node) -> str:
+    """`\\det`, `\\log_2`: a function head as written, for messages."""
+    if isinstance(func, ast.Subscript):
+        return _head_text(func.base) + "_" + "".join(
+            str(getattr(i, "name", getattr(i, "value", "?"))) for i in func.index)
+    return "\\" + func.name if isinstance(func, ast.Name) else "f"
 
 
 def _nabla(operand, wrt, order, span) -> ast.Node:
@@ -676,13 +721,35 @@ def _operator_of(factor):
     return None
 
 
+def _order(node) -> Optional[int]:
+    """The whole number n ≥ 1 of a derivative order `d^{n}`, `dx^{n}`, else None."""
+    if not (isinstance(node, ast.Number) and node.value.denominator == 1 and node.value >= 1):
+        return None
+    if node.value > MAX_DERIVATIVE_ORDER:
+        raise LimitExceeded(f"a derivative of order {node.value} is past the limit of "
+                            f"{MAX_DERIVATIVE_ORDER}", node.span)
+    return int(node.value)
+
+
 def _d_power(node) -> Optional[int]:
-    """1 for `d`, n for `d^n`, else None."""
+    """1 for `d`, n for `d^n`, 0 for `d^n` of a symbolic or fractional n, else None."""
     if isinstance(node, ast.Name) and node.name == "d":
         return 1
     if isinstance(node, ast.Power) and isinstance(node.base, ast.Name) and node.base.name == "d":
-        return _small_int(node.exponent)
+        return _order(node.exponent) or 0
     return None
+
+
+def _checked_order(order: int, variables: tuple, node) -> tuple:
+    """`d^2` on top needs two differentials below (`dx^2`, `dx\\,dy`): else a ParseError."""
+    if order == 0 or any(isinstance(v, ast.Power) for v in variables):
+        raise ParseError("the order of a derivative must be a whole number, as in "
+                         "\\frac{d^{3}}{dx^{3}}", node.span)
+    if order != len(variables):
+        raise ParseError(f"the derivative has order {order} on top and {len(variables)} "
+                         "below; write the same order, as in \\frac{d^{2}y}{dx^{2}}",
+                         node.span)
+    return variables
 
 
 def _differentials(denominator, partial: bool):
@@ -701,8 +768,8 @@ def _differentials(denominator, partial: bool):
                 return None
             i += 1
             target, order = factors[i], 1
-        if isinstance(target, ast.Power) and _small_int(target.exponent):
-            order *= _small_int(target.exponent)
+        if isinstance(target, ast.Power) and _order(target.exponent):
+            order *= _order(target.exponent)
             target = target.base
         variables.extend([target] * order)
         i += 1
@@ -723,6 +790,8 @@ def _inline_operator(numerator, denominator, span):
     for cut in range(len(factors) - 1, 0, -1):
         variables = _differentials(ast.Juxtapose(tuple(factors[:cut])), partial)
         if variables:
+            if not partial:
+                _checked_order(_d_power(numerator), variables, numerator)
             operator = DerivOp(variables, partial, span=numerator.span)
             return _apply_operators([operator, *factors[cut:]], span)
     return None
@@ -768,15 +837,18 @@ def _derivative_fraction(numerator, denominator, *, slash: bool):
         variables = _differentials(denominator, partial=True)
         if variables is None:
             return None
+        _checked_order(numerator.order, variables, numerator)
         if numerator.target is None:
             return DerivOp(variables, True, span=numerator.span)
         return ast.Derivative(numerator.target, variables, True, True, span=numerator.span)
     factors = numerator.factors if isinstance(numerator, ast.Juxtapose) else (numerator,)
-    if _d_power(factors[0]) is None:
+    order = _d_power(factors[0])
+    if order is None:
         return None
     variables = _differentials(denominator, partial=False)
     if variables is None:
         return None
+    _checked_order(order, variables, numerator)
     rest = factors[1:]
     if not rest:
         return DerivOp(variables, False, span=numerator.span)
