@@ -368,13 +368,9 @@ def factorial_value(node: ast.Factorial, ctx: Context):
 def _factorial(value, node: ast.Factorial):
     from sympy import factorial
 
-<<<<<<< HEAD
-    value = operand(ctx.value_of(node.operand), node)
+    value = operand(value, node)
     if not is_scalar(value):
         raise ShapeError(f"the factorial needs a number, not {describe(value)}", node.span)
-=======
-    value = operand(value, node)
->>>>>>> main
     if getattr(value, "is_negative", False):
         raise DomainError("the factorial of a negative number is undefined", node.span)
     from ..limits import check_factorial

@@ -1,7 +1,10 @@
 """A document → its statements: one per line, or separated by `;` outside brackets."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -11,9 +14,16 @@ class Statement:
     column: int    # 1-based column where the statement starts
 
 
+def document_lines(text: str) -> list[str]:
+    """The lines of a document: split at line ends only (a form feed, U+2028 or another
+    control character stays inside its line, where the parser points at it); a leading
+    byte-order mark is not part of the text."""
+    return NEWLINE.split(text[1:] if text.startswith("\ufeff") else text)
+
+
 def split_statements(text: str) -> list[Statement]:
     statements = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(document_lines(text), start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
             continue
