@@ -139,45 +139,72 @@ def time_limit(seconds: float | None):
 _active = threading.local()
 
 
+REFIRE = 0.05  # seconds: once time is up, raise again until the statement has stopped
+
+
+def interruptible(frame) -> bool:
+    """False while the thread imports a module or waits on a lock in `threading`: an
+    exception there would leave a module lock held and deadlock other threads. The next
+    alarm, REFIRE seconds later, tries again."""
+    if frame is not None and frame.f_code.co_filename.endswith("threading.py"):
+        return False
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return False
+        frame = frame.f_back
+    return True
+
+
 @contextmanager
 def _alarm(seconds: float):
+    """SIGALRM after `seconds`, then every REFIRE seconds: an exception swallowed somewhere
+    (an `except BaseException`, a `__del__`) is raised again, so the limit cannot be lost."""
+    armed = [True]
+
     def on_alarm(signum, frame):
-        raise TimeLimitReached()
+        if armed[0] and interruptible(frame):
+            raise TimeLimitReached()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REFIRE)
     try:
         yield
     finally:
+        armed[0] = False  # first: an alarm arriving from here on raises nothing
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager
 def _watchdog(seconds: float):
-    """A timer thread that raises TimeLimitReached in this thread (CPython's
-    PyThreadState_SetAsyncExc: delivered at the next bytecode, like a signal handler)."""
+    """A thread that raises TimeLimitReached in this one after `seconds`, then every REFIRE
+    seconds until the block ends (CPython's PyThreadState_SetAsyncExc: delivered at the next
+    bytecode boundary, as a signal handler is)."""
     target = ctypes.c_ulong(threading.get_ident())
-    lock, state = threading.Lock(), {"running": True, "fired": False}
+    lock, stop, running = threading.Lock(), threading.Event(), [True]
 
-    def fire():
-        with lock:
-            if state["running"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    target, ctypes.py_object(TimeLimitReached))
+    def watch():
+        delay = seconds
+        while not stop.wait(delay):
+            with lock:
+                if not running[0]:
+                    return
+                # the GIL is held from this check until the exception is set, so the
+                # thread is not inside an import when it next runs a bytecode
+                if interruptible(sys._current_frames().get(target.value)):
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        target, ctypes.py_object(TimeLimitReached))
+            delay = REFIRE
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="symml-time-limit", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        with lock:
-            state["running"] = False
-            if state["fired"]:  # not yet delivered if the block just ended: withdraw it
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
-        timer.cancel()
+        running[0] = False  # first: the watchdog raises nothing from here on
+        stop.set()
+        with lock:  # withdraw an exception raised but not yet delivered
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def printing_limits(write, seconds: float | None):

@@ -92,6 +92,9 @@ class Workspace:
     def run(self, statement: str, *, steps: bool | None = None, line: int = 1,
             column: int = 1) -> Result:
         """Evaluate one statement; errors are returned in `Result.error`, never raised."""
+        from .evaluators import load_chapters
+
+        load_chapters()  # importing is not the statement's work (nor safe to interrupt)
         result = Result(statement, timeout=self.timeout)
         try:
             with time_limit(self.timeout):
@@ -160,14 +163,23 @@ def approximation(value) -> str | None:
 
 
 def _decimal(value):
-    """15 correct significant digits, or None when evalf cannot guarantee them (it would
-    otherwise print `0.e+67` for a cancellation it could not resolve)."""
+    """15 correct significant digits, or None. evalf is asked to guarantee them (strict);
+    when it cannot prove them, its plain answer is kept only if it claims full precision
+    (a cancellation it could not resolve would otherwise print as `0.e+67`)."""
     from sympy import Float
 
     try:
         decimal = value.evalf(15, strict=True, maxn=1000)
-    except Exception:  # noqa: BLE001 - SymPy's numerics fail in many ways; a decimal is optional
-        return None
+    except Exception:  # noqa: BLE001 - PrecisionExhausted, or SymPy's numerics failing
+        try:
+            decimal = value.evalf(15)
+        except Exception:  # noqa: BLE001 - a decimal is optional
+            return None
+        if any(f._prec < FULL_PRECISION for f in decimal.atoms(Float)):
+            return None
     if decimal.is_real and not isinstance(decimal, Float) and not decimal.is_Integer:
         return None
     return decimal
+
+
+FULL_PRECISION = 50  # bits: 15 decimal digits

@@ -667,6 +667,8 @@ def _definite(body, variable, lower, upper, node):
     `\int_\infty^{2} \sin\theta\,dx`); a SymPy failure is an error at the integral."""
     from sympy import integrate, nan
 
+    if body == 0:
+        return body
     if not getattr(body, "has", lambda _: True)(variable):
         value = body * (upper - lower)
         if value is nan:
