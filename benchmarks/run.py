@@ -226,6 +226,36 @@ def workloads():
                lambda k=k: E(Normal("X", 1, 2) ** k))
 
 
+SYMBOLIC = [r"\mathbf{A} \in \mathbb{R}^{n \times n}", r"\mathbf{x} \in \mathbb{R}^n",
+            r"\mathbf{X} \in \mathbb{R}^{m \times n}", r"\mathbf{w} \in \mathbb{R}^n",
+            r"\mathbf{y} \in \mathbb{R}^m", r"\mathbf{a} \in \mathbb{R}^m",
+            r"\mathbf{b} \in \mathbb{R}^n", r"\mathbf{S} \in \mathbb{R}^{n \times n}"]
+
+
+def matrix_calculus_workloads():
+    """Closed forms at symbolic sizes against SymPy's `diff` of the same matrix expression."""
+    import sympy
+
+    m, n = sympy.symbols("m n")
+    A, S = sympy.MatrixSymbol("A", n, n), sympy.MatrixSymbol("S", n, n)
+    x, w = sympy.MatrixSymbol("x", n, 1), sympy.MatrixSymbol("w", n, 1)
+    X, y = sympy.MatrixSymbol("X", m, n), sympy.MatrixSymbol("y", m, 1)
+    a, b = sympy.MatrixSymbol("a", m, 1), sympy.MatrixSymbol("b", n, 1)
+    r = X * w - y
+    yield ("matrix calculus ∇ xᵀAx", "symbolic n", SYMBOLIC,
+           r"\nabla_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x}",
+           lambda: sympy.diff(x.T * A * x, x))
+    yield ("matrix calculus ∇ (Xw − y)ᵀ(Xw − y)", "symbolic m, n", SYMBOLIC,
+           r"\nabla_{\mathbf{w}} (\mathbf{X}\mathbf{w} - \mathbf{y})^\top"
+           r"(\mathbf{X}\mathbf{w} - \mathbf{y})", lambda: sympy.diff(r.T * r, w))
+    yield ("matrix calculus ∂ tr(AS)/∂S", "symbolic n", SYMBOLIC,
+           r"\frac{\partial}{\partial \mathbf{S}} \operatorname{tr}(\mathbf{A}\mathbf{S})",
+           lambda: sympy.diff(sympy.Trace(A * S), S))
+    yield ("matrix calculus ∂ aᵀXb/∂X", "symbolic m, n", SYMBOLIC,
+           r"\frac{\partial\, \mathbf{a}^\top \mathbf{X}\mathbf{b}}{\partial \mathbf{X}}",
+           lambda: sympy.diff(a.T * X * b, X))
+
+
 def _printed(workspace, statement):
     """Run, then write the LaTeX of the result and of every step (printing is lazy)."""
     def call():
@@ -234,11 +264,15 @@ def _printed(workspace, statement):
     return call
 
 
-def evaluation_rows(repeats: int) -> list[tuple]:
+def evaluation_rows(repeats: int, chosen=None) -> list[tuple]:
     """Per workload: the value (Workspace(steps=False)), the steps built, and (no target)
     the steps built and printed, each against the raw SymPy call."""
     rows = []
-    for name, size, setup, statement, raw in workloads():
+    if chosen is None:
+        import itertools
+
+        chosen = itertools.chain(workloads(), matrix_calculus_workloads())
+    for name, size, setup, statement, raw in chosen:
         try:
             times, base = {}, None
             for mode in ("value", "with steps", "steps printed"):
@@ -254,13 +288,17 @@ def evaluation_rows(repeats: int) -> list[tuple]:
                 base = theirs if base is None else min(base, theirs)
         except Exception as error:  # noqa: BLE001 - a workload that fails is reported
             reason = f"{type(error).__name__}: {error}".splitlines()[0][:80].replace("|", "/")
-            rows.append((name, f"n = {size}", f"n/a ({reason})", None, None, ""))
+            rows.append((name, _workload(size), f"n/a ({reason})", None, None, ""))
             continue
         for mode, target in (("value", 1.25), ("with steps", 3), ("steps printed", None)):
             detail = f"{times[mode] * 1e3:.3f} vs {base * 1e3:.3f} ms"
-            rows.append((f"{name}: {mode}", f"n = {size}", detail, times[mode] / base,
+            rows.append((f"{name}: {mode}", _workload(size), detail, times[mode] / base,
                          target, "≤"))
     return rows
+
+
+def _workload(size) -> str:
+    return f"n = {size}" if isinstance(size, int) else size
 
 
 # --- report ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from .steps import Step
 from .workspace import Workspace
 from .checker import Verdict, check
 
-__all__ = ["parse", "evaluate", "check", "Verdict", "Workspace", "Result", "Step", "SymmlError", "ParseError",
+__all__ = ["parse", "evaluate", "solve_document", "check", "Verdict", "Workspace", "Result", "Step", "SymmlError", "ParseError",
            "UndefinedNameError", "ShapeError", "DomainError", "LimitExceeded", "Span"]
 __version__ = "0.1.0"
 
@@ -26,3 +26,12 @@ def parse(text: str):
 def evaluate(statement: str, *, steps: bool = True) -> Result:
     """Evaluate one statement in a fresh workspace."""
     return Workspace(steps=steps).run(statement)
+
+
+def solve_document(text: str, *, timeout: float | None = 5.0):
+    """Run every statement of a document in one workspace, grouped by its headings
+    (`\\section{..}`, `# ..`): a `Solution` with `.sections`, `.results`, `.ok`, and
+    `_repr_markdown_` for Jupyter; `symml solve` writes it as tex, md, html or json."""
+    from .render.document import solve_document as _solve
+
+    return _solve(text, timeout=timeout)

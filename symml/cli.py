@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="symml", description="Exact answers, with steps, for the LaTeX "
                      "formulas of machine-learning mathematics.")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    parser.add_argument("--version", action="version", version=f"symml {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     run = commands.add_parser("eval", help="evaluate statements in one workspace")
@@ -31,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-f", "--file", help="read statements from FILE (- for standard input)")
     run.add_argument("--steps", action="store_true", help="print the steps of each result")
     run.add_argument("--json", action="store_true", help='print {"results": [...]}')
+    shown = run.add_mutually_exclusive_group()
+    shown.add_argument("--latex", action="store_true",
+                       help="print results as raw LaTeX (the default when not on a terminal)")
+    shown.add_argument("--pretty", action="store_true", help="print results as 'input ⟹ "
+                       "result' in Unicode maths (the default on a terminal)")
     run.add_argument("--timeout", type=timeout_seconds, default=5.0,
                      help="seconds allowed per statement (default 5)")
 
@@ -46,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_check(commands)
     return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,23 +126,20 @@ def run_eval(args, parser) -> int:
         print(json.dumps({"results": [r.to_json() for r in results]}, ensure_ascii=False,
                          indent=2))
     else:
+        as_latex = args.latex or not (args.pretty or sys.stdout.isatty())
         for result in results:
-            _print_result(result, args.steps)
+            _print_result(result, args.steps, as_latex)
     return ALL_OK if all(r.ok for r in results) else SOME_FAILED
 
 
-def _print_result(result, with_steps: bool) -> None:
+def _print_result(result, with_steps: bool, as_latex: bool = True) -> None:
+    from .render.terminal import result_text
+
     if result.error is not None:
         print(str(result.error), file=sys.stderr)
         _print_notes(result, sys.stderr)
         return
-    if with_steps:
-        for step in result.steps:
-            print(f"  {step.title}: {step.latex}")
-    line = result.latex or "(declared)"
-    if result.approx:
-        line += f"    ≈ {result.approx}"
-    print(line)
+    print(result_text(result, latex=as_latex, steps=with_steps))
     _print_notes(result, sys.stdout)
 
 
@@ -142,7 +151,7 @@ def _print_notes(result, stream) -> None:
 def run_solve(args, parser) -> int:
     from .render.document import FORMATS, render_document, solve_document
 
-    fmt = args.format or _format_from_suffix(args.output) or "md"
+    fmt = args.format or _format_from_suffix(args.output, parser) or "md"
     if fmt == "pdf" and not args.output:
         parser.error("--format pdf needs -o OUT.pdf (or -o - for standard output)")
     check_output(args.output, args.file)
@@ -158,12 +167,34 @@ def run_solve(args, parser) -> int:
     else:
         write_output(args.output, render_document(solution, fmt))
     assert fmt in FORMATS
+    _summarise_errors(solution)
     return ALL_OK if solution.ok else SOME_FAILED
 
 
-def _format_from_suffix(path: str | None) -> str | None:
-    if not path or "." not in path:
+def _summarise_errors(solution) -> None:
+    """`solve` writes the document whatever happens; what failed is also said on stderr."""
+    failed = [r for r in solution.results if not r.ok]
+    if not failed:
+        return
+    print(f"symml: {len(failed)} of {len(solution.results)} statements failed:", file=sys.stderr)
+    for result in failed:
+        error = result.error
+        print(f"  line {error.line}, column {error.column}: {error.kind}: {error.message}",
+              file=sys.stderr)
+
+
+SUFFIXES = {"tex": "tex", "pdf": "pdf", "md": "md", "markdown": "md", "html": "html",
+            "htm": "html", "json": "json"}
+
+
+def _format_from_suffix(path: str | None, parser) -> str | None:
+    """The format named by -o's suffix; a suffix symml cannot write is a usage error."""
+    import os
+
+    suffix = os.path.splitext(path or "")[1].lstrip(".").lower()
+    if not suffix:
         return None
-    suffix = path.rsplit(".", 1)[1].lower()
-    return {"tex": "tex", "pdf": "pdf", "md": "md", "markdown": "md", "html": "html",
-            "htm": "html", "json": "json"}.get(suffix)
+    if suffix not in SUFFIXES:
+        parser.error(f"cannot write .{suffix} files: use -o with .tex, .pdf, .md, .html or "
+                     ".json, or give --format")
+    return SUFFIXES[suffix]

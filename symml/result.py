@@ -45,13 +45,14 @@ class Result:
         self._latex = text
 
     @property
-    def approx(self) -> Optional[str]:
+    def approx(self):
+        """A SymPy Float (or matrix of Floats) beside an exact non-integer value, else None."""
         if self._approx is NOT_YET:
-            from .workspace import approximation
+            from .semantics.numbers import approximate
 
             self._approx = None
             if self.ok:
-                self._approx = self._printed(lambda: approximation(self.value), None,
+                self._approx = self._printed(lambda: approximate(self.value), None,
                                              optional=True)
         return self._approx
 
@@ -81,7 +82,7 @@ class Result:
             "kind": self.kind,
             "sympy": sympy,
             "latex": latex if self.ok else "",
-            "approx": approx if self.ok else None,
+            "approx": _approx_text(approx) if self.ok else None,
             "steps": [step.to_json() for step in self.steps],
             "error": self.error.to_json() if self.error else None,
             "notes": list(self.notes),
@@ -93,11 +94,23 @@ class Result:
 
         return result_latex(self)
 
+    def _repr_html_(self) -> str:
+        """Jupyter and nbconvert: the input, steps and result as MathML (no network)."""
+        from .render.html import result_html
+
+        return result_html(self)
+
     def _repr_markdown_(self) -> str:
         """Jupyter: the input, step titles, step chains and result as Markdown."""
         from .render.markdown import result_markdown
 
         return result_markdown(self)
+
+
+def _approx_text(approx):
+    from .semantics.numbers import approx_text
+
+    return approx_text(approx)
 
 
 def _is_sympy(value) -> bool:

@@ -91,7 +91,21 @@ class Workspace:
     # --- running ------------------------------------------------------------------
     def run(self, statement: str, *, steps: bool | None = None, line: int = 1,
             column: int = 1) -> Result:
-        """Evaluate one statement; errors are returned in `Result.error`, never raised."""
+        """Evaluate one statement; errors are returned in `Result.error`, never raised.
+        Statements separated by `;` run in order, as the CLI runs them: the first that
+        fails, else the last, is the result."""
+        if ";" in statement:
+            from .syntax.document import split_statements
+
+            parts = split_statements(statement)
+            if len(parts) > 1:
+                for part in parts:
+                    result = self.run(part.text, steps=steps, line=line + part.line - 1,
+                                      column=part.column if part.line > 1 else
+                                      column + part.column - 1)
+                    if not result.ok:
+                        break
+                return result
         from .evaluators import load_chapters
 
         load_chapters()  # importing is not the statement's work (nor safe to interrupt)
@@ -140,46 +154,3 @@ class Workspace:
 
 def _entry_symbols(value) -> set:
     return set(getattr(value, "free_symbols", set())) if value is not None else set()
-
-
-def approximation(value) -> str | None:
-    """A decimal beside an exact non-integer number (or matrix of them), else None."""
-    from sympy import Basic, Expr, ImmutableMatrix
-
-    if not isinstance(value, Basic) or isinstance(value, bool):
-        return None
-    if isinstance(value, ImmutableMatrix):
-        if value.free_symbols or all(x.is_Integer for x in value):
-            return None
-        entries = [_decimal(x) for x in value]
-        if any(x is None for x in entries):
-            return None
-        return str(ImmutableMatrix(value.rows, value.cols, entries).tolist())
-    if isinstance(value, Expr) and value.is_number and not value.is_Integer \
-            and value.is_finite is not False:
-        decimal = _decimal(value)
-        return None if decimal is None else str(decimal)
-    return None
-
-
-def _decimal(value):
-    """15 correct significant digits, or None. evalf is asked to guarantee them (strict);
-    when it cannot prove them, its plain answer is kept only if it claims full precision
-    (a cancellation it could not resolve would otherwise print as `0.e+67`)."""
-    from sympy import Float
-
-    try:
-        decimal = value.evalf(15, strict=True, maxn=1000)
-    except Exception:  # noqa: BLE001 - PrecisionExhausted, or SymPy's numerics failing
-        try:
-            decimal = value.evalf(15)
-        except Exception:  # noqa: BLE001 - a decimal is optional
-            return None
-        if any(f._prec < FULL_PRECISION for f in decimal.atoms(Float)):
-            return None
-    if decimal.is_real and not isinstance(decimal, Float) and not decimal.is_Integer:
-        return None
-    return decimal
-
-
-FULL_PRECISION = 50  # bits: 15 decimal digits

@@ -138,6 +138,8 @@ def test_a_wrong_matrix_expression_has_sizes_and_matrices_as_counterexample():
     (r"\operatorname{tr}(\mathbf{A}\mathbf{B})", r"\operatorname{tr}(\mathbf{B}\mathbf{A})", True),
     (r"\operatorname{tr}(\mathbf{A}^\top)", r"\operatorname{tr}(\mathbf{A})", True),
     (r"\operatorname{tr}(\mathbf{A}\mathbf{B})", r"\operatorname{tr}(\mathbf{A})", False),
+    (r"-2\mathbf{A}^\top", r"0\mathbf{A}^\top", False),  # the zero matrix, made explicit
+    (r"\mathbf{A} - \mathbf{A}", r"0\mathbf{B}", True),
 ])
 def test_square_matrix_identities(reference, answer, equal):
     assert verdict(reference, answer, *SQUARE).equal is equal
@@ -155,6 +157,40 @@ def test_square_matrix_identities(reference, answer, equal):
 ])
 def test_solution_sets(reference, answer, equal):
     assert verdict(reference, answer).equal is equal
+
+
+@pytest.mark.parametrize("answer, equal", [
+    (r"\lambda = \frac{5 \pm \sqrt{33}}{2}", True),
+    (r"\lambda = \frac{5}{2} \pm \frac{\sqrt{33}}{2}", True),
+    (r"\lambda \in \{\frac{5 + \sqrt{33}}{2}, \frac{5 - \sqrt{33}}{2}\}", True),
+    (r"\lambda = \frac{5 \pm \sqrt{17}}{2}", False),
+])
+def test_plus_minus_inside_an_expression(answer, equal):
+    assert verdict(r"\lambda^2 - 5\lambda - 2 = 0", answer).equal is equal
+
+
+def test_the_quadratic_formula_solves_the_general_quadratic():
+    right = verdict("a x^2 + b x + c = 0", r"x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}")
+    assert right.equal is True
+    assert right.reason == "every solution of each is in the other (both solved for x)"
+    wrong = verdict("a x^2 + b x + c = 0", r"x = \frac{-b \pm \sqrt{b^2 - 2ac}}{2a}")
+    assert wrong.equal is False and set(wrong.counterexample) == {"a", "b", "c"}
+
+
+def test_symbolic_solution_sets_differ_only_where_the_sets_differ():
+    # {√(a²), −√(a²)} is {a, −a} for every a, though no element equals one of the other
+    assert verdict("x^2 = a^2", r"x = \pm\sqrt{a^2}").equal is None
+    assert verdict("x^2 = a^2", r"x = \pm a").equal is True
+    wrong = verdict("x^2 = a^2", r"x = \pm 2a")
+    assert wrong.equal is False and set(wrong.counterexample) == {"a"}
+
+
+def test_eigenvalue_tables():
+    def eigvals(entries):
+        return rf"\operatorname{{eigvals}}(\begin{{bmatrix}} {entries} \end{{bmatrix}})"
+    assert verdict(eigvals(r"2 & 0 \\ 0 & 3"), eigvals(r"3 & 0 \\ 0 & 2")).equal is True
+    result = verdict(eigvals(r"2 & 0 \\ 0 & 3"), eigvals(r"3 & 0 \\ 0 & 3"))
+    assert result.equal is False and result.reason == "the pair 2: 1 of the reference is not in the answer"
 
 
 def test_a_missing_solution_is_named():
@@ -176,6 +212,12 @@ def test_intervals_with_their_ends():
     assert open_end.equal is False
     assert open_end.counterexample == {"x": "2"}
     assert verdict(r"x^2 < 1", r"-1 < x < 1").equal is True
+    assert verdict("(0, 1]", r"0 < x \le 1").equal is True
+    closed_end = verdict("[0, 1)", r"0 < x \le 1")
+    assert closed_end.equal is False
+    assert closed_end.reason == "0 is in the reference but not in the answer"
+    assert verdict(r"[0, \infty)", r"x \ge 0").equal is True
+    assert verdict("(0, 1]", "(0, 1)").equal is False  # the pair read as the open interval
 
 
 def test_equations_with_the_same_solutions():
@@ -268,3 +310,42 @@ def test_a_wrong_answer_is_never_called_equal(left, right, wrap):
         pytest.fail(f"{wrapped(left)} called equal to {wrapped(right)}")
     if _value(left) == _value(right):
         assert result.equal is True
+
+
+LETTERS = {"A": r"\mathbf{A}", "B": r"\mathbf{B}", "At": r"\mathbf{A}^\top"}
+WORDS = st.lists(st.tuples(st.integers(-2, 2), st.lists(st.sampled_from(sorted(LETTERS)),
+                                                        min_size=1, max_size=3)),
+                 min_size=1, max_size=3)
+
+
+def _matrix_latex(terms):
+    return " + ".join(f"({c})" + "".join(LETTERS[letter] for letter in word)
+                      for c, word in terms)
+
+
+def _at_random_matrices(terms, seed):
+    import random
+
+    import sympy
+    rng = random.Random(seed)
+    a = sympy.Matrix(3, 3, lambda i, j: rng.randint(-3, 3))
+    b = sympy.Matrix(3, 3, lambda i, j: rng.randint(-3, 3))
+    values = {"A": a, "B": b, "At": a.T}
+    total = sympy.zeros(3, 3)
+    for c, word in terms:
+        product = sympy.eye(3)
+        for letter in word:
+            product = product * values[letter]
+        total += c * product
+    return total
+
+
+@settings(max_examples=25, deadline=None)
+@given(WORDS, WORDS)
+def test_a_wrong_matrix_expression_is_never_called_equal(left, right):
+    """Checked independently on random 3×3 matrices: where the two differ, never equal."""
+    differ = any(_at_random_matrices(left, seed) != _at_random_matrices(right, seed)
+                 for seed in range(3))
+    result = symml.check(_matrix_latex(left), _matrix_latex(right), SQUARE[:2])
+    if differ:
+        assert result.equal is not True, (_matrix_latex(left), _matrix_latex(right))

@@ -90,6 +90,16 @@ def test_the_sample_bank_is_decided_right_in_input_order():
     assert len(lines) >= 50
 
 
+def test_held_out_pairs_are_decided_right():
+    """Pairs written apart from the bank (benchmarks/check_heldout.jsonl), none called
+    equal wrongly."""
+    path = "benchmarks/check_heldout.jsonl"
+    expected = {row["id"]: row["expected"] for row in map(json.loads, open(path))}
+    lines = []
+    run_batch(read_pairs(path), lines.append, jobs=2, progress=False)
+    assert {line["id"]: line["equal"] for line in lines} == expected
+
+
 def test_a_pair_that_hangs_is_stopped_and_the_batch_goes_on(monkeypatch):
     import symml.checker.batch as batch
 

@@ -306,12 +306,11 @@ def test_symbolic_sizes(ws, run):
         r"\mathbf{S} \in \mathbb{R}^{n \times n}")
     n = sp.Symbol("n")
     assert run("I_n").latex == "I_{n}"
-    assert run(r"S - \lambda I_n").latex == r"- \lambda I_{n} + S"
+    assert run(r"S - \lambda I_n").latex == r"- \lambda I_{n} + \mathbf{S}"
     assert run("S^k").value == sp.MatPow(sp.MatrixSymbol("S", n, n), sp.Symbol("k"))
     assert run(r"(AB)^\top = B^\top A^\top").value is sp.true
     assert run(r"(A^T)^T = A").value is sp.true
-    error = error_of(ws, "S = S^T")
-    assert isinstance(error, symml.ShapeError) and "symbolic size" in error.message
+    assert run("S = S^T").value is sp.false  # with a counterexample: see test_matcalc
 
 
 def test_declared_tensor(ws, run):
@@ -445,7 +444,8 @@ def test_softmax_of_a_declared_vector_and_of_an_undefined_name(ws, run):
     total = sum(sp.exp(zi) for zi in z)
     assert run(r"\operatorname{softmax}(\mathbf{z})").value == M([sp.exp(zi) / total for zi in z])
     run(r"\mathbf{u} \in \mathbb{R}^n")
-    assert "symbolic size" in error_of(ws, r"\operatorname{softmax}(\mathbf{u})").message
+    assert run(r"\operatorname{softmax}(\mathbf{u})").latex == \
+        r"\operatorname{softmax}\left(\mathbf{u}\right)"
 
 
 def test_a_tensor_of_symbolic_rank_is_a_clear_error(ws):
@@ -473,4 +473,4 @@ def test_messages_use_the_article_a_reader_says(words, phrase):
 
 def test_shape_error_says_an_for_a_symbolic_size(ws, run):
     run(r"\mathbf{u} \in \mathbb{R}^n")
-    assert "an n-vector (column)" in error_of(ws, r"\|\mathbf{u}\|").message
+    assert "an n-vector (column)" in error_of(ws, r"\|\mathbf{u}\|_1").message

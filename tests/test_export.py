@@ -8,7 +8,7 @@ from symml.cli import main
 from symml.render import display, html, markdown, pdf, tex
 from symml.render.document import render_document, solve_document
 from symml.steps import Step
-from sympy import Integer, Symbol
+from sympy import Integer, Matrix, Rational, Symbol
 
 DOC = r"""% Products of the guide
 \section{Matrix product}
@@ -150,9 +150,9 @@ def test_title_from_pieces_keeps_words_and_math_apart():
 
 
 def test_approximation_only_when_it_adds_something():
-    assert display.approximation(r"\frac{1}{3}", "0.333333333333333") == "0.333333"
-    assert display.approximation("32", "32.0000000000000") is None
-    assert display.approximation("M", "[[1.0, 2.0]]") is None
+    assert display.approximation(r"\frac{1}{3}", Rational(1, 3).evalf(15)) == "0.333333"
+    assert display.approximation("32", Integer(32).evalf(15)) is None
+    assert display.approximation("M", Matrix([[1.0, 2.0]])) is None
 
 
 # --- Jupyter ---------------------------------------------------------------------------------

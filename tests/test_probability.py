@@ -30,7 +30,8 @@ def test_declaration_is_a_declaration(run, spelling):
 def test_range_probability_of_a_standard_normal(normal, spelling):
     result = normal(spelling)
     assert result.value == sp.erf(sp.sqrt(2) / 2)
-    assert titles(result) == ["From the CDF: P(a < X ≤ b) = F(b) − F(a)"]
+    assert titles(result) == [r"Standard normal CDF: P(a < Z \le b) = \Phi(b) - \Phi(a)"]
+    assert result.steps[0].line_latex[-1] == r"\Phi\left(1\right) - \Phi\left(-1\right)"
 
 
 def test_second_argument_of_the_normal_is_the_variance(run):
@@ -274,7 +275,8 @@ def test_ks_two_sample_and_one_sample(run):
 def test_cdf_of_a_symbolic_point_and_the_guides_range_formula(normal):
     result = normal(r"P(X \le x)")
     assert result.value == sp.erf(sp.sqrt(2) * x / 2) / 2 + sp.Rational(1, 2)
-    assert titles(result) == [r"CDF: P(X \le x) = F(x)"]
+    assert titles(result) == [r"Standard normal CDF: P(Z \le z) = \Phi(z)"]
+    assert result.latex == r"\Phi\left(x\right)"
     assert normal(r"F(x) = P(X \le x)").kind == "definition"
     assert normal(r"P(a < X \le b) = F(b) - F(a)").value == sp.true
 
@@ -314,7 +316,7 @@ def test_joint_table_keeps_the_dependence_in_expectations(run):
     run(*JOINT)
     product = run("E[XY]")
     assert product.value == sp.Rational(2, 5)
-    assert product.steps[0].latex.startswith(r"0 \cdot \frac{1}{10} + 0 \cdot \frac{1}{5}")
+    assert product.steps[0].latex.startswith(r"0 \cdot 0 \cdot \frac{1}{10} + 0 \cdot 1 \cdot \frac{1}{5}")
     assert run(r"E[X \mid Y = 1]").value == sp.Rational(2, 3)
     assert run(r"\operatorname{Var}(X + Y)").value == sp.Rational(41, 100)
     assert run("P(X + Y = 1)").value == sp.Rational(1, 2)

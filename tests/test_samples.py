@@ -15,7 +15,8 @@ from symml.cli import main
 from symml.render.document import render_document, solve_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-NAMES = ["linear_algebra", "einsum", "probability", "information", "calculus", "exam"]
+NAMES = ["linear_algebra", "einsum", "probability", "information", "calculus", "exam",
+         "matrix_calculus"]
 # Results each sample must show (pdftotext of the PDF), from the guide's worked examples.
 EXPECTED = {
     "linear_algebra": ["19", "22", "43", "50", "32", "Matrix product"],
@@ -24,6 +25,8 @@ EXPECTED = {
     "information": ["KL divergence", "Entropy"],
     "calculus": ["Gradient", "Hessian", "Jacobian"],
     "exam": ["Question 7", "Matrix product"],
+    "matrix_calculus": ["Identification", "Log-determinant",
+                        "Counterexample", "Product rule"],
 }
 PDFLATEX = ["pdflatex", "-no-shell-escape", "-interaction=nonstopmode", "-halt-on-error"]
 

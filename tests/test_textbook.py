@@ -79,3 +79,61 @@ def test_entropy_of_a_die_is_written_with_ln(run):
     result = run("H(X)")
     assert r"\log" not in result.latex and r"\ln" in result.latex
     assert r"\ln p" in result.steps[0].title
+
+
+@pytest.mark.parametrize("spelling", ["P(Y > 130)", r"\Pr(Y > 130)", "ℙ(Y > 130)",
+                                      r"1 - P(Y \le 130)"])
+def test_normal_probability_standardised_first(run, spelling):
+    run(r"Y \sim \mathcal{N}(100, 15^2)")
+    steps = run(spelling).steps
+    assert steps[0].latex == r"z = \frac{130 - 100}{15} = 2"
+    assert steps[1].line_latex[-2:] in [(r"P\left(Z > 2\right)", r"1 - \Phi\left(2\right)"),
+                                        (r"P\left(Z \le 2\right)", r"\Phi\left(2\right)")]
+
+
+def test_normal_range_in_standard_units(run):
+    run(r"Y \sim \mathcal{N}(100, 15^2)")
+    steps = run("P(85 < Y < 130)").steps
+    assert [s.latex for s in steps[:2]] == [r"z = \frac{85 - 100}{15} = -1",
+                                            r"z = \frac{130 - 100}{15} = 2"]
+    assert steps[2].line_latex[1:] == (r"P\left(-1 < Z \le 2\right)",
+                                       r"\Phi\left(2\right) - \Phi\left(-1\right)")
+
+
+def test_symbolic_normal_probability_is_phi_of_the_z_score(run):
+    run(r"X \sim \mathcal{N}(\mu, \sigma^2)")
+    assert run("P(X < 1)").latex == r"\Phi\left(\frac{1 - \mu}{\sigma}\right)"
+
+
+@pytest.mark.parametrize("declaration, call, lines", [
+    (r"B \sim \operatorname{Binomial}(10, 0.3)", "E[B]",
+     (r"\mathbb{E}[B]", r"10 \cdot \frac{3}{10}", "3")),
+    (r"B \sim \operatorname{Binomial}(10, 0.3)", r"\operatorname{Var}(B)",
+     (r"\operatorname{Var}(B)", r"10 \cdot \frac{3}{10} \cdot \left(1 - \frac{3}{10}\right)",
+      r"\frac{21}{10}")),
+    (r"N \sim \operatorname{Poisson}(3)", r"\mathbb{E}[N]", (r"\mathbb{E}[N]", "3")),
+    (r"Z \sim \operatorname{Bernoulli}(p)", r"\operatorname{Var}(Z)",
+     (r"\operatorname{Var}(Z)", r"p \cdot \left(1 - p\right)", r"p \left(1 - p\right)")),
+])
+def test_named_distribution_moments_by_their_rule(run, declaration, call, lines):
+    run(declaration)
+    result = run(call)
+    assert len(result.steps) == 1 and result.steps[0].line_latex == lines
+    assert "by its rule" in result.steps[0].title
+
+
+def test_variance_derives_the_second_moment_first(run):
+    run(r"D \sim \operatorname{DiscreteUniform}(1, 6)")
+    steps = run(r"\operatorname{Var}(D)").steps
+    assert steps[0].latex.startswith(r"1^{2} \cdot \frac{1}{6} + 2^{2} \cdot \frac{1}{6}")
+    assert steps[0].latex.endswith(r"= \frac{91}{6}")
+    assert steps[1].latex.endswith(r"6 \cdot \frac{1}{6} = \frac{7}{2}")
+    assert steps[2].line_latex[-2:] == (r"\frac{91}{6} - \left(\frac{7}{2}\right)^{2}",
+                                        r"\frac{35}{12}")
+
+
+def test_expectation_shows_products_before_multiplying(run):
+    run(r"D \sim \operatorname{DiscreteUniform}(1, 3)")
+    step = run(r"E[2D + 1]").steps[0]
+    assert step.title == r"Expectation: \mathbb{E}[2 D + 1] = \sum_x \left(2 x + 1\right) P(D = x)"
+    assert step.line_latex[0].startswith(r"\left(1 + 2 \cdot 1\right) \cdot \frac{1}{3}")

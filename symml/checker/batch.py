@@ -122,8 +122,8 @@ def run_batch(pairs: list[Pair], write, *, jobs: int | None = None, tolerance=No
     is stopped."""
     pending = [p for p in pairs if _key(p.id) not in skip]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(pending) or 1))
-    bar = _progress(len(pending), progress)
     pool = _Pool(jobs, tolerance, timeout, hard_limit or HARD_LIMIT_FACTOR * timeout)
+    bar = _progress(len(pending), progress)  # after the fork: no thread is copied
     try:
         for line in pool.results(pending):
             write(line)

@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..render.latex import latex
 from ..semantics.kinds import describe
-from .layers import Env, decide_scalar, within
+from .layers import Env, decide_scalar, sets_differ_somewhere, within
 from .matrices import decide_explicit, decide_expression
 from .reading import Reading
 from .verdict import Decision
@@ -47,7 +47,9 @@ def compare_values(reference, answer, env: Env) -> Decision:
 
 def _as_scalar(value):
     """A 1×1 explicit matrix is its entry (`\\mathbf{v}^\\top\\mathbf{w}`)."""
-    if getattr(value, "is_Matrix", False) and value.shape == (1, 1):
+    from sympy import MatrixBase
+
+    if isinstance(value, MatrixBase) and value.shape == (1, 1):
         return value[0, 0]
     return value
 
@@ -117,8 +119,10 @@ def _in_order(reference, answer, env: Env, word: str) -> Decision:
 
 @comparison(("dict", "dict"))
 def _tables(reference, answer, env: Env) -> Decision:
-    ref_pairs = [(k, v) for k, v in reference.items()]
-    ans_pairs = [(k, v) for k, v in answer.items()]
+    from sympy import Tuple
+
+    ref_pairs = [Tuple(k, v) for k, v in reference.items()]
+    ans_pairs = [Tuple(k, v) for k, v in answer.items()]
     return _match(ref_pairs, ans_pairs, env, lambda p, q, env: _pair(p, q, env),
                   "pair", lambda p: f"{latex(p[0])}: {latex(p[1])}")
 
@@ -206,15 +210,33 @@ def _match(ref_items, ans_items, env: Env, compare, word, show) -> Decision:
             undecided = undecided or Decision(None, f"cannot tell whether the {word} "
                                               f"{show(ref)} is in the answer")
         else:
-            return Decision(False, f"the {word} {show(ref)} of the reference is not in the "
-                            "answer")
+            return _missing(ref_items, ans_items, env, f"the {word} {show(ref)} of the "
+                            "reference is not in the answer")
     if undecided:
         return undecided
     for ans in unmatched_answer:
         if not any(compare(ref, ans, env).equal for ref in ref_items):
-            return Decision(False, f"the {word} {show(ans)} of the answer is not in the "
-                            "reference")
+            return _missing(ref_items, ans_items, env, f"the {word} {show(ans)} of the "
+                            "answer is not in the reference")
     return Decision(True, f"every {word} of each is in the other")
+
+
+def _missing(ref_items, ans_items, env: Env, reason: str) -> Decision:
+    """An element matched by no element of the other side is a difference only if the
+    elements are numbers; with symbols, {√(a²), −√(a²)} is {a, −a} although no element
+    equals one of the other everywhere, so one point where the two sets differ is needed."""
+    from sympy import Basic
+
+    items = [i for i in list(ref_items) + list(ans_items) if isinstance(i, Basic)]
+    if len(items) < len(ref_items) + len(ans_items):
+        return Decision(None, reason.replace("is not in", "was not found in"))
+    if not any(getattr(i, "free_symbols", None) for i in items):
+        return Decision(False, reason)
+    found = sets_differ_somewhere(list(ref_items), list(ans_items), env)
+    if found is not None:
+        return found
+    return Decision(None, f"{reason} as an expression, but the two sets agree at every "
+                    "point tried")
 
 
 # --- readings --------------------------------------------------------------------------
@@ -279,26 +301,39 @@ def _solutions(reference: Reading, answer: Reading, env: Env) -> Decision:
 
 
 def _equations(reference: Reading, answer: Reading, env: Env) -> Decision:
-    """Same solutions: solved for each unknown in turn, the two give the same values."""
-    import sympy
-
-    sides = []
+    """Same solutions: solved for one unknown (the one an assignment names, else each in
+    turn), the two give the same values."""
     for reading in (reference, answer):
-        if reading.kind == "equation":
-            sides.append((reading.value, set(reading.variables)))
-        elif reading.kind == "assignment":
-            value = reading.value
-            sides.append((reading.variable - value, {reading.variable} | value.free_symbols))
-        else:
+        if reading.kind not in ("equation", "assignment"):
             return Decision(False, f"one is an equation in several unknowns, the other "
                             f"{_words(reading.value)}")
-    (ref, ref_vars), (ans, ans_vars) = sides
+    ref_vars, ans_vars = _unknowns(reference), _unknowns(answer)
     if ref_vars != ans_vars:
         return Decision(False, "the equations are in different unknowns")
-    for x in sorted(ref_vars, key=str):
-        solved = within(env.layer_seconds, lambda: (sympy.solve(ref, x), sympy.solve(ans, x)))
+    named = [r.variable for r in (reference, answer) if r.kind == "assignment"]
+    for x in named + sorted(set(ref_vars) - set(named), key=str):
+        solved = within(env.layer_seconds, lambda: (_solved(reference, x), _solved(answer, x)))
         if not solved or not solved[0] or not solved[1]:
             continue
         decision = _match(solved[0], solved[1], env, compare_values, "solution", latex)
         return _noted(decision, f"both solved for {latex(x)}")
     return Decision(None, "neither equation could be solved for one of its unknowns")
+
+
+def _unknowns(reading: Reading) -> set:
+    if reading.kind == "equation":
+        return set(reading.variables)
+    return {reading.variable} | reading.value.free_symbols
+
+
+def _solved(reading: Reading, x) -> list:
+    """The values of `x` that satisfy the reading, as a list of expressions."""
+    import sympy
+
+    if reading.kind == "assignment":
+        values = list(reading.value) if isinstance(reading.value, sympy.FiniteSet) \
+            else [reading.value]
+        if x == reading.variable:
+            return values
+        return [s for v in values for s in sympy.solve(reading.variable - v, x)]
+    return sympy.solve(reading.value, x)

@@ -199,6 +199,37 @@ def counterexample(reference, answer, env: Env, shape_note: str = "") -> Decisio
     return None
 
 
+def sets_differ_somewhere(reference: list, answer: list, env: Env) -> Decision | None:
+    """A Decision(False) at the first random point where one side has a value that no
+    value of the other side equals (the sets of values differ there)."""
+    from ..render.latex import latex
+
+    scalars, sizes, matrices = unknowns(*reference, *answer)
+    for attempt in range(POINTS):
+        point = env.sampler.point(scalars, sizes, matrices, complex_ok=attempt >= POINTS // 2)
+        if point is None:
+            return None
+        values = within(env.layer_seconds, lambda: ([at(r, point) for r in reference],
+                                                    [at(a, point) for a in answer]))
+        if values is None or not all(defined(v) for side in values for v in side):
+            continue
+        lone = within(env.layer_seconds, lambda: _unmatched(*values))
+        if lone is not None:
+            return Decision(False, f"at {_where(point)} the values are "
+                            f"{{{', '.join(latex(v) for v in values[0])}}} and "
+                            f"{{{', '.join(latex(v) for v in values[1])}}}", named(point))
+    return None
+
+
+def _unmatched(left: list, right: list):
+    """A value of one side that provably differs from every value of the other, or None."""
+    for one, other in ((left, right), (right, left)):
+        for value in one:
+            if all(_differ(value, candidate) for candidate in other):
+                return value
+    return None
+
+
 def _differ(left, right) -> bool:
     from sympy import MatrixBase
 

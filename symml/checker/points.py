@@ -116,7 +116,7 @@ def _allowed(symbol, value, bound) -> bool:
 
 def at(expr, point: Point):
     """The exact value of `expr` at `point` (matrices explicit); raises on failure."""
-    from sympy import Indexed, MatrixExpr, MatrixSymbol
+    from sympy import Indexed, MatrixBase, MatrixExpr, MatrixSymbol
 
     value = expr.xreplace(point.sizes) if point.sizes else expr
     if point.matrices:
@@ -126,8 +126,8 @@ def at(expr, point: Point):
     if point.matrices and value.has(Indexed):
         value = value.replace(lambda e: isinstance(e, Indexed) and str(e.base) in point.matrices,
                               lambda e: _entry(point.matrices[str(e.base)], e.indices))
-    if isinstance(value, MatrixExpr) and not getattr(value, "is_Matrix", False):
-        value = value.as_explicit()
+    if isinstance(value, MatrixExpr) and not isinstance(value, MatrixBase):
+        value = value.as_explicit()  # ZeroMatrix(3, 3), Identity(3), a product left whole
     return value
 
 

@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from ..errors import LimitExceeded, SymmlError
 from ..syntax import ast
+from .plusminus import has_plus_minus, sign_choices
 
 INEQUALITIES = {"<", ">", "<=", ">="}
 
@@ -51,6 +52,8 @@ def _read(node, text: str, workspace) -> Reading:
         reading = _relation(node, text, workspace)
         if reading is not None:
             return reading
+    if has_plus_minus(node):
+        return Reading("value", _value(node, workspace), text=text)
     result = workspace.run(text, steps=False)
     if result.error is not None:
         raise result.error
@@ -70,9 +73,15 @@ def _relation(node, text, workspace) -> Optional[Reading]:
 
 
 def _value(node, workspace):
+    r"""The value of `node`; with `\pm` in it, the set of its values."""
+    from sympy import FiniteSet
+
     from ..evaluators.registry import Context
 
-    return Context(workspace, False).value_of(node)
+    if not has_plus_minus(node):
+        return Context(workspace, False).value_of(node)
+    values = [Context(workspace, False).value_of(choice) for choice in sign_choices(node)]
+    return FiniteSet(*values)
 
 
 def _unknown_name(node, workspace) -> Optional[str]:

@@ -7,7 +7,7 @@ from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, 
 from ..syntax import ast
 from . import linalg
 from .names import IdentityLike, ZeroLike
-from .registry import Context, handles
+from .registry import Context, handles, inline
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
@@ -29,10 +29,18 @@ def _sized(a, b, product: bool = False):
 def _entry_if_1x1(a, b):
     """A 1×1 matrix beside a scalar is its entry: `θ - η ∇J(θ)` for J of one variable."""
     if is_matrix(a) and a.shape == (1, 1) and is_scalar(b):
-        return a[0], b
+        return _entry(a), b
     if is_matrix(b) and b.shape == (1, 1) and is_scalar(a):
-        return a, b[0]
+        return a, _entry(b)
     return a, b
+
+
+def _entry(matrix):
+    """The entry of a 1×1 matrix; of a 1×1 matrix expression (xᵀAx), that expression as a
+    scalar."""
+    from .matcalc import is_symbolic, scalar_form
+
+    return scalar_form(matrix) if is_symbolic(matrix) else matrix[0]
 
 
 def require_value(value, node):
@@ -181,6 +189,8 @@ def multiply(a, b, ctx: Context, left_node, right_node):
     a, b = _sized(a, b, product=True)
     if is_matrix(a) and is_matrix(b):
         return linalg.matmul(a, b, ctx, left_node, right_node)
+    if is_vector(a) and a.shape[0] == 1 and a.shape[1] > 1:  # v^T w with w undefined
+        _note_scalar_reading(b, right_node, ctx)
     if (is_scalar(a) and (is_matrix(b) or is_array(b))) or (
             is_scalar(b) and (is_matrix(a) or is_array(a))):
         return a * b
@@ -195,7 +205,24 @@ def dot_value(node: ast.Dot, ctx: Context):
     if is_vector(a) and is_vector(b) and not (a.shape[0] == 1 and b.shape[1] == 1
                                               and a.shape[1] > 1):
         return linalg.dot(a, b, ctx, node.left, node.right, node)
+    if is_vector(a) or is_vector(b):  # v · w with w undefined
+        _note_scalar_reading(b if is_vector(a) else a,
+                             node.right if is_vector(a) else node.left, ctx)
     return multiply(a, b, ctx, node.left, node.right)
+
+
+def _note_scalar_reading(value, node, ctx: Context) -> None:
+    """An undefined name beside a vector in a product is a scalar: say so (`v \\cdot w` and
+    `v^\\top w` are dot products only when w is a vector)."""
+    from ..render.latex import latex
+    from .names import lookup, name_of_node
+
+    name = name_of_node(node, ctx)
+    if name is None or lookup(ctx, name) is not None or not getattr(value, "is_Symbol", False):
+        return
+    declared = inline(latex(value) + r" \in \mathbb{R}^n")
+    ctx.note(f"{latex(value)} is not defined, so it is read as a scalar; define or declare it "
+             f"as a vector (as in {declared}) for a dot product")
 
 
 @handles(ast.Cross)
@@ -262,6 +289,8 @@ def after_bracket(node: ast.Node, ctx: Context, postfix):
 
 def _raise(base, node: ast.Power, ctx: Context):
     exponent = operand(ctx.value_of(node.exponent), node.exponent)
+    if is_matrix(exponent) and exponent.shape == (1, 1):
+        exponent = _entry(exponent)  # e^{-y \mathbf{w}^\top \mathbf{x}}
     if isinstance(base, IdentityLike):
         return base.scaled(base.coefficient ** exponent)
     if is_matrix(base):
@@ -345,6 +374,10 @@ def norm_value(node: ast.Norm, ctx: Context):
         order = "fro"
     else:
         order = ctx.value_of(p)
+    if not linalg.is_explicit(value) and (order == "fro" or order == 2 and is_vector(value)):
+        from ..semantics.matexpr import Norm
+
+        return Norm(value, "F" if order == "fro" else "2")  # a matrix of symbolic size
     return linalg.norm(value, order, ctx, node)
 
 

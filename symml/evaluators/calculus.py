@@ -6,11 +6,11 @@ from functools import cache
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import (AbstractFunction, UserFunction, built_matrix, column, describe,
-                               is_matrix)
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, built_matrix,
+                               column, describe, is_matrix)
 from ..syntax import ast
-from .names import lookup
-from .registry import Context, calls, handles, statement_rule, subscripts
+from .names import builtin_constant, lookup
+from .registry import Context, calls, handles, inline, statement_rule, subscripts
 
 MAX_EXPLICIT_TERMS = 10_000
 
@@ -23,6 +23,9 @@ def _variable(node: ast.Node, ctx: Context):
     value = lookup(ctx, node.name) if isinstance(node, ast.Name) else None
     if is_matrix(value) and all(getattr(x, "is_Symbol", False) for x in value):
         return list(value)
+    if isinstance(node, ast.Name) and builtin_constant(node.name) is not None:
+        raise SymmlError(f"{symbol_name(node.name)} is a constant, not a variable: write a "
+                         "letter such as x", node.span)
     if isinstance(node, (ast.Name, ast.Subscript)):
         from .names import base_name, subscripted_name
 
@@ -91,6 +94,11 @@ def _point_latex(point) -> str:
 # --- derivatives ---------------------------------------------------------------------
 @handles(ast.Derivative)
 def derivative_value(node: ast.Derivative, ctx: Context):
+    by_matrix = _by_matrix(node, ctx)
+    if by_matrix is not None:
+        from . import matderiv
+
+        return matderiv.derivative(node.expr, by_matrix, ctx)
     variables = [s for v in node.variables for s in _variable(v, ctx)]
     if isinstance(node.expr, ast.TupleLit) or _is_vector_function(node.expr, ctx):
         return _jacobian_of(node.expr, variables, ctx)
@@ -103,13 +111,30 @@ def derivative_value(node: ast.Derivative, ctx: Context):
         expr, params, point = function_body(node.expr, ctx, variables)
     expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
-        return _jacobian_matrix(expr, variables, ctx)
+        from .matcalc import is_symbolic, scalar_form
+
+        if not is_symbolic(expr):
+            return _jacobian_matrix(expr, variables, ctx)
+        expr = scalar_form(expr)  # d/dt of a matrix expression of symbolic size
+        if is_matrix(expr):
+            return expr.diff(*variables)
     if ctx.want_steps and len(variables) == 1:
         _multivariable_chain_step(node.expr, variables[0], ctx)
     value = expr
     for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
         value = _differentiate(value, variable, ctx, partial=node.partial)
     return _along_definitions(value, node.expr, params, ctx)
+
+
+def _by_matrix(node: ast.Derivative, ctx: Context):
+    """The vector or matrix X of ∂f/∂X (matrix calculus), or None for scalar variables and
+    for the Jacobian of a vector function written with its name or as a tuple."""
+    from .matderiv import matrix_variable
+
+    if len(node.variables) != 1 or isinstance(node.expr, ast.TupleLit) \
+            or _is_vector_function(node.expr, ctx):
+        return None
+    return matrix_variable(node.variables[0], ctx)
 
 
 def _undefined_dependent(node: ast.Derivative, variables, ctx: Context) -> bool:
@@ -270,6 +295,18 @@ def derivative_at(node: ast.Call, ctx: Context):
     return at
 
 
+def _builtin_function(node: ast.Node, value, ctx: Context):
+    """`\\sigma'` (σ undefined: the logistic function), `\\sin'`, `\\operatorname{ReLU}'`:
+    a built-in of one argument as a function of x, or None."""
+    from .functions import builtin_as_function
+    from .names import lookup
+
+    name = getattr(value, "name", None) if isinstance(value, BuiltinFunction) else None
+    if isinstance(node, ast.Name) and lookup(ctx, node.name) is None:
+        name = node.name
+    return builtin_as_function(name) if name else None
+
+
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
@@ -278,8 +315,12 @@ def prime_call(node: ast.Call, ctx: Context):
     prime = node.func
     if not isinstance(prime, ast.Prime):
         return NotImplemented
-    function = ctx.value_of(prime.operand)
+    from .functions import subscripted_function
+
+    function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
+    if not isinstance(function, (UserFunction, AbstractFunction)):
+        function = _builtin_function(prime.operand, function, ctx) or function
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:
             raise SymmlError(f"{function.name}' needs a function of one variable",
@@ -328,6 +369,11 @@ def evaluated_at(node: ast.EvaluatedAt, ctx: Context):
 def gradient_value(node: ast.Gradient, ctx: Context):
     from sympy import ImmutableMatrix
 
+    by_matrix = _gradient_by_matrix(node, ctx)
+    if by_matrix is not None:
+        from . import matderiv
+
+        return matderiv.derivative(node.expr, by_matrix, ctx)
     wrt = _variable(node.wrt, ctx) if node.wrt is not None else None
     # a variable bound to a value (θ = θ_old in a descent update) keeps it in J(θ)
     expr, params, point = function_body(node.expr, ctx,
@@ -349,6 +395,15 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         if ctx.want_steps:
             ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
     return gradient
+
+
+def _gradient_by_matrix(node: ast.Gradient, ctx: Context):
+    """X of ∇_X f when X has a symbolic size or is a matrix (not a column of entries)."""
+    from .matderiv import matrix_variable
+    from .matcalc import is_symbolic
+
+    X = matrix_variable(node.wrt, ctx) if node.wrt is not None else None
+    return X if X is not None and (is_symbolic(X) or X.shape[1] != 1) else None
 
 
 def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
@@ -465,6 +520,12 @@ def jacobian_or_hessian_at(node: ast.Call, ctx: Context):
 
 @handles(ast.Hessian)
 def hessian_value(node: ast.Hessian, ctx: Context):
+    if node.wrt is not None:
+        from . import matderiv
+
+        X = matderiv.matrix_variable(node.wrt, ctx)
+        if X is not None:
+            return matderiv.hessian(node.expr, X, ctx)
     expr, params, point = function_body(node.expr, ctx)
     return hessian(expr, params, point, ctx, node, label=_function_label(node.expr))
 
@@ -651,6 +712,7 @@ def integral_value(node: ast.Integral, ctx: Context):
     if ctx.want_steps:
         _antiderivative_steps(body, variable, antiderivative, ctx)
     if node.lower is None:
+        _note_log_domain(body, antiderivative, variable, ctx)
         return antiderivative
     lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
     value = _definite(body, variable, lower, upper, node)
@@ -680,6 +742,22 @@ def _definite(body, variable, lower, upper, node):
     except (AttributeError, TypeError, ValueError, NotImplementedError) as error:
         raise SymmlError(f"SymPy cannot evaluate this definite integral ({error})",
                          node.span) from None
+
+
+def _note_log_domain(body, antiderivative, variable, ctx: Context) -> None:
+    """`\\int \\frac{1}{x} dx = \\ln x` holds for x > 0 (ln|x| everywhere): say so, unless
+    the integrand itself has the logarithm (`\\int \\ln x dx` lives on x > 0 anyway)."""
+    from sympy import Dummy, log
+
+    own = {term.args[0] for term in getattr(body, "atoms", lambda *_: ())(log)}
+    for term in sorted(antiderivative.atoms(log), key=str):
+        arg = term.args[0]
+        real = {s: Dummy(s.name, real=True) for s in arg.free_symbols}
+        if variable in arg.free_symbols and arg not in own \
+                and not arg.subs(real).is_positive:
+            shown, absolute = latex(arg), r"\ln\left|" + latex(arg) + r"\right|"
+            ctx.note(f"this antiderivative holds for {inline(shown + ' > 0')}; on the whole "
+                     f"domain it is {inline(absolute)}")
 
 
 def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:

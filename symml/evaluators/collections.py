@@ -95,6 +95,10 @@ def _member(node: ast.Node, ctx: Context):
 
     from .arithmetic import require_value
 
+    if isinstance(node, ast.Dots):  # x_1, \ldots, x_n: the elided entries, as written
+        from sympy import Symbol
+
+        return Symbol(r"\ldots")
     value = require_value(ctx.value_of(node), node)
     if not isinstance(value, Basic):
         raise ShapeError(f"{describe(value)} cannot be an element of a tuple or set", node.span)

@@ -9,6 +9,7 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex, symbol_latex
 from ..semantics.kinds import is_matrix
 from ..syntax import ast
+from .names import name_of_node
 from .registry import Context, StatementResult, calls, statement_rule
 
 
@@ -162,18 +163,19 @@ def sampling_declaration(node, ctx: Context):
     lhs, rhs = node.operands
     if isinstance(lhs, ast.TupleLit):
         return _joint_declaration(lhs, rhs, ctx, node)
-    if not isinstance(lhs, ast.Name):
+    name = name_of_node(lhs, ctx)  # X, X_1
+    if name is None:
         raise SymmlError("the left of ~ must be the name of a random variable", lhs.span)
     distribution = _sampling_distribution(rhs, ctx)
     if distribution is None:  # `x \sim P(x)`: drawn from an unspecified distribution
         return StatementResult("declaration", None,
-                               latex=symbol_latex(lhs.name) + r" \sim " + _source_latex(rhs))
+                               latex=symbol_latex(name) + r" \sim " + _source_latex(rhs))
     if _assume_positive(distribution, ctx):
         distribution = _sampling_distribution(rhs, ctx)
-    variable = distribution.variable(lhs.name)
-    ctx.workspace.define(lhs.name, variable)
-    ctx.workspace.distributions[lhs.name] = distribution
-    return StatementResult("declaration", None, latex=symbol_latex(lhs.name) + r" \sim "
+    variable = distribution.variable(name)
+    ctx.workspace.define(name, variable)
+    ctx.workspace.distributions[name] = distribution
+    return StatementResult("declaration", None, latex=symbol_latex(name) + r" \sim "
                            + distribution_latex(distribution))
 
 

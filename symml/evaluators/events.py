@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..syntax import ast
+from .names import name_of_node
 from .registry import Context, StatementResult, statement_rule
 
 
@@ -23,8 +24,9 @@ def event_of(node: ast.Node, ctx: Context):
     is not an event (a relation on random variables, a number, ...)."""
     from sympy import And, Not, Or, Symbol
 
-    if isinstance(node, ast.Name) and _is_event_name(node.name, ctx):
-        return Symbol(node.name)
+    name = name_of_node(node, ctx)  # A, H_1, E_{2}
+    if name is not None and _is_event_name(name, ctx):
+        return Symbol(name)
     if isinstance(node, (ast.Not, ast.Complement)):
         inner = event_of(node.operand, ctx)
         return None if inner is None else Not(inner)
@@ -290,6 +292,35 @@ class EventSolver:
             self.step("Law of total probability (the evidence)",
                       f"{prob_latex(event)} = " + " + ".join(
                           f"{prob_latex(event, c)} {prob_latex(c)}" for c in cases),
+                      " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
+            return value
+        return self._partition(event)
+
+    def _partition(self, event):
+        """P(D) = Σ P(D | H_i) P(H_i) over hypotheses H_1, H_2, ... (one letter, subscripts)
+        whose given probabilities sum to 1 and with P(D | H_i) given: they are taken as a
+        partition (disjoint and exhaustive), which the result notes."""
+        from sympy import Symbol, true
+
+        groups: dict = {}
+        for (atom, condition), value in self.facts.items():
+            if condition == true and isinstance(atom, Symbol) and "_" in atom.name:
+                groups.setdefault(atom.name.split("_", 1)[0], []).append((atom, value))
+        for hypotheses in groups.values():
+            hypotheses.sort(key=lambda pair: str(pair[0]))
+            atoms = [atom for atom, _ in hypotheses]
+            if len(atoms) < 2 or sum(v for _, v in hypotheses) != 1 \
+                    or event.free_symbols & set(atoms) \
+                    or not all((canonical(event), h) in self.facts for h in atoms):
+                continue
+            parts = [(self.probability(event, h), self.probability(h)) for h in atoms]
+            value = sum(p * q for p, q in parts)
+            names = ", ".join(latex(h) for h in atoms)
+            self.ctx.note(f"{names} are taken as a partition (disjoint, and their "
+                          "probabilities sum to 1)")
+            self.step("Law of total probability over the partition " + names,
+                      f"{prob_latex(event)} = " + " + ".join(
+                          f"{prob_latex(event, h)} {prob_latex(h)}" for h in atoms),
                       " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
             return value
         return None

@@ -8,8 +8,8 @@ from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
                                is_matrix, is_scalar)
 from ..syntax import ast
-from .names import BUILTIN_FUNCTIONS, lookup
-from .registry import CALL_HANDLERS, Context, calls, first_claim, handles
+from .names import BUILTIN_FUNCTIONS, defined_words, lookup
+from .registry import CALL_HANDLERS, Context, calls, first_claim, handles, inline
 
 FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
@@ -48,11 +48,39 @@ def call_value(node: ast.Call, ctx: Context, postfix=None):
     key = call_key(node.func)
     if handlers and len(key) > 1 and key not in BUILTIN_FUNCTIONS:
         raise _does_not_apply(key, node)
-    func = ctx.value_of(node.func)
+    func = subscripted_function(node.func, ctx) or ctx.value_of(node.func)
     if handlers and not isinstance(func, FUNCTION_VALUES) and (
             len(node.args) != 1 or not is_scalar(func)):
         raise _does_not_apply(key, node)
+    if key in ("P", "Pr", "mathbb{P}"):
+        raise SymmlError("P(...) needs events (capital letters not defined as values, such "
+                         "as A or H_1) or conditions on random variables; "
+                         f"{defined_words(node.args, ctx)}", node.span)
+    if getattr(func, "is_Symbol", False) and len(node.args) == 1 and node.bracket == "(":
+        _note_product(func, node, ctx)
     return _apply_or_multiply(func, node, ctx, postfix)
+
+
+def _note_product(letter, node: ast.Call, ctx: Context) -> None:
+    """`\\theta(x)` of an undefined θ is θ·x (NOTATION §1), and the result says so."""
+    from ..render.latex import latex
+
+    value = ctx.value_of(node.args[0])
+    name, arg = latex(letter), latex(value)
+    factor = arg if getattr(value, "is_Atom", False) else f"({arg})"
+    call, product, example = f"{name}({arg})", name + r" \cdot " + factor, name + "(x) = ..."
+    ctx.note(f"{inline(call)} is read as {inline(product)}: {name} is not a function "
+             f"(define {inline(example)} to apply it)")
+
+
+def subscripted_function(func: ast.Node, ctx: Context):
+    """`h_\theta(x_0, x_1)`, `f_1(x)`: a subscripted f, g or h applied is a function."""
+    from .names import ABSTRACT_FUNCTIONS, subscripted_name
+
+    if isinstance(func, ast.Subscript) and isinstance(func.base, ast.Name) \
+            and func.base.name in ABSTRACT_FUNCTIONS:
+        return AbstractFunction(subscripted_name(func, ctx))
+    return None
 
 
 def _does_not_apply(key: str, node) -> SymmlError:
@@ -85,8 +113,9 @@ def _apply_or_multiply(func, node: ast.Call, ctx: Context, postfix):
 
 def apply_function(func, args: list, ctx: Context, node):
     from .arithmetic import operand
+    from .matcalc import scalar_form
 
-    args = [operand(arg, node) for arg in args]
+    args = [scalar_form(operand(arg, node)) for arg in args]  # \ln(\mathbf{x}^\top A \mathbf{x})
     if isinstance(func, UserFunction):
         if len(args) == 1 and len(func.params) > 1 and is_matrix(args[0]) \
                 and len(args[0]) == len(func.params):
@@ -118,12 +147,26 @@ def _function_table() -> dict:
         "acosh": sympy.acosh, "atanh": sympy.atanh, "coth": sympy.coth, "acot": sympy.acot,
         "asec": sympy.asec, "acsc": sympy.acsc, "acoth": sympy.acoth, "Heaviside": sympy.Heaviside,
         "re": sympy.re, "im": sympy.im, "sign": sympy.sign, "arg": sympy.arg,
+        "floor": sympy.floor, "ceiling": sympy.ceiling,
     }
+
+
+def builtin_as_function(name: str):
+    """A built-in of one argument (σ, sin, ReLU) as a UserFunction of x, or None."""
+    import sympy
+
+    function = _function_table().get(name)
+    if function is None:
+        return None
+    x = sympy.Symbol("x")
+    return UserFunction(name, (x,), function(x))
 
 
 def builtin(name: str, args: list, node):
     import sympy
 
+    if name in ("gcd", "lcm"):
+        return _gcd_lcm(name, args, node)
     if len(args) != 1 and name not in ("max", "min", "log"):
         raise SymmlError(f"{name} takes one argument, got {len(args)}", node.span)
     if name == "softmax":
@@ -136,6 +179,12 @@ def builtin(name: str, args: list, node):
         return sympy.log(args[0], args[1])
     (arg,) = args
     if is_matrix(arg):
+        from .linalg import is_explicit
+
+        if not is_explicit(arg) and name in ELEMENTWISE:
+            from ..semantics.matexpr import Elementwise
+
+            return Elementwise(ELEMENTWISE[name], arg)  # σ(W x) of symbolic size
         return arg.applyfunc(function)
     if not is_scalar(arg):
         raise ShapeError(f"{name} needs a number or a vector, got {describe(arg)}", node.span)
@@ -145,6 +194,22 @@ def builtin(name: str, args: list, node):
     if value is sympy.zoo or value is sympy.nan:  # tan(π/2), cot 0, csc 0
         raise DomainError(f"{name} is undefined at {latex(arg)}", node.span)
     return value
+
+
+def _gcd_lcm(name: str, args: list, node):
+    r"""`\gcd(12, 18)`, `\operatorname{lcm}(4, 6, 10)`, `\gcd` of a vector's entries."""
+    from functools import reduce
+
+    import sympy
+
+    values = list(args[0]) if len(args) == 1 and is_matrix(args[0]) else args
+    if len(values) < 2 or not all(is_scalar(v) and v.is_integer is not False for v in values):
+        raise SymmlError(f"{name} takes two or more whole numbers", node.span)
+    return reduce(sympy.gcd if name == "gcd" else sympy.lcm, values)
+
+
+ELEMENTWISE = {"sigma": "sigma", "sigmoid": "sigma", "exp": "exp", "ln": "ln", "log": "ln",
+               "tanh": "tanh"}  # functions applied entry by entry to a matrix expression
 
 
 def relu(x):
@@ -163,7 +228,6 @@ def softmax(vector, node):
     import sympy
 
     from ..render.latex import bold
-    from .linalg import require_entries
 
     if getattr(vector, "is_Symbol", False):
         name = bold(vector.name)
@@ -172,6 +236,14 @@ def softmax(vector, node):
                          rf"({name} \in \mathbb{{R}}^3)", node.span)
     if not is_matrix(vector):
         raise ShapeError(f"softmax needs a vector, got {describe(vector)}", node.span)
+    from .linalg import is_explicit
+
+    if not is_explicit(vector) and vector.shape[1] == 1:
+        from ..semantics.matexpr import Softmax
+
+        return Softmax(vector)
+    from .linalg import require_entries
+
     require_entries(vector, "softmax", node)
     exps = vector.applyfunc(sympy.exp)
     total = sum(exps)

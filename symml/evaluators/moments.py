@@ -4,12 +4,59 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..steps import AsWritten, Math
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
 from .probability import (_joint_for, _one_random, _order, condition_latex, condition_of, plain,
                           random_symbols)
 from .registry import Context, calls, subscripts
+
+
+def _rules():
+    """A named family's mean and variance by its rule: family → (parameter symbols,
+    (mean rule, mean), (variance rule, variance)), each rule written with the symbols."""
+    from sympy import Rational, Symbol
+
+    n, p, lam, mu, var, a, b = (Symbol(s) for s in ("n", "p", "lambda", "mu", "sigma^2",
+                                                     "a", "b"))
+    return {
+        "Bernoulli": ((p,), ("p", p), ("p(1 - p)", p * (1 - p))),
+        "Binomial": ((n, p), ("np", n * p), ("np(1 - p)", n * p * (1 - p))),
+        "Poisson": ((lam,), (r"\lambda", lam), (r"\lambda", lam)),
+        "Normal": ((mu, var), (r"\mu", mu), (r"\sigma^2", var)),
+        "Exponential": ((lam,), (r"\frac{1}{\lambda}", 1 / lam),
+                        (r"\frac{1}{\lambda^2}", lam**-2)),
+        "Uniform": ((a, b), (r"\frac{a + b}{2}", (a + b) / 2),
+                    (r"\frac{(b - a)^2}{12}", Rational(1, 12) * (b - a)**2)),
+    }
+
+
+MOMENT_WORDS = {"mean": (r"\mathbb{E}[%s]", "mean"), "variance": (r"\operatorname{Var}(%s)",
+                                                                    "variance")}
+
+
+def _by_rule(value, ctx: Context, moment: str):
+    """The mean or variance of a declared variable of a named family by the family's rule
+    (`E[X] = np`), as a step; None when there is no rule."""
+    from sympy import Mul, Pow, evaluate
+
+    distribution = ctx.workspace.distributions.get(str(value))
+    rules = _rules()
+    if distribution is None or distribution.family not in rules \
+            or distribution.variable(str(value)) != value:
+        return None
+    symbols, mean, variance = rules[distribution.family]
+    written, formula = mean if moment == "mean" else variance
+    values = dict(zip(symbols, distribution.params))
+    with evaluate(False):
+        shown = formula.xreplace(values)
+    result = formula.xreplace(values)
+    pattern, word = MOMENT_WORDS[moment]
+    left = pattern % latex(value)
+    ctx.step((f"{distribution.family} {word} by its rule:", Math(f"{left} = {written}")),
+             left, AsWritten(shown), result)
+    return result
 
 
 def _expectation_argument(node: ast.Call, ctx: Context):
@@ -54,6 +101,10 @@ def expectation_call(node: ast.Call, ctx: Context):
         if not random_symbols(value):
             raise SymmlError("E[...] needs a random variable: declare one with X \\sim ...",
                              node.span)
+        if condition is None:
+            by_rule = _by_rule(value, ctx, "mean")
+            if by_rule is not None:
+                return by_rule
         result = expectation(value, condition, node)
         _expectation_step(value, condition, result, ctx)
         return result
@@ -90,14 +141,21 @@ def _mentions_random(node: ast.Call, ctx: Context) -> bool:
 def _expectation_step(value, condition, result, ctx: Context) -> None:
     """For finite variables, E[g] = Σ g(x) P(X = x) written out (over the cells of a joint
     table for g(X, Y)); otherwise the expectation and its value."""
-    from sympy import Add, Mul
+    from sympy import Add, Mul, Symbol, evaluate
 
-    cells = _outcomes(random_symbols(value), ctx) if condition is None else None
+    variables = random_symbols(value)
+    cells = _outcomes(variables, ctx) if condition is None else None
     if cells is not None and len(cells) <= 12:
-        terms = [Mul(value.subs(point, simultaneous=True), p, evaluate=False)
-                 for point, p in cells if p != 0]
-        ctx.step(r"Expectation: \sum_x g(x) P(X = x)",
-                 latex(Add(*terms, evaluate=False), as_written=True), result)
+        with evaluate(False):  # 2^2 \cdot \frac{1}{6}: the value of g before it is worked out
+            terms = [Mul(value.xreplace(point), p) for point, p in cells if p != 0]
+        rule = r"\mathbb{E}[g] = \sum_x g(x) P(X = x)"
+        if len(variables) == 1:
+            (variable,) = variables
+            x = Symbol("x")
+            g = latex(value.xreplace({variable: x}))
+            g = rf"\left({g}\right)" if value.is_Add else g
+            rule = rf"\mathbb{{E}}[{latex(value)}] = \sum_x {g} P({latex(variable)} = x)"
+        ctx.step(("Expectation:", Math(rule)), AsWritten(Add(*terms, evaluate=False)), result)
         return
     given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
     ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
@@ -127,10 +185,26 @@ def variance_call(node: ast.Call, ctx: Context):
     value = _one_random(node, ctx, "Var")
     if value is None:
         return NotImplemented
+    by_rule = _by_rule(value, ctx, "variance")
+    if by_rule is not None:
+        return by_rule
     result = plain(variance(value))
-    ctx.step(r"Variance: \mathbb{E}[X^2] - \mathbb{E}[X]^2",
-             rf"{latex(E(value**2))} - \left({latex(E(value))}\right)^2", result)
+    second, first = plain(E(value**2)), plain(E(value))
+    _expectation_step(value**2, None, second, ctx)
+    _expectation_step(value, None, first, ctx)
+    name = latex(value)
+    ctx.step(("Variance:", Math(r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2")),
+             rf"\operatorname{{Var}}({name})",
+             rf"\mathbb{{E}}[{latex(value**2)}] - \mathbb{{E}}[{name}]^2",
+             AsWritten(_difference(second, first)), result)
     return result
+
+
+def _difference(second, first):
+    """`E[X²] − E[X]²` with both numbers shown, not yet subtracted."""
+    from sympy import Add, Mul, Pow
+
+    return Add(second, Mul(-1, Pow(first, 2, evaluate=False), evaluate=False), evaluate=False)
 
 
 @calls("std")

@@ -11,7 +11,8 @@ BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "
                      "acos", "atan", "exp", "ln", "log", "lg", "sqrt", "ReLU", "relu",
                      "softmax", "sigmoid", "max", "min", "abs", "erf", "erfc", "erfinv",
                      "asinh", "acosh", "atanh", "coth", "acot", "asec", "acsc", "acoth",
-                     "Heaviside", "re", "im", "sign", "arg"}
+                     "Heaviside", "re", "im", "sign", "arg",
+                     "floor", "ceiling", "gcd", "lcm"}
 
 
 class IdentityLike:
@@ -67,12 +68,18 @@ def name_value(node: ast.Name, ctx: Context):
     return builtin_name(node.name, ctx, node.span)
 
 
-def builtin_name(name: str, ctx: Context, span=None):
+def builtin_constant(name: str):
+    """π, e and ∞ (None for any other name)."""
     import sympy
 
-    constants = {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo}
-    if name in constants:
-        return constants[name]
+    return {"pi": sympy.pi, "e": sympy.E, "infty": sympy.oo,
+            "imaginaryunit": sympy.I}.get(name)
+
+
+def builtin_name(name: str, ctx: Context, span=None):
+    constant = builtin_constant(name)
+    if constant is not None:
+        return constant
     if name == "I":
         return IdentityLike()
     if name == "mathbf{0}":
@@ -111,7 +118,7 @@ def _suggestion(name: str, ctx: Context) -> str:
 
 @handles(ast.Subscript)
 def subscript_value(node: ast.Subscript, ctx: Context):
-    if not isinstance(node.base, (ast.Name, ast.Accent, ast.Subscript)):
+    if not isinstance(node.base, (ast.Name, ast.Accent, ast.Subscript, ast.Prime)):
         return _expression_entry(node, ctx)
     if isinstance(node.base, ast.Name):
         base_value = lookup(ctx, node.base.name)
@@ -135,9 +142,22 @@ def subscript_value(node: ast.Subscript, ctx: Context):
     indexed = _indexed(node, ctx)
     if indexed is not None:
         return indexed
+    _refuse_symbolic_entry(node, ctx)
     name = subscripted_name(node, ctx)
     value = lookup(ctx, name)
     return value if value is not None else ctx.workspace.symbol(name)
+
+
+def _refuse_symbolic_entry(node: ast.Subscript, ctx: Context) -> None:
+    """`x_i` of a defined vector inside `\\sum_{i=1}^{m}` (symbolic m) is an entry that cannot
+    be picked: refused, never read as a new name `x_i` (which would give a wrong sum)."""
+    base = lookup(ctx, node.base.name) if isinstance(node.base, ast.Name) else None
+    if not (is_matrix(base) or is_array(base)):
+        return
+    bound = [ctx.bound.get(i.name) for i in node.index if isinstance(i, ast.Name)]
+    if any(getattr(b, "is_Symbol", False) for b in bound):
+        raise ShapeError(f"`{node.base.name}` is defined, so its entries need whole-number "
+                         "indices: give the sum numeric bounds (\\sum_{i=1}^{3})", node.span)
 
 
 def _sized_zero(node: ast.Subscript, ctx: Context):
@@ -248,6 +268,33 @@ def _entry_symbol(element, ctx: Context):
     return ctx.workspace.symbol(name)
 
 
+def name_of_node(node: ast.Node, ctx: Context) -> str | None:
+    """The name a Name or a subscripted name (`H_1`, `X_{2}`, `\\theta_{new}`) stands for;
+    None for anything else, and for `A_{1,2}` of a defined matrix (an entry)."""
+    if isinstance(node, ast.Name):
+        return node.name
+    if not (isinstance(node, ast.Subscript) and isinstance(node.base, ast.Name)):
+        return None
+    base = lookup(ctx, node.base.name)
+    if base is not None and (is_matrix(base) or is_array(base)):
+        return None
+    try:
+        return subscripted_name(node, ctx)
+    except SymmlError:
+        return None
+
+
+def defined_words(args, ctx: Context) -> str:
+    """`A is defined as a 2×2 matrix` for the arguments that are defined names."""
+    parts = []
+    for arg in args:
+        name = name_of_node(arg, ctx)
+        value = lookup(ctx, name) if name else None
+        if value is not None:
+            parts.append(f"{name} is defined as {describe(value)}")
+    return ", ".join(parts) or "this is neither"
+
+
 def subscripted_name(node: ast.Subscript, ctx: Context) -> str:
     """`\\theta_{new}` → `theta_new`, `A_{1,1}` → `A_{1,1}`, `x_1` → `x_1`."""
     base = base_name(node.base)
@@ -264,6 +311,8 @@ def base_name(node: ast.Node) -> str:
         return base_name(node.operand) + node.accent
     if isinstance(node, ast.Subscript):
         return f"{base_name(node.base)}_{'_'.join(base_name(i) for i in node.index)}"
+    if isinstance(node, ast.Prime):  # a'_{b'}: primed names, as SymPy reads them
+        return base_name(node.operand) + "'" * node.order
     raise SymmlError("only a name can carry this subscript", node.span)
 
 
@@ -274,13 +323,32 @@ def index_text(index: ast.Node, ctx: Context) -> str:
             else index.name
     if isinstance(index, ast.Number):
         return str(index.value)
+    if isinstance(index, ast.Prime):  # a_{b'}, not the name a_b'
+        return "{" + base_name(index) + "}"
     from ..render.latex import latex
 
     return latex(ctx.value_of(index))
 
 
+def _is_conjugated(operand: ast.Node, ctx: Context) -> bool:
+    r"""A bar means the conjugate over an expression (`\overline{1 + i}`), over `i`, and over
+    a defined matrix or complex number; over any other name it is a name (the mean x̄)."""
+    if not isinstance(operand, (ast.Name, ast.Subscript)):
+        return True
+    if operand == ast.Name("imaginaryunit"):
+        return True
+    value = lookup(ctx, operand.name) if isinstance(operand, ast.Name) else None
+    if is_matrix(value):
+        return 1 not in value.shape  # a vector with a bar is its mean's name
+    return getattr(value, "is_number", False) and value.is_real is False
+
+
 @handles(ast.Accent)
 def accent_value(node: ast.Accent, ctx: Context):
+    if node.accent == "bar" and _is_conjugated(node.operand, ctx):
+        from .notation import conjugate  # a bar over an expression: its conjugate
+
+        return conjugate(ctx.value_of(node.operand), node)
     operand = ctx.value_of(node.operand) if isinstance(node.operand, ast.Name) and lookup(
         ctx, node.operand.name) is not None else None
     if node.accent == "hat" and operand is not None and is_matrix(operand):

@@ -2,13 +2,13 @@
 (moments are in moments.py, densities, CDFs and quantiles in cdfs.py)."""
 from __future__ import annotations
 
-from ..errors import DomainError, SymmlError
+from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import UserFunction
+from ..semantics.kinds import UserFunction, describe, is_scalar
 from ..steps import Math
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
-from .names import lookup
+from .names import defined_words, lookup, name_of_node
 from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
@@ -34,6 +34,11 @@ def condition_of(node: ast.Node, ctx: Context):
             combine, left, right = split
             return combine(condition_of(left, ctx), condition_of(right, ctx))
         values = [ctx.value_of(operand) for operand in node.operands]
+        for operand, value in zip(node.operands, values):
+            if not is_scalar(value):
+                words = defined_words([operand], ctx) if name_of_node(operand, ctx) \
+                    else f"this is {describe(value)}"
+                raise ShapeError(f"a condition compares numbers, but {words}", operand.span)
         parts = []
         for op, left, right in zip(node.ops, values, values[1:]):
             if op not in RELATIONS:
@@ -46,7 +51,9 @@ def condition_of(node: ast.Node, ctx: Context):
         return sympy.Or(condition_of(node.left, ctx), condition_of(node.right, ctx))
     if isinstance(node, ast.Not):
         return sympy.Not(condition_of(node.operand, ctx))
-    raise SymmlError("write a condition on a random variable, such as X \\le 2", node.span)
+    raise SymmlError("write a condition on a random variable, such as X \\le 2, or an event "
+                     f"(a capital letter not defined as a value); {defined_words([node], ctx)}",
+                     node.span)
 
 
 def _split_chain(node: ast.Relation):
@@ -88,7 +95,8 @@ def probability_call(node: ast.Call, ctx: Context):
 
 
 def _is_random_name(node: ast.Node, ctx: Context) -> bool:
-    return isinstance(node, ast.Name) and bool(random_symbols(lookup(ctx, node.name)))
+    name = name_of_node(node, ctx)  # X, X_1
+    return name is not None and bool(random_symbols(lookup(ctx, name)))
 
 
 def _random_variable_probability(node: ast.Call, ctx: Context):
@@ -277,6 +285,9 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
 
     function = cdf(variable)
     name = latex(variable)
+    normal = _normal_parameters(variable)
+    if normal is not None and (lower is None or upper is None or (upper - lower).is_positive):
+        return _standardised(variable, lower, upper, normal, function, ctx)
     if lower is None:
         value = plain(function(upper))
         ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), rf"F({latex(upper)})", value)
@@ -294,6 +305,47 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
                  rf"F({latex(upper)}) - F({latex(lower)})",
                  rf"{latex(plain(function(upper)))} - \left({latex(plain(function(lower)))}"
                  r"\right)", value)
+    return value
+
+
+def _normal_parameters(variable):
+    """(μ, σ) of a normal random variable, else None."""
+    from sympy.stats.crv_types import NormalDistribution
+
+    distribution = getattr(variable.pspace, "distribution", None)
+    if isinstance(distribution, NormalDistribution):
+        return distribution.mean, distribution.std
+    return None
+
+
+def _standardised(variable, lower, upper, normal, function, ctx: Context):
+    """P(a < Y ≤ b) for a normal Y through Z = (Y − μ)/σ and Φ, as a textbook does."""
+    mu, sigma = normal
+    name = latex(variable)
+    bounds = [b for b in (lower, upper) if b is not None]
+    scores = {b: (b - mu) / sigma for b in bounds}
+    for b in bounds if (mu, sigma) != (0, 1) else ():
+        ctx.step(("Standardise:", Math(rf"Z = \frac{{{name} - {latex(mu)}}}{{{latex(sigma)}}} "
+                                       r"\sim \mathcal{N}(0, 1)")),
+                 rf"z = \frac{{{latex(b)} - {latex(mu)}}}{{{latex(sigma)}}}",
+                 *([scores[b]] if scores[b].is_number else []))
+    phi = {b: rf"\Phi\left({latex(scores[b])}\right)" for b in bounds}
+    if lower is None:
+        value = plain(function(upper))
+        ctx.step(("Standard normal CDF:", Math(r"P(Z \le z) = \Phi(z)")),
+                 rf"P\left({name} \le {latex(upper)}\right)",
+                 rf"P\left(Z \le {latex(scores[upper])}\right)", phi[upper])
+    elif upper is None:
+        value = plain(1 - function(lower))
+        ctx.step(("Complement:", Math(r"P(Z > z) = 1 - \Phi(z)")),
+                 rf"P\left({name} > {latex(lower)}\right)",
+                 rf"P\left(Z > {latex(scores[lower])}\right)", "1 - " + phi[lower])
+    else:
+        value = plain(function(upper)) - plain(function(lower))
+        ctx.step(("Standard normal CDF:", Math(r"P(a < Z \le b) = \Phi(b) - \Phi(a)")),
+                 rf"P\left({latex(lower)} < {name} \le {latex(upper)}\right)",
+                 rf"P\left({latex(scores[lower])} < Z \le {latex(scores[upper])}\right)",
+                 f"{phi[upper]} - {phi[lower]}")
     return value
 
 
@@ -414,7 +466,13 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
     index = node.lower
     if not isinstance(index, ast.Name) or node.op != "sum":
         raise SymmlError(rf"\{node.op} needs bounds such as _{{i=1}}^{{n}}", node.span)
-    variable, values = _support_for(index.name, ctx, node)
+    from sympy import Integer
+
+    from .notation import index_size
+
+    size = index_size(node.body, index.name, ctx)  # \sum_k A_{2,k} B_{k,1}, \sum_j e^{x_j}
+    variable, values = (None, [Integer(k) for k in range(1, size + 1)]) if size \
+        else _support_for(index.name, ctx, node)
     bound = {}
     if variable is not None and _joint_for({variable}, ctx) is None:
         from sympy.stats import density

@@ -35,16 +35,43 @@ def target_name(node: ast.Node, ctx: Context) -> str | None:
             return None
     if isinstance(node, ast.Accent) and isinstance(node.operand, ast.Name):
         return base_name(node)
+    if isinstance(node, ast.Prime) and isinstance(node.operand, ast.Name):  # x' = ...
+        return base_name(node)
+    if isinstance(node, ast.Adjoint) and node.starred:  # w^* = ...: the optimum's name
+        from .notation import star_name
+
+        return star_name(node)
     return None
 
 
 # Names with a built-in meaning when called (P(A), H(X), ...) are not redefined by
 # `P(A) = ...`; these letters are common function names and may still be defined.
 DEFINABLE_DESPITE_MEANING = {"f", "g", "h", "p", "F", "J", "L"}
+# Built-in functions that notes define with `=` (activations); the others (`\sin(x) =
+# \cos(x)`) are equations, and only `:=` replaces them.
+DEFINABLE_BUILTINS = {"sigma", "sigmoid", "ReLU", "relu", "softmax"}
+BUILTIN_WORDS = {"sigma": "the logistic function", "sigmoid": "the logistic function",
+                 "ReLU": "max(0, x)", "relu": "max(0, x)", "pi": "3.14159…",
+                 "e": "Euler's number", "infty": "infinity"}
 
 
-def function_target(node: ast.Node, ctx: Context):
-    """`f(x, y)` with plain-name parameters → (name, parameter names), else None."""
+def is_builtin(name: str, function: bool = True) -> bool:
+    """A name with a meaning before any definition: a function (σ, sin, P) or, for a value,
+    a constant (π, e)."""
+    from .names import BUILTIN_FUNCTIONS, builtin_constant
+    from .registry import CALL_HANDLERS
+
+    if not function:
+        return builtin_constant(name) is not None
+    return name in BUILTIN_FUNCTIONS or (name in CALL_HANDLERS
+                                         and name not in DEFINABLE_DESPITE_MEANING)
+
+
+def function_target(node: ast.Node, ctx: Context, replacing: bool = False):
+    """`f(x, y)` with plain-name parameters → (name, parameter names), else None.
+
+    A built-in is a target only when `replacing` (`:=`) or in DEFINABLE_BUILTINS."""
+    from .names import BUILTIN_FUNCTIONS
     from .registry import CALL_HANDLERS
 
     if not isinstance(node, ast.Call) or node.bracket != "(":
@@ -54,7 +81,10 @@ def function_target(node: ast.Node, ctx: Context):
               for a in node.args]  # f(x, y) and f(x_1, x_2)
     if name is None or not params or None in params:
         return None
-    if name in CALL_HANDLERS and name not in DEFINABLE_DESPITE_MEANING:
+    if replacing or name in DEFINABLE_BUILTINS or lookup(ctx, name) is not None:
+        return name, params
+    if name in BUILTIN_FUNCTIONS or (name in CALL_HANDLERS
+                                     and name not in DEFINABLE_DESPITE_MEANING):
         return None
     return name, params
 
@@ -62,6 +92,8 @@ def function_target(node: ast.Node, ctx: Context):
 def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
     value = ctx.value_of(value_node)
     _note_replaced(name, ctx)
+    if is_matrix(value):
+        _forget_entries(name, ctx)
     ctx.workspace.define(name, value)
     ctx.workspace.sources[name] = value_node
     return StatementResult("definition", value)
@@ -70,7 +102,12 @@ def define(name: str, value_node: ast.Node, ctx: Context) -> StatementResult:
 def define_function(name: str, params: list[str], body_node: ast.Node,
                     ctx: Context) -> StatementResult:
     function = _function(name, params, body_node, ctx)
-    _note_replaced(name, ctx)
+    _note_replaced(name, ctx, function=True)
+    if not set(function.params) & _free_symbols(function.body):
+        variables = ", ".join(symbol_latex(p) for p in params)
+        ctx.note(f"defines {symbol_latex(name)} as a constant function (the right side does "
+                 f"not mention {variables}); to solve for {variables} instead, define "
+                 f"{symbol_latex(name)} first")
     ctx.workspace.define(name, function)
     return StatementResult("definition", function)
 
@@ -81,12 +118,29 @@ def _function(name: str, params: list[str], body_node: ast.Node, ctx: Context) -
     return UserFunction(name, symbols, body)
 
 
-def _note_replaced(name: str, ctx: Context) -> None:
+def _note_replaced(name: str, ctx: Context, function: bool = False) -> None:
     """A redefinition says what it replaced (documents reuse letters)."""
     old = lookup(ctx, name)
     if old is not None:
         ctx.note(f"redefines {inline(_name_latex(name, old))}, which was "
                  f"{inline(_value_latex(old))}")
+    elif is_builtin(name, function):
+        words = BUILTIN_WORDS.get(name)
+        ctx.note(f"defines {symbol_latex(name)}, replacing the built-in {symbol_latex(name)}"
+                 + (f" ({words})" if words else ""))
+
+
+def _forget_entries(name: str, ctx: Context) -> None:
+    """`C_{i,j} = ...` (or `C_{1,2} = 5`) defined before `C = AB`: those names described
+    entries of an earlier C, so the new matrix's own entries replace them (with a note)."""
+    import re
+
+    entry = re.compile(re.escape(name) + r"_(\{[A-Za-z0-9](,[A-Za-z0-9])*\}|[A-Za-z0-9])")
+    stale = sorted(key for key in ctx.workspace.values if entry.fullmatch(key))
+    for key in stale:
+        del ctx.workspace.values[key]
+        ctx.note(f"{symbol_latex(key)} (defined earlier) now means the entry of the new "
+                 f"{symbol_latex(name)}")
 
 
 def _name_latex(name: str, value) -> str:
@@ -94,6 +148,12 @@ def _name_latex(name: str, value) -> str:
 
 
 def _value_latex(value) -> str:
+    import sympy
+
+    if isinstance(value, sympy.MatrixSymbol):
+        rows, cols = value.shape
+        size = latex(rows) if cols == 1 else rf"{latex(rows)} \times {latex(cols)}"
+        return rf"{bold(value.name)} \in \mathbb{{R}}^{{{size}}}"
     if isinstance(value, UserFunction):
         params = ", ".join(latex(p) for p in value.params)
         return f"{symbol_latex(value.name)}({params}) = {latex(value.body)}"
@@ -105,7 +165,7 @@ def _value_latex(value) -> str:
 
 @statement_rule(priority=10, node_type=ast.Redefine)
 def redefinition(node, ctx: Context):
-    function = function_target(node.target, ctx)
+    function = function_target(node.target, ctx, replacing=True)
     if function:
         return define_function(*function, node.value, ctx)
     name = target_name(node.target, ctx)
@@ -126,22 +186,43 @@ def definition(node, ctx: Context):
     function = function_target(lhs, ctx)
     if function:
         name, params = function
-        if lookup(ctx, name) is None:
+        exists = lookup(ctx, name) is not None or is_builtin(name)
+        if not exists:
             return define_function(name, params, rhs, ctx)
         if _mentions(rhs, name):
             return None
         new = _function(name, params, rhs, ctx)
         if not set(new.params) & _free_symbols(new.body):
-            ctx.note(f"{symbol_latex(name)} is defined, so this is solved as an equation; "
-                     f"write := to redefine {symbol_latex(name)}")
+            ctx.note(f"{symbol_latex(name)} is {'defined' if lookup(ctx, name) else 'built in'}"
+                     f", so this is solved as an equation; write := to redefine "
+                     f"{symbol_latex(name)}")
             return None
-        _note_replaced(name, ctx)
+        _note_replaced(name, ctx, function=True)
         ctx.workspace.define(name, new)
         return StatementResult("definition", new)
     name = target_name(lhs, ctx)
     if name is not None and not _mentions(rhs, name):
         return define(name, rhs, ctx)
     return None
+
+
+@statement_rule(priority=85)
+def letters_definition(node, ctx: Context):
+    """`lr = 0.1`: a product of undefined letters on the left of a definition is most likely
+    a multi-letter name, never solved for one letter: an error showing both readings."""
+    if node.ops != ("=",) or not isinstance(node.operands[0], ast.Juxtapose):
+        return None
+    lhs, rhs = node.operands
+    names = [f.name for f in lhs.factors if isinstance(f, ast.Name)]
+    if len(names) != len(lhs.factors) or not all(
+            len(n) == 1 and n.isascii() and n.isalpha() for n in names):
+        return None
+    if any(lookup(ctx, n) is not None or _mentions(rhs, n) for n in names):
+        return None
+    word, product = "".join(names), r" \cdot ".join(names)
+    raise SymmlError(f"`{word}` reads as the product {product} of undefined letters: to "
+                     f"define a name write \\mathrm{{{word}}} = ..., to solve for the letters "
+                     f"write {product} = ...", lhs.span)
 
 
 def _free_symbols(value) -> set:
@@ -224,12 +305,14 @@ def _declaration_latex(names: list[str], shape) -> str:
 @statement_rule(priority=95)
 def equation_or_check(node, ctx: Context):
     values = [ctx.value_of(operand) for operand in node.operands]
-    if node.ops == ("=",):
-        return _equality(values[0], values[1], node, ctx)
+    if node.ops in (("=",), ("?=",)):
+        return _equality(values[0], values[1], node, ctx, solving=node.ops == ("=",))
     return StatementResult("check", _compare_chain(node.ops, values, node))
 
 
-def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
+def _equality(lhs, rhs, node, ctx: Context, solving: bool = True) -> StatementResult:
+    """`lhs = rhs`: a check (true when equal for all values), else solved for the unknowns;
+    with `solving=False` (`\\stackrel{?}{=}`) never solved."""
     import sympy
 
     from .arithmetic import _sized, operand
@@ -237,6 +320,10 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
 
     lhs, rhs = _sized(lhs, rhs)
     lhs, rhs = operand(lhs, node), operand(rhs, node)
+    from .matidentity import involves_symbolic
+
+    if involves_symbolic(lhs) or involves_symbolic(rhs):
+        return StatementResult("check", _identity(lhs, rhs, node, ctx))
     if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
     if is_matrix(lhs) and not (is_explicit(lhs) and is_explicit(rhs)):
@@ -251,6 +338,10 @@ def _equality(lhs, rhs, node, ctx: Context) -> StatementResult:
         return StatementResult("check", sympy.true)
     unknowns = sorted(simplified.free_symbols - ctx.workspace.known_symbols(), key=str)
     if not unknowns:
+        return StatementResult("check", sympy.false)
+    if not solving:
+        ctx.note("a check, not an equation: false because the two sides differ for some "
+                 "values of " + ", ".join(inline(latex(u)) for u in unknowns))
         return StatementResult("check", sympy.false)
     return solve(simplified, unknowns, ctx, node)
 
@@ -267,11 +358,31 @@ def _same_matrix(lhs, rhs, node):
     if is_explicit(lhs) and is_explicit(rhs):
         difference = sympy.ImmutableMatrix(lhs - rhs).applyfunc(sympy.simplify)
         return sympy.true if difference.is_zero_matrix else sympy.false
-    if (lhs - rhs).doit().is_ZeroMatrix:
-        return sympy.true
-    raise ShapeError(f"cannot decide whether {latex(lhs)} = {latex(rhs)} for every matrix of "
-                     "symbolic size; declare the sizes with numbers to compare the entries",
-                     node.span)
+    return _identity(lhs, rhs, node, None)
+
+
+def _identity(lhs, rhs, node, ctx):
+    """An identity of matrix expressions of symbolic size: true, or false with the instance
+    that shows it (as steps)."""
+    import sympy
+
+    from .matcalc import scalar_form
+    from .matidentity import counterexample_steps, decide
+
+    lhs, rhs = scalar_form(lhs), scalar_form(rhs)
+    if ctx is not None:
+        from .matderiv import dots_as_entries
+
+        lhs, rhs = dots_as_entries(lhs, ctx), dots_as_entries(rhs, ctx)
+    if is_matrix(lhs) != is_matrix(rhs) or (is_matrix(lhs) and lhs.shape != rhs.shape):
+        raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)
+    try:
+        same, example = decide(lhs, rhs)
+    except SymmlError as error:
+        raise SymmlError(error.message, node.span) from None
+    if example is not None and ctx is not None:
+        counterexample_steps(example, lhs, rhs, ctx)
+    return sympy.true if same else sympy.false
 
 
 def _is_zero(value) -> bool:
@@ -316,14 +427,14 @@ def _compare_chain(ops, values, node):
     import sympy
 
     relations = {"<": sympy.Lt, ">": sympy.Gt, "<=": sympy.Le, ">=": sympy.Ge,
-                 "!=": sympy.Ne, "=": sympy.Eq}
+                 "!=": sympy.Ne, "=": sympy.Eq, "?=": sympy.Eq}
     results = []
     for op, left, right in zip(ops, values, values[1:]):
         if op not in relations:
             raise SymmlError(f"the relation `{op}` cannot be evaluated here", node.span)
-        if op in ("=", "!=") and is_matrix(left) and is_matrix(right):  # AB = [..] = [..]
+        if op in ("=", "?=", "!=") and is_matrix(left) and is_matrix(right):  # AB = [..] = [..]
             same = _same_matrix(left, right, node)
-            results.append(same if op == "=" else sympy.Not(same))
+            results.append(same if op != "!=" else sympy.Not(same))
             continue
         if not (is_scalar(left) and is_scalar(right)):
             raise ShapeError(f"`{op}` compares numbers, not {describe(left)} and "

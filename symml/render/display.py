@@ -34,6 +34,7 @@ Longrightarrow longrightarrow leftarrow Leftarrow mapsto iff implies mid paralle
 intercal prime langle rangle lvert rvert lVert rVert vert Vert lbrace rbrace lbrack rbrack
 lfloor rfloor lceil rceil neg lnot land lor wedge vee forall exists star ast bullet colon
 limits nolimits mathrel mathop mathbin mathord mathpunct boxed Re Im lambda hline Phi ln
+stackrel overset
 """.split())
 
 
@@ -145,15 +146,12 @@ def _script(mark: str, char: str, done: list[str]) -> str:
 
 
 # --- approximations ---------------------------------------------------------------------------
-NUMBER = re.compile(r"-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?")
-
-
-def approximation(latex: str, approx: str | None) -> str | None:
+def approximation(latex: str, approx) -> str | None:
     """The decimal beside an exact scalar, to 6 significant digits, when it adds something."""
-    if not approx or not NUMBER.fullmatch(approx.strip()):
-        return None
-    short = format(float(approx), ".6g")
-    return None if short == latex.strip() else short
+    from ..semantics.numbers import short
+
+    text = short(approx)
+    return None if text is None or text == latex.strip() else text
 
 
 def value_latex(result) -> str:

@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 from ..result import Result
 
 FORMATS = ("tex", "pdf", "md", "html", "json")
-# matched against a stripped line (a lazy `.+?\s*$` would be quadratic in a long heading)
-HEADING = re.compile(r"\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+)")
-TITLE_COMMENT = re.compile(r"%\s*(?P<title>.+)")
+TITLE_COMMENT = re.compile(r"%\s*(?P<title>.+)")  # matched against a stripped line
 DEFAULT_TITLE = "Worked solution"
 KIND_LABELS = {"definition": "Defined", "declaration": "Declared", "value": "Result",
                "check": "Check", "solution": "Solution"}
@@ -55,7 +53,7 @@ def kind_label(result: Result) -> str:
 
 def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
     """Run every statement of `text` in one workspace, grouped by its headings."""
-    from ..syntax.document import document_lines, split_statements
+    from ..syntax.document import HEADING, document_lines, split_statements
     from ..workspace import Workspace
 
     workspace = Workspace(timeout=timeout)

@@ -67,6 +67,11 @@ def _row(lhs: str, rhs: str) -> str:
     return f'<tr><td class="lhs">{left}</td><td>{right}</td></tr>'
 
 
+def result_html(result) -> str:
+    """One statement as an HTML fragment with MathML (also `Result._repr_html_`)."""
+    return _result(result)
+
+
 def _result(result) -> str:
     out = ['<section class="statement">']
     if result.error:

@@ -110,6 +110,10 @@ def _printer(order: str, written: bool = False):
             text = r"\operatorname{Heaviside}\left(%s\right)" % self._print(expr.args[0])
             return f"{text}^{{{exp}}}" if exp else text
 
+        def _print_MatrixSymbol(self, expr):
+            """A matrix or vector of symbolic size in bold, as it was declared."""
+            return bold(expr.name)
+
         def _print_Identity(self, expr):
             """`I_{n}` as the guide writes it, not SymPy's `\\mathbb{I}` (which hides n)."""
             return r"I_{%s}" % self._print(expr.rows)
@@ -158,7 +162,12 @@ def normal_cdf_argument(expr):
     if len(functions) != 1 or not isinstance(functions[0], erf) \
             or abs(coefficient) != Rational(1, 2):
         return None
-    return (1 if coefficient > 0 else -1), functions[0].args[0] * sqrt(2)
+    z = functions[0].args[0] * sqrt(2)
+    if coefficient < 0 and z.free_symbols:
+        from sympy import expand, together
+
+        return 1, together(expand(-z))  # Φ((1 - μ)/σ) rather than 1 - Φ((μ - 1)/σ)
+    return (1 if coefficient > 0 else -1), z
 
 
 def _rotated(terms):

@@ -79,7 +79,8 @@ def result_markdown(result) -> str:
 
 def _notes_md(result) -> list[str]:
     """Each note as its own paragraph, words escaped and LaTeX pieces as math."""
-    return [line for note in result.notes for line in ("", f"*Note:* {_title_md(display.note_title(note))}")]
+    return [line for note in result.notes
+            for line in ("", f"*Note:* {_title_md(display.note_title(note))}")]
 
 
 def _typed(result) -> str:

@@ -98,8 +98,14 @@ class Step:
     @cached_property
     def line_latex(self) -> tuple[str, ...]:
         """The LaTeX of each line, printed on first read (under the default time limit; a
-        line too large or too deep to print says so instead)."""
-        return tuple(_limited_latex(line) for line in self.lines)
+        line too large or too deep to print says so instead); a line written as the one
+        before it is left out (no `a = a`)."""
+        out: list[str] = []
+        for line in self.lines:
+            text = _limited_latex(line)
+            if not out or text != out[-1]:
+                out.append(text)
+        return tuple(out)
 
     @cached_property
     def latex(self) -> str:

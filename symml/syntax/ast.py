@@ -341,9 +341,10 @@ class Gradient(Node):
 
 @frozen_node
 class Hessian(Node):
-    """`\\nabla^2 f`."""
+    """`\\nabla^2 f`, `\\nabla^2_{\\mathbf{x}} f`."""
 
     expr: Node
+    wrt: Optional[Node] = None
 
 
 @frozen_node
@@ -381,3 +382,65 @@ class ArgOpt(Node):
     op: str
     variable: Node
     body: Node
+
+
+# --- standard notation read from papers and notes ---------------------------------------
+@frozen_node
+class Mod(Node):
+    """`a \\bmod b`, `a \\mod b`, `a \\pmod{b}`: the remainder."""
+
+    left: Node
+    right: Node
+
+
+@frozen_node
+class Congruence(Node):
+    """`a \\equiv b \\pmod{n}`: a check that n divides a - b."""
+
+    left: Node
+    right: Node
+    modulus: Node
+
+
+@frozen_node
+class Interval(Node):
+    """`(a, b]`, `[a, b)`: a half-open interval of the reals."""
+
+    start: Node
+    end: Node
+    left_open: bool
+    right_open: bool
+
+
+@frozen_node
+class Piecewise(Node):
+    """`\\begin{cases} v & \\text{if } c \\\\ w & \\text{otherwise} \\end{cases}`; a piece's
+    condition is None for "otherwise"."""
+
+    pieces: tuple[tuple[Node, Optional[Node]], ...]
+
+
+@frozen_node
+class Adjoint(Node):
+    """`A^H`, `A^\\dagger`, `A^*`: the conjugate transpose (of a scalar, its conjugate);
+    `starred` for `^*`, which of an undefined name is the name `w^*` (an optimum)."""
+
+    operand: Node
+    starred: bool = False
+
+
+@frozen_node
+class Signature(Node):
+    """`f: \\mathbb{R}^n \\to \\mathbb{R}`: declares the function f with its domain and codomain."""
+
+    name: Node
+    domain: Node
+    codomain: Node
+
+
+@frozen_node
+class ImaginaryLetter(Node):
+    """`i` (or `j`) in a formula with complex numbers (`3 + 4i`, `e^{i\\pi}`): the imaginary
+    unit, unless the letter is defined."""
+
+    letter: str

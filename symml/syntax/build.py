@@ -14,7 +14,7 @@ from typing import Optional
 from lark import Token, v_args
 from lark.visitors import Transformer_NonRecursive
 
-from ..errors import LimitExceeded, ParseError
+from ..errors import LimitExceeded, ParseError, Span
 from . import ast
 from .normalize import Normalized
 
@@ -22,7 +22,10 @@ RELATIONS = {"=": "=", "!=": "!=", "<": "<", ">": ">", r"\ne": "!=", r"\neq": "!
              r"\leq": "<=", r"\leqslant": "<=", r"\ge": ">=", r"\geq": ">=",
              r"\geqslant": ">=", r"\in": "in", r"\notin": "notin", r"\sim": "sim",
              r"\to": "to", r"\rightarrow": "to", r"\perp": "perp", r"\approx": "approx",
-             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv"}
+             r"\subset": "subset", r"\subseteq": "subset", r"\equiv": "equiv",
+             r"\checkeq": "?=",  # `\stackrel{?}{=}` (normalize.py): always a check
+             r"\not\in": "notin", r"\Rightarrow": "to", r"\longrightarrow": "to",
+             r"\Longrightarrow": "to", r"\mapsto": "to", r"\propto": "propto"}
 MAX_DERIVATIVE_ORDER = 1_000
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # `\sinh^{-1} x` is the inverse function; a function not listed here refuses ^{-1}
@@ -35,7 +38,8 @@ FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arcco
                     "arcsec": "asec", "arccsc": "acsc", "arsinh": "asinh", "arcsinh": "asinh",
                     "arcosh": "acosh", "arccosh": "acosh", "artanh": "atanh",
                     "arctanh": "atanh", "arcoth": "acoth", "operatorname": "",
-                    "cov": "Cov", "var": "Var"}
+                    "cov": "Cov", "var": "Var", "sgn": "sign", "Tr": "tr", "trace": "tr",
+                    "adjugate": "adj", "ceil": "ceiling"}
 
 
 # --- builder-only markers: never part of a finished AST ---------------------------------
@@ -103,6 +107,7 @@ class AstBuilder(Transformer_NonRecursive):
         self.normalized = normalized
         self._operator_calls = {}  # id(applied) -> (applied, operator, operand): see _operator_call
         self._orders = {}  # id(power) -> (power, Prime) for `f^{(2)}`: see derivative_order
+        self._scripted = {}  # id(power) -> power for `x^2` not in brackets: see subscript
 
     # --- helpers ------------------------------------------------------------------
     def _span(self, meta):
@@ -125,12 +130,39 @@ class AstBuilder(Transformer_NonRecursive):
         r"""`x, y \in \mathbb{R}`: several names before one relation are one tuple."""
         *items, op, rhs = children
         lhs = ast.TupleLit(tuple(items), span=self._span(meta))
-        return ast.Relation((RELATIONS[op.strip()],), (lhs, rhs), span=self._span(meta))
+        return ast.Relation((_relation(op),), (lhs, rhs), span=self._span(meta))
 
     def chain(self, meta, children):
         operands = tuple(children[0::2])
-        ops = tuple(RELATIONS[tok.strip()] for tok in children[1::2])
+        ops = tuple(_relation(tok) for tok in children[1::2])
+        if ops == ("equiv",) and isinstance(operands[1], ast.Mod):  # a \equiv b \mod n
+            return ast.Congruence(operands[0], operands[1].left, operands[1].right,
+                                  span=self._span(meta))
         return ast.Relation(ops, operands, span=self._span(meta))
+
+    def congruence(self, meta, children):
+        r"""`a \equiv b \pmod{n}` (any relation before `\pmod` is read as ≡ modulo n)."""
+        relation = self.chain(meta, children[:-2])
+        if not (isinstance(relation, ast.Relation) and relation.ops in (("equiv",), ("=",))):
+            raise self._error("\\pmod{n} follows one congruence, as in a \\equiv b \\pmod{n}",
+                              self._span(meta))
+        left, right = relation.operands
+        return ast.Congruence(left, right, children[-1], span=self._span(meta))
+
+    def modulo(self, meta, children):
+        return ast.Mod(children[0], children[-1], span=self._span(meta))
+
+    def listed(self, meta, children):
+        r"""`x_1, \ldots, x_n`: a list of values is a tuple."""
+        return ast.TupleLit(tuple(children), span=self._span(meta))
+
+    def signature(self, meta, children):
+        r"""`f: \mathbb{R}^n \to \mathbb{R}`: a function's domain and codomain."""
+        name, mapping = children
+        if not (isinstance(mapping, ast.Relation) and mapping.ops == ("to",)
+                and isinstance(name, (ast.Name, ast.Subscript))):
+            raise self._error("a signature is written f: A \\to B", self._span(meta))
+        return ast.Signature(name, *mapping.operands, span=self._span(meta))
 
     # --- binary operators -----------------------------------------------------------
     def _binary(cls):  # noqa: N805 - a small factory used at class creation
@@ -193,13 +225,28 @@ class AstBuilder(Transformer_NonRecursive):
         return ast.Not(children[-1], span=self._span(meta))
 
     def juxtapose(self, meta, children):
+        self._refuse_touching_numbers(children)
         factors = []
         for child in children:
             if isinstance(child, ast.Juxtapose):
                 factors.extend(child.factors)
+            elif isinstance(child, (ast.Gradient, ast.Hessian)) \
+                    and id(child) in self._operator_calls:
+                _, operator, operand = self._operator_calls.pop(id(child))
+                factors.extend((operator, operand))  # `\nabla_x x^\top A x`: all of it
             else:
                 factors.append(child)
         return _apply_operators(factors, self._span(meta))
+
+    def _refuse_touching_numbers(self, children):
+        """`1.1.1` is not a number (nor 1.1 × 0.1)."""
+        source = self.normalized.source
+        for left, right in zip(children, children[1:]):
+            if isinstance(left, ast.Number) and isinstance(right, ast.Number) \
+                    and left.span and right.span and left.span.end == right.span.start \
+                    and source[right.span.start:right.span.start + 1] == ".":
+                raise self._error("a number has at most one decimal point",
+                                  Span(left.span.start, right.span.end))
 
     # --- postfix ------------------------------------------------------------------
     def sup(self, meta, children):
@@ -217,14 +264,22 @@ class AstBuilder(Transformer_NonRecursive):
         if isinstance(script, Token):
             kind = script.type
             if kind == "TOP":
-                return ast.Transpose(base, span=span)
+                return _column_of_row(base) or ast.Transpose(base, span=span)
             if kind == "PRIME_CMD":
                 return ast.Prime(base, 1, span=span)
             if kind == "COMPLEMENT":
                 return ast.Complement(base, span=span)
+            if kind == "STAR_SCRIPT" and len(script) % 2 == 0:  # A^{**} = A
+                return base
+            if kind in ("DAGGER", "STAR_SCRIPT"):
+                return ast.Adjoint(base, kind == "STAR_SCRIPT", span=span)
+            if kind == "PRIME_SCRIPT":
+                return self.prime(meta, [base, str(script)])
             script = self.sup_arg(meta, [script])
         if isinstance(script, ast.Name) and script.name == "T" and not _is_plain_scalar(base):
-            return ast.Transpose(base, span=span)
+            return _column_of_row(base) or ast.Transpose(base, span=span)
+        if isinstance(script, ast.Name) and script.name == "H" and not _is_plain_scalar(base):
+            return ast.Adjoint(base, span=span)
         if isinstance(script, ast.Name) and script.name == "c" and isinstance(base, ast.Name) \
                 and base.name.isupper():
             return ast.Complement(base, span=span)
@@ -233,7 +288,19 @@ class AstBuilder(Transformer_NonRecursive):
         if isinstance(base, ast.Call) and len(base.args) == 1 and _operator_of(base.func):
             # `\operatorname*{arg\,min}_x (x - 2)^2`: the power belongs to the operand
             return _operator_of(base.func)(ast.Power(base.args[0], script, span=span))
-        return ast.Power(base, script, span=span)
+        power = ast.Power(base, script, span=span)
+        self._scripted[id(power)] = power  # `x^2_1` is x_1^2: see subscript
+        return power
+
+    def star_script(self, meta, children):
+        """`^*`, `^{**}`: a conjugate transpose per star."""
+        return Token("STAR_SCRIPT", "*" * len(children), start_pos=meta.start_pos,
+                     end_pos=meta.end_pos)
+
+    def prime_script(self, meta, children):
+        """`^{'}`, `^{''}`, `^{\\prime\\prime}`: primes written as a superscript."""
+        order = len(children[0]) if children[0].type == "PRIME" else len(children)
+        return Token("PRIME_SCRIPT", "'" * order, start_pos=meta.start_pos, end_pos=meta.end_pos)
 
     def sup_arg(self, meta, children):
         if len(children) == 2 and children[0].type == "FONT":  # \mathbf T
@@ -252,13 +319,19 @@ class AstBuilder(Transformer_NonRecursive):
             return ast.Infinity(span=span)
         if child.type == "TOP":
             return child  # handled by `sup`
-        if child.type in ("PRIME_CMD", "COMPLEMENT"):
+        if child.type in ("PRIME_CMD", "COMPLEMENT", "DAGGER", "STAR_SCRIPT", "PRIME_SCRIPT"):
             return child
         raise self._error(f"unexpected `{child}` in a superscript", span)
 
     def subscript(self, meta, children):
         base, index = children
         span = self._span(meta)
+        if self._scripted.pop(id(base), None) is not None:  # `x^2_1`: the power of x_1
+            inner = ast.Subscript(base.base, tuple(index), span=span)
+            return ast.Power(inner, base.exponent, span=span)
+        if isinstance(base, ast.Number) and base.value == 1 and len(index) == 1 \
+                and isinstance(index[0], ast.Relation):  # \mathbf{1}_{x > 0}: an indicator
+            return ast.Piecewise(((base, index[0]), (ast.Number(Fraction(0)), None)), span=span)
         if isinstance(base, ast.Norm) and base.p is None and len(index) == 1:
             return ast.Norm(base.operand, index[0], span=span)
         return ast.Subscript(base, tuple(index), span=span)
@@ -313,6 +386,10 @@ class AstBuilder(Transformer_NonRecursive):
 
     def call(self, meta, children):
         func, args = children[0], children[1].plain()
+        if isinstance(func, ast.Subscript) and isinstance(func.base, ast.Prime):
+            # f'_1(x): the derivative of f_1
+            inner = ast.Subscript(func.base.operand, func.index, span=func.span)
+            func = ast.Prime(inner, func.base.order, span=func.span)
         func = self._orders.pop(id(func), (None, func))[1]
         if isinstance(func, ast.Power) and isinstance(func.base, ast.Name) \
                 and len(func.base.name) > 1:  # \operatorname{sinh}^{-1}(x)
@@ -450,7 +527,11 @@ class AstBuilder(Transformer_NonRecursive):
 
     def nabla(self, meta, children):
         wrt, order = self._scripts(children[:-1])
-        return _nabla(children[-1], wrt, order, self._span(meta))
+        applied = _nabla(children[-1], wrt, order, self._span(meta))
+        # ∇ takes the rest of a product, as d/dx does: see juxtapose
+        self._operator_calls[id(applied)] = (applied, NablaOp(wrt, order, span=applied.span),
+                                             children[-1])
+        return applied
 
     def nabla_bare(self, meta, children):
         wrt, order = self._scripts(children)
@@ -507,8 +588,13 @@ class AstBuilder(Transformer_NonRecursive):
 
     def font(self, meta, children):
         child = children[-1]
+        if children[0] in (r"\mathit", r"\mathnormal") and not _is_letters(child):
+            raise self._error(f"`{children[0]}{{..}}` holds a name made of letters, not a number "
+                              "or an expression", self._span(meta))
         if isinstance(child, ast.Number) and child.value == 0:
             return ast.Name("mathbf{0}", span=child.span)  # the zero vector or matrix
+        if str(children[0]).strip() in (r"\mathit", r"\mathnormal") and _letters(child):
+            return ast.Name("".join(f.name for f in child.factors), span=self._span(meta))
         return child
 
     def accent(self, meta, children):
@@ -523,6 +609,7 @@ class AstBuilder(Transformer_NonRecursive):
         args = children[0].plain()
         if len(args) == 1 and args.split is None:
             self._operator_calls.pop(id(args[0]), None)  # (\frac{d}{dx}(x^2))^2 squares it
+            self._scripted.pop(id(args[0]), None)  # (x^2)_1 is not x_1^2
             return args[0]
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
@@ -532,6 +619,46 @@ class AstBuilder(Transformer_NonRecursive):
         if len(args) == 1 and args.split is None and not isinstance(args[0], ast.ListLit):
             return self.paren(meta, children)
         return ast.ListLit(tuple(args), span=self._span(meta))
+
+    def interval_open_closed(self, meta, children):
+        return self._interval(meta, children[0], True, False)
+
+    def interval_closed_open(self, meta, children):
+        return self._interval(meta, children[0], False, True)
+
+    def _interval(self, meta, args, left_open: bool, right_open: bool):
+        """`(a, b]` and `[a, b)`: a half-open interval has two ends."""
+        args = args.plain()
+        if len(args) != 2 or args.split is not None:
+            raise self._error("a half-open interval has two ends, as in (0, 1]", self._span(meta))
+        return ast.Interval(args[0], args[1], left_open, right_open, span=self._span(meta))
+
+    def empty_set(self, meta, children):
+        return ast.SetLit((), span=self._span(meta))
+
+    def imaginary_unit(self, meta, children):
+        return ast.Name("imaginaryunit", span=self._span(meta))
+
+    def floor(self, meta, children):
+        return _rounding("floor", children[1], self._span(meta))
+
+    def ceiling(self, meta, children):
+        return _rounding("ceiling", children[1], self._span(meta))
+
+    def cases(self, meta, children):
+        pieces = tuple(child for child in children if isinstance(child, tuple))
+        if any(condition is None for _, condition in pieces[:-1]):
+            raise self._error("only the last case may be `otherwise`", self._span(meta))
+        return ast.Piecewise(pieces, span=self._span(meta))
+
+    def case_row(self, meta, children):
+        value, *rest = children
+        word = rest.pop(0) if rest and isinstance(rest[0], Token) else None
+        condition = rest[0] if rest else None
+        if condition is None and not (word and re.search(r"\{\s*(otherwise|else)", word)):
+            raise self._error("a case needs a condition, as in x & \\text{if } x > 0, or "
+                              "\\text{otherwise}", self._span(meta))
+        return (value, condition)
 
     def set_literal(self, meta, children):
         items = tuple(children[1]) if len(children) == 3 else ()
@@ -544,6 +671,7 @@ class AstBuilder(Transformer_NonRecursive):
 
     def group(self, meta, children):
         self._operator_calls.pop(id(children[0]), None)
+        self._scripted.pop(id(children[0]), None)
         return children[0]
 
     def angle(self, meta, children):
@@ -617,6 +745,12 @@ def _braced(tok: str) -> str:
     return tok[tok.index("{") + 1:tok.rindex("}")].strip()
 
 
+def _letters(node: ast.Node) -> bool:
+    r"""`\mathit{loss}`: letters side by side (one italic word, a multi-letter name)."""
+    return isinstance(node, ast.Juxtapose) and all(
+        isinstance(f, ast.Name) and len(f.name) == 1 and f.name.isalpha() for f in node.factors)
+
+
 def _roman(tok: Token, span) -> ast.Node:
     content = _braced(tok)
     if len(content) >= 2 and content[0] == content[-1] and content[0] in "\"'":
@@ -631,9 +765,38 @@ def _roman(tok: Token, span) -> ast.Node:
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 
+def _column_of_row(base: ast.Node) -> Optional[ast.Node]:
+    """`[x_1, x_2, x_3]^\\top`: the column vector books mean (the list written as a row)."""
+    if isinstance(base, ast.ListLit) and len(base.items) > 1 \
+            and not any(isinstance(item, ast.ListLit) for item in base.items):
+        return ast.MatrixLit(tuple((item,) for item in base.items), span=base.span)
+    return None
+
+
+def _relation(tok: str) -> str:
+    """The relation a REL token names (`\\not \\in` is `\\notin`)."""
+    return RELATIONS[re.sub(r"\s+", "", tok)]
+
+
+def _rounding(name: str, operand: ast.Node, span) -> ast.Node:
+    """`\\lfloor x \\rfloor`, `\\lceil x \\rceil`: the built-in floor or ceiling."""
+    return ast.Call(ast.Name(name, span=span), (operand,), "(", None, span=span)
+
+
+def _is_letters(node: ast.Node) -> bool:
+    """A name, or letters side by side (`\\mathit{loss}`), possibly subscripted or primed."""
+    if isinstance(node, ast.Name):
+        return True
+    if isinstance(node, ast.Juxtapose):
+        return all(_is_letters(f) for f in node.factors)
+    if isinstance(node, (ast.Subscript, ast.Prime)):
+        return _is_letters(node.base if isinstance(node, ast.Subscript) else node.operand)
+    return False
+
+
 def _environment(tok: Token) -> str:
-    """`\\begin { bmatrix }` → bmatrix."""
-    return _braced(tok)
+    """`\\begin { bmatrix }` → bmatrix; `\\begin{array}{cc}` → array."""
+    return re.match(r"\\\w+\s*\{\s*([^{}\s]*)", tok).group(1)
 
 
 def _single(index):
@@ -683,7 +846,7 @@ def _head_text(func: ast.Node) -> str:
 
 def _nabla(operand, wrt, order, span) -> ast.Node:
     if order == 2:
-        return ast.Hessian(operand, span=span)
+        return ast.Hessian(operand, wrt, span=span)
     if order != 1:
         raise ParseError("only ∇ (gradient) and ∇² (Hessian) are supported", span)
     return ast.Gradient(operand, wrt, span=span)
@@ -831,8 +994,19 @@ def _derivative_at_point(numerator, denominator, span):
     return ast.Call(derivative, call.args, "(", call.split, span=span)
 
 
+def _partial_of_product(numerator):
+    """`\\partial \\ln\\det X`, `\\partial\\, a^\\top X b`: ∂ of the whole numerator."""
+    if not (isinstance(numerator, ast.Juxtapose) and isinstance(numerator.factors[0], PartialMark)):
+        return numerator
+    mark, rest = numerator.factors[0], numerator.factors[1:]
+    target = ((mark.target,) if mark.target is not None else ()) + tuple(rest)
+    operand = target[0] if len(target) == 1 else ast.Juxtapose(target, span=numerator.span)
+    return PartialMark(operand, mark.order, span=numerator.span)
+
+
 def _derivative_fraction(numerator, denominator, *, slash: bool):
     """`\\frac{d}{dx}`, `\\frac{df}{dx}`, `\\frac{\\partial^2 f}{\\partial x \\partial y}`, `∂f/∂x`."""
+    numerator = _partial_of_product(numerator)
     if isinstance(numerator, PartialMark):
         variables = _differentials(denominator, partial=True)
         if variables is None:

@@ -1,10 +1,13 @@
-"""A document → its statements: one per line, or separated by `;` outside brackets."""
+"""A document → its statements: one per line, or separated by `;` outside brackets (a
+LaTeX space `\\;` is not a separator); headings (`\\section{..}`, `# ..`) start sections."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
+# matched against a stripped line (a lazy `.+?\s*$` would be quadratic in a long heading)
+HEADING = re.compile(r"\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+)")
 
 
 @dataclass(frozen=True)
@@ -22,10 +25,11 @@ def document_lines(text: str) -> list[str]:
 
 
 def split_statements(text: str) -> list[Statement]:
+    """The statements of `text`, skipping blank lines, `%` comments and headings."""
     statements = []
     for number, line in enumerate(document_lines(text), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
+        if not stripped or stripped.startswith("%") or HEADING.fullmatch(stripped):
             continue
         start, depth = 0, 0
         for index, char in enumerate(line):
@@ -33,7 +37,7 @@ def split_statements(text: str) -> list[Statement]:
                 depth += 1
             elif char in ")]}":
                 depth = max(0, depth - 1)
-            elif char == ";" and depth == 0:
+            elif char == ";" and depth == 0 and line[index - 1:index] != "\\":  # not `\;`
                 _add(statements, line, start, index, number)
                 start = index + 1
         _add(statements, line, start, len(line), number)

@@ -22,7 +22,7 @@ UNICODE_TO_LATEX = {
     "∇": r"\nabla", "∂": r"\partial", "∑": r"\sum", "∏": r"\prod", "∫": r"\int",
     "√": r"\sqrt", "∛": r"\sqrt[3]", "∜": r"\sqrt[4]", "∞": r"\infty", "⊙": r"\odot", "∘": r"\circ", "·": r"\cdot",
     "⋅": r"\cdot", "×": r"\times", "÷": r"\div", "−": "-", "±": r"\pm",
-    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
+    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "≟": r"\checkeq", "∈": r"\in", "∉": r"\notin", "∼": r"\sim",
     "≈": r"\approx", "→": r"\to", "⊥": r"\perp", "⊤": r"\top", "¬": r"\neg",
     "∩": r"\cap", "∪": r"\cup", "∖": r"\setminus", "‖": r"\|", "∣": r"\mid",
     "⟨": r"\langle", "⟩": r"\rangle", "…": r"\ldots", "⋯": r"\cdots",
@@ -36,8 +36,10 @@ SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱᵏ", "
 SUBSCRIPTS = dict(zip("₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₕₖₗₘₙₚₛₜᵢⱼ", "0123456789+-=()aeoxhklmnpstij"))
 
 SPACING = {r"\,", r"\;", r"\:", r"\!", "\\ ", r"\quad", r"\qquad", r"\displaystyle",
-           r"\textstyle", r"\limits", r"\nolimits", "~", r"\big", r"\Big", r"\bigg", r"\Bigg"}
-SIZED = re.compile(r"\\(left|right|[bB]igg?[lrm]?)$")
+           r"\textstyle", r"\limits", r"\nolimits", "~", r"\big", r"\Big", r"\bigg", r"\Bigg",
+           r"\>", r"\thinspace", r"\medspace", r"\thickspace", r"\negthinspace",
+           r"\negmedspace", r"\negthickspace", r"\enspace", r"\scriptstyle"}
+SIZED = re.compile(r"\\(m?left|m?right|[bB]igg?[lrm]?)$")  # \mleft( .. \mright) as \left
 DELIMITERS = {  # (delimiter after \left, after \right) → grammar spelling
     ("left", "("): "(", ("right", ")"): ")", ("left", "["): "[", ("right", "]"): "]",
     ("left", "|"): r"\lvert", ("right", "|"): r"\rvert", ("left", r"\|"): r"\lVert",
@@ -46,12 +48,15 @@ DELIMITERS = {  # (delimiter after \left, after \right) → grammar spelling
     ("left", r"\lvert"): r"\lvert", ("right", r"\rvert"): r"\rvert",
     ("left", r"\lVert"): r"\lVert", ("right", r"\rVert"): r"\rVert",
     ("left", "."): "", ("right", "."): "",
+    ("left", r"\lfloor"): r"\lfloor", ("right", r"\rfloor"): r"\rfloor",
+    ("left", r"\lceil"): r"\lceil", ("right", r"\rceil"): r"\rceil",
 }
 ALIASES = {r"\lbrace": r"\{", r"\rbrace": r"\}", r"\vert": "|", r"\Vert": r"\|",
            r"\lbrack": "[", r"\rbrack": "]", r"\ast": "*", r"\leq": r"\le", r"\geq": r"\ge",
            r"\neq": r"\ne", r"\lnot": r"\neg", r"\rightarrow": r"\to"}
 OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}", r"\langle": r"\rangle",
-           r"\lvert": r"\rvert", r"\lVert": r"\rVert"}
+           r"\lvert": r"\rvert", r"\lVert": r"\rVert", r"\lfloor": r"\rfloor",
+           r"\lceil": r"\rceil"}
 TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|np\.(?=einsum|array)|\s+|.", re.S)
 
 
@@ -82,7 +87,8 @@ class Normalized:
 
 def normalize(source: str) -> Normalized:
     tokens = _tokenize(source)
-    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _join_arg_extrema, _join_double_bars,
+    for rewrite in (_brace_radicands, _map_unicode, _drop_spacing, _mark_check_equals,
+                    _join_arg_extrema, _join_double_bars,
                     _resolve_delimiters, _mark_lone_bars, _pair_bars,
                     _lift_fraction_differentials, _mark_differentials):
         tokens = rewrite(tokens)
@@ -164,6 +170,29 @@ def _drop_spacing(tokens: list[Tok]) -> list[Tok]:
     return out
 
 
+CHECK_EQUALS = (("{", "?", "}", "{", "=", "}"), ("?", "="), ("?", "{", "=", "}"),
+                ("{", "?", "}", "="))
+
+
+def _mark_check_equals(tokens: list[Tok]) -> list[Tok]:
+    r"""`\stackrel{?}{=}` and `\overset{?}{=}` (an `=` with a question mark over it) are
+    one relation, `\checkeq`: always a check, never a definition or an equation."""
+    out, i = [], 0
+    while i < len(tokens):
+        if tokens[i].text in (r"\stackrel", r"\overset"):
+            significant = [k for k in range(i + 1, min(len(tokens), i + 14))
+                           if not tokens[k].text.isspace()]
+            texts = [tokens[k].text for k in significant]
+            match = next((p for p in CHECK_EQUALS if tuple(texts[:len(p)]) == p), None)
+            if match:
+                out.append(Tok(r"\checkeq", tokens[i].at))
+                i = significant[len(match) - 1] + 1
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 def _join_arg_extrema(tokens: list[Tok]) -> list[Tok]:
     r"""`\arg\max` and `\arg\min` (not the complex argument) are one operator, as
     `\operatorname{argmax}`."""
@@ -180,14 +209,18 @@ def _join_arg_extrema(tokens: list[Tok]) -> list[Tok]:
 
 
 def _join_double_bars(tokens: list[Tok]) -> list[Tok]:
-    r"""`||v||` and `D_{KL}(P||Q)`: two touching bars are the double bar `\|` (so `|x||y|`
-    needs a space: `|x| |y|`)."""
+    r"""`||v||` and `D_{KL}(P||Q)`: two touching bars are the double bar `\|`, unless the
+    first closes an open `|`: `|x||y|` is |x|·|y|."""
     out = []
+    single_open = False  # an odd number of single bars so far
     for tok in tokens:
-        if tok.text == "|" and out and out[-1].text == "|" and out[-1].at == tok.at - 1:
+        if tok.text == "|" and out and out[-1].text == "|" and out[-1].at == tok.at - 1 \
+                and single_open:  # the bar before opened one: together they are `\|`
             out[-1] = Tok(r"\|", out[-1].at)
+            single_open = False
         else:
             out.append(tok)
+            single_open ^= tok.text == "|"
     return out
 
 
@@ -210,8 +243,9 @@ def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
             out.append(tok)
             i += 1
             continue
-        side = "right" if match.group(1).startswith("right") or match.group(1).endswith("r") \
-            else "left"
+        kind = match.group(1).removeprefix("m") if "left" in match.group(1) or "right" in \
+            match.group(1) else match.group(1)
+        side = "right" if kind.startswith("right") or kind.endswith("r") else "left"
         j = _next_significant(tokens, i + 1)
         delimiter = tokens[j].text if j < len(tokens) else ""
         replacement = DELIMITERS.get((side, delimiter))
@@ -220,9 +254,9 @@ def _resolve_delimiters(tokens: list[Tok]) -> list[Tok]:
         if replacement is None:
             raise ParseError(f"`{tok.text}` must be followed by a delimiter such as ( [ | or .",
                              Span(tok.at, tok.at + len(tok.text)))
-        if match.group(1) == "left":
+        if kind == "left":
             lefts.append((delimiter, len(out)))
-        elif match.group(1) == "right" and lefts:
+        elif kind == "right" and lefts:
             opened, where = lefts.pop()
             if opened == "." and delimiter == "|":
                 out[where] = Tok("{", out[where].at)
@@ -317,6 +351,8 @@ def _lift_fraction_differentials(tokens: list[Tok]) -> list[Tok]:
             continue
         moved = out[differential:numerator[1] - 1]
         rest = out[numerator[0] + 1:differential]
+        while rest and (rest[-1].text.isspace() or rest[-1].text in (r"\cdot", r"\times")):
+            rest = rest[:-1]  # \frac{3 \cdot d\theta}{\theta}: the product sign goes too
         if not any(not t.text.isspace() for t in rest):
             rest = [Tok("1", moved[0].at)]
         out[numerator[0] + 1:denominator[1]] = [

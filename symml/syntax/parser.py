@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import LimitExceeded, ParseError, Span
 from . import ast
 from .build import MARKERS, AstBuilder, DerivOp, NablaOp, OneSided, PartialMark
+from .imaginary import read_imaginary_units
 from .normalize import Normalized, normalize
 
 MAX_INPUT_CHARS = 500_000
@@ -115,6 +116,7 @@ def parse(text: str) -> ast.Node:
             _check_brackets(normalized)
             node = _build(normalized, _run_lark(normalized))
             _reject_markers(node)
+            node = read_imaginary_units(node)
         return node
     except (ParseError, LimitExceeded) as error:
         raise error.locate(text)
@@ -176,7 +178,9 @@ def _unexpected_character(normalized: Normalized, error) -> ParseError:
         if error.allowed and _expects_only_closers(error.allowed):
             return ParseError(f"`{command}` cannot stand here; expected "
                               f"{_words(error.allowed)}", span)
-        return ParseError(f"unknown command `{command}`", span)
+        from .vocabulary import suggestion
+
+        return ParseError(f"unknown command `{command}`{suggestion(command)}", span)
     char = normalized.text[pos]
     span = normalized.span(pos, pos + 1)
     expected = _words(error.allowed) if error.allowed else ""
@@ -211,8 +215,10 @@ def _words(names) -> str:
 
 
 BRACKETS = {"{": "}", "(": ")", "[": "]", r"\{": r"\}", r"\langle": r"\rangle",
-            r"\lvert": r"\rvert", r"\lVert": r"\rVert"}
+            r"\lvert": r"\rvert", r"\lVert": r"\rVert", r"\lfloor": r"\rfloor",
+            r"\lceil": r"\rceil"}
 CLOSERS = {v: k for k, v in BRACKETS.items()}
+HALF_OPEN = {("(", "]"), ("[", ")")}  # the intervals (a, b] and [a, b)
 BRACKET_TOKEN = re.compile(r"\\begin\s*\{[^}]*\}|\\end\s*\{[^}]*\}|\\[a-zA-Z]+|\\.|[{}()\[\]]")
 
 
@@ -230,8 +236,9 @@ def _check_brackets(normalized: Normalized) -> None:
                                     normalized.span(match.start(), match.end()))
         elif tok in CLOSERS or tok.startswith(r"\end"):
             want = CLOSERS.get(tok) if tok in CLOSERS else tok.replace(r"\end", r"\begin")
-            if not stack or (stack[-1][0] != want and not (
-                    tok.startswith(r"\end") and stack[-1][0].startswith(r"\begin"))):
+            if not stack or (stack[-1][0] != want and (stack[-1][0], tok) not in HALF_OPEN
+                             and not (tok.startswith(r"\end")
+                                      and stack[-1][0].startswith(r"\begin"))):
                 opener = f" (the open one is `{stack[-1][0]}`)" if stack else ""
                 raise ParseError(f"`{tok}` closes nothing{opener}",
                                  normalized.span(match.start(), match.end()))
