@@ -180,7 +180,7 @@ def test_eval_json_fields_for_every_kind():
 def test_json_steps_are_title_and_latex():
     done = symml_cli("eval", "--json", "--steps", MATRIX, r"\det(A)")
     steps = json.loads(done.stdout)["results"][1]["steps"]
-    assert steps == [{"title": "Determinant of a 2×2 matrix: ad − bc",
+    assert steps == [{"title": "Determinant of a 2×2 matrix: ad - bc",
                       "latex": r"1 \cdot 4 - 2 \cdot 3 = -2"}]
 
 

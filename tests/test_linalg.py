@@ -282,7 +282,7 @@ def test_sample_covariance(run):
     assert result.value == M([[4, 2], [2, 4]])
     assert [s.title for s in result.steps] == [
         "Column means", "Centre: subtract each column's mean",
-        "Sample covariance: divide by n − 1"]
+        "Sample covariance: divide by n - 1"]
     assert result.steps[1].latex == (r"\mathbf{X}_c = "
                                      r"\begin{bmatrix}0 & -2\\-2 & 0\\2 & 2\end{bmatrix}")
     assert result.steps[2].latex == (r"\frac{1}{n - 1} \mathbf{X}_c^\top \mathbf{X}_c = "
@@ -300,7 +300,7 @@ def test_pca(run):
     assert projected == M([-sp.sqrt(2), -sp.sqrt(2), 2 * sp.sqrt(2)])
     titles = [s.title for s in result.steps]
     assert titles[:4] == ["Column means", "Centre: subtract each column's mean",
-                          "Sample covariance: divide by n − 1", "Characteristic polynomial"]
+                          "Sample covariance: divide by n - 1", "Characteristic polynomial"]
     assert titles[4].startswith("Eigenpairs") and "sorted" in titles[4]
     assert titles[5].startswith("Explained-variance") and titles[6].startswith("Project")
 

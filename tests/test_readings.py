@@ -199,3 +199,29 @@ def test_gamma_applied_is_the_gamma_function():
 def test_an_oscillating_limit_does_not_exist(text):
     err = error(text)
     assert isinstance(err, DomainError) and "does not exist" in str(err)
+
+
+# --- brackets around a product keep it whole; functions named in words ------------------
+@pytest.mark.parametrize("text, expected", [
+    (r"(x(x - 3))^2", x ** 2 * (x - 3) ** 2),
+    (r"\left(x \left(x - 3\right)\right)^{\frac{1}{2}}", sp.sqrt(x * (x - 3))),
+    (r"[x(x - 1)]^2", x ** 2 * (x - 1) ** 2),
+    (r"(\frac{1}{2}(x - 1))^2", (x - 1) ** 2 / 4),
+    (r"\frac{d}{dx}(x(x - 3))^2", sp.diff(x ** 2 * (x - 3) ** 2, x)),
+])
+def test_a_power_after_a_bracketed_product_takes_all_of_it(text, expected):
+    assert sp.expand(value(text) - expected) == 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"\operatorname{asin}^{2}{\left(x \right)}", sp.asin(x) ** 2),
+    (r"\operatorname{asin}{\left(\operatorname{asin}{\left(x \right)} \right)}",
+     sp.asin(sp.asin(x))),
+    (r"-\operatorname{asin}{\left(x \right)} + 1", 1 - sp.asin(x)),
+    (r"\operatorname{acot}\mu x", sp.acot(sp.Symbol("mu") * x)),
+    (r"\operatorname{acot}{\left(x \right)} y", y * sp.acot(x)),
+    (r"\operatorname{atan}^{2}\operatorname{acot}^{1/2}3 \cdot \operatorname{asinh}^{2}\frac{1}{2}",
+     sp.atan(sp.sqrt(sp.acot(3))) ** 2 * sp.asinh(sp.Rational(1, 2)) ** 2),
+])
+def test_functions_named_in_words_take_arguments_like_sin(text, expected):
+    assert value(text) == expected

@@ -137,3 +137,16 @@ def test_expectation_shows_products_before_multiplying(run):
     step = run(r"E[2D + 1]").steps[0]
     assert step.title == r"Expectation: \mathbb{E}[2 D + 1] = \sum_x \left(2 x + 1\right) P(D = x)"
     assert step.line_latex[0].startswith(r"\left(1 + 2 \cdot 1\right) \cdot \frac{1}{3}")
+
+
+def test_entropy_of_a_fair_die_is_ln_6(run):
+    run(r"X \sim \operatorname{DiscreteUniform}(1, 6)")
+    assert run("H(X)").latex == r"\ln 6"
+    assert latex(2 * sp.log(2) + 2 * sp.log(5)) == r"2 \ln 10"
+    assert latex(2 * sp.log(2) - sp.Rational(3, 4) * sp.log(3)) == r"2 \ln 2 - \frac{3 \ln 3}{4}"
+
+
+def test_estimate_of_a_variance_has_the_hat_on_sigma(run):
+    result = run(r"\operatorname{MLE}(\mathcal{N}(\mu, \sigma^2), [1, 2, 3, 6])")
+    assert result.steps[-1].latex == r"\hat{\mu} = 3,\quad \hat{\sigma}^{2} = \frac{7}{2}"
+    assert not any(r"\hat{\sigma^" in step.latex for step in result.steps)

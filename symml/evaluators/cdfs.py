@@ -57,7 +57,7 @@ def cdf_call(node: ast.Call, ctx: Context):
         result = _discrete_cdf(variable, point, node)
     else:
         result = cdf(variable)(point)
-    ctx.step(r"CDF: F(x) = P(X \le x)", rf"P({latex(variable)} \le {latex(point)})", result)
+    ctx.step(("CDF:", Math(r"F(x) = P(X \le x)")), rf"P({latex(variable)} \le {latex(point)})", result)
     return result
 
 
@@ -117,7 +117,7 @@ def _inverse_cdf(variable, u, ctx: Context, node):
     if len(values) != 1:
         raise SymmlError("the CDF cannot be inverted in closed form here", node.span)
     result = _readable_logs(values[0])
-    ctx.step("Inverse transform sampling: solve F(x) = u for x",
+    ctx.step(("Inverse transform sampling: solve", Math("F(x) = u"), "for", Math("x")),
              rf"{latex(branch)} = {latex(u)} \;\Rightarrow\; x = {latex(result)}")
     return result
 
@@ -130,7 +130,7 @@ def _finite_inverse_cdf(table, u, ctx: Context):
         total += p
         pieces.append((x, Le(u, total)))
     result = Piecewise(*pieces, (table[-1][0], True))
-    ctx.step("Inverse transform sampling: the least x with F(x) ≥ u", rf"x = {latex(result)}")
+    ctx.step(("Inverse transform sampling: the least", Math("x"), "with", Math(r"F(x) \ge u")), rf"x = {latex(result)}")
     return result
 
 

@@ -3,7 +3,7 @@ and the Kolmogorov–Smirnov statistic (exact) with its p-value (numeric)."""
 from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
-from ..render.latex import latex, symbol_latex
+from ..render.latex import hat_latex, latex, symbol_latex
 from ..semantics.kinds import is_matrix
 from ..steps import Math
 from ..syntax import ast
@@ -116,7 +116,7 @@ def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) ->
         log_likelihood = _log_likelihood_symbolic(density, data)
         ctx.step("Likelihood: the product of the densities of the samples",
                  r"\mathcal{L} = \prod_{i=1}^{%s} f(x_i)" % latex(data[1]))
-    ctx.step("Log-likelihood", r"\ell = \log \mathcal{L}", log_likelihood)
+    ctx.step("Log-likelihood", r"\ell = \ln \mathcal{L}", log_likelihood)
     estimate = _maximise(log_likelihood, params, ctx, node, distribution.family)
     return {p: estimate[p] for p in params}
 
@@ -154,7 +154,7 @@ def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> di
              % (latex((high - low) ** -len(data)), conditions))
     for end, value, _, op, trend, side in unknowns:
         ctx.step((f"The likelihood is {trend} in", end, f", so the MLE is the {side} allowed",
-                  end), rf"\hat{{{latex(end)}}} = {op}_i x_i", value)
+                  end), rf"{hat_latex(end)} = {op}_i x_i", value)
     return estimate
 
 
@@ -196,7 +196,7 @@ def _maximise(log_likelihood, params, ctx: Context, node, family: str = "") -> d
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     estimate = valid[-1]
     ctx.step("Solve: the maximum-likelihood estimate", r",\quad ".join(
-        rf"\hat{{{latex(p)}}} = {latex(v)}" for p, v in estimate.items()))
+        rf"{hat_latex(p)} = {latex(v)}" for p, v in estimate.items()))
     return estimate
 
 
@@ -213,7 +213,7 @@ def _at_the_boundary(derivative, parameter, bounds, ctx: Context, node) -> dict:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     trend = "increasing" if slope.is_positive else "decreasing"
     ctx.step(("No stationary point:", Math(r"\ell"), f"is {trend} on the whole range of",
-              parameter, ", so it is largest at the end of the range"), rf"\hat{{{latex(parameter)}}} = {latex(end)}")
+              parameter, ", so it is largest at the end of the range"), rf"{hat_latex(parameter)} = {latex(end)}")
     return {parameter: end}
 
 
@@ -265,7 +265,7 @@ def log_likelihood_call(node: ast.Call, ctx: Context):
     if parts is None:
         return NotImplemented
     value = _log_likelihood_of_data(*parts)
-    ctx.step(r"Log-likelihood: \ell = \sum_i \log f(x_i)", value)
+    ctx.step(("Log-likelihood:", Math(r"\ell = \sum_i \ln f(x_i)")), value)
     return value
 
 

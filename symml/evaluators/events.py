@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..steps import Math
 from ..syntax import ast
 from .names import name_of_node
 from .registry import Context, StatementResult, statement_rule
@@ -455,7 +456,7 @@ def independence(node, ctx: Context):
                                latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     holds = sympy.simplify(joint - pa * pb) == 0
     relation = "=" if holds else r"\ne"
-    ctx.step("Independence holds when P(A ∩ B) = P(A) P(B)",
+    ctx.step(("Independence holds when", Math(r"P(A \cap B) = P(A) P(B)")),
              rf"{latex(joint)} {relation} {latex(pa)} \cdot {latex(pb)}")
     return StatementResult("check", sympy.true if holds else sympy.false)
 

@@ -268,13 +268,13 @@ def _poisson_kl(first, second):
 
 # family → (closed form of D_KL(P ‖ Q) from the two parameter tuples, the formula shown)
 CLOSED_FORMS = {
-    "Normal": (_normal_kl, r"\log\frac{\sigma_2}{\sigma_1} + "
+    "Normal": (_normal_kl, r"\ln\frac{\sigma_2}{\sigma_1} + "
                r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}"),
-    "Exponential": (_exponential_kl, r"\log\frac{\lambda_1}{\lambda_2} + "
+    "Exponential": (_exponential_kl, r"\ln\frac{\lambda_1}{\lambda_2} + "
                     r"\frac{\lambda_2}{\lambda_1} - 1"),
-    "Poisson": (_poisson_kl, r"\lambda_1 \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
+    "Poisson": (_poisson_kl, r"\lambda_1 \ln\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
                 r"\lambda_1"),
-    "Uniform": (_uniform_kl, r"\log\frac{b_2 - a_2}{b_1 - a_1} \text{ if } [a_1, b_1] "
+    "Uniform": (_uniform_kl, r"\ln\frac{b_2 - a_2}{b_1 - a_1} \text{ if } [a_1, b_1] "
                 r"\subseteq [a_2, b_2], \text{ else } \infty"),
 }
 FAMILY_NAMES = {"Normal": "two normals", "Exponential": "two exponentials",

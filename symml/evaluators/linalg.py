@@ -128,7 +128,7 @@ def cross(a, b, ctx: Context, node):
 
     u, v = list(a), list(b)
     value = _matrix(Matrix(u).cross(Matrix(v)))
-    ctx.step("Cross product: (a₂b₃ − a₃b₂, a₃b₁ − a₁b₃, a₁b₂ − a₂b₁)",
+    ctx.step(("Cross product:", Math(r"(a_2 b_3 - a_3 b_2, a_3 b_1 - a_1 b_3, a_1 b_2 - a_2 b_1)")),
              *_product_label(node.left, node.right, a, b, r" \times "), value)
     return value
 
@@ -177,7 +177,7 @@ def determinant(value, ctx: Context, node):
 
         expansion = Add(Mul(value[0, 0], value[1, 1], evaluate=False),
                         Mul(-1, value[0, 1], value[1, 0], evaluate=False), evaluate=False)
-        ctx.step("Determinant of a 2×2 matrix: ad − bc",
+        ctx.step(("Determinant of a 2×2 matrix:", Math("ad - bc")),
                  lambda: latex(expansion, as_written=True), result)
     else:
         ctx.step("Determinant", lambda: rf"\det {latex(value)}", result)
@@ -379,7 +379,7 @@ def eig_call(node, ctx):
         raise DomainError("the matrix is not diagonalizable: it has too few independent "
                           "eigenvectors for A = P D P^{-1}", node.span)
     p, d = value.diagonalize()
-    ctx.step("Eigendecomposition A = P D P^{-1}", lambda: rf"P = {latex(ImmutableMatrix(p))},"
+    ctx.step(("Eigendecomposition", Math("A = P D P^{-1}")), lambda: rf"P = {latex(ImmutableMatrix(p))},"
              rf"\ D = {latex(ImmutableMatrix(d))}")
     return Tuple(ImmutableMatrix(p), ImmutableMatrix(d))
 

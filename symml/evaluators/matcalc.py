@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import ShapeError, SymmlError
-from ..semantics import matexpr
-from ..semantics.matexpr import Diag, Differential, Elementwise, Entry, Norm, is_a
+from ..semantics.matexpr import Diag, Differential, Elementwise, Entry, is_a
 
 
 class NotLinear(SymmlError):
@@ -97,17 +96,14 @@ def _chain(expr, d):
     """A scalar function of matrix pieces u_i: df = Σ ∂f/∂u_i du_i (the chain rule)."""
     from sympy import Dummy
 
-    atoms = _scalar_atoms(expr, _VARIABLE[-1])
+    atoms = _scalar_atoms(expr, d.variable)
     dummies = {atom: Dummy("u") for atom in atoms}
     back = {dummy: atom for atom, dummy in dummies.items()}
     replaced = expr.xreplace(dummies)
-    if replaced.free_symbols & set(_VARIABLE[-1].free_symbols):
+    if replaced.free_symbols & set(d.variable.free_symbols):
         raise NotLinear("this function of a matrix cannot be differentiated symbolically")
     return _add([replaced.diff(dummy).xreplace(back) * d(atom)
                  for atom, dummy in dummies.items()], expr)
-
-
-_VARIABLE: list = []  # the variable of the differential being taken (innermost last)
 
 
 def _elementwise_derivative(node):
@@ -264,30 +260,31 @@ QUIET = {"A 1×1 product is its entry", "Transpose (Cookbook 44)", "Sum rule (Co
 def differential(expr, X, steps: list | None = None):
     """df for f = `expr`, with dX = `Differential(X)`; each rule applied is recorded in
     `steps` as (rule, the part, its differential), outer rule first."""
-    D = Differential(X)
-    _VARIABLE.append(X)
-    try:
-        return _differential(expr, X, D, steps)
-    finally:
-        _VARIABLE.pop()
+    return _Differentiator(X, steps)(expr)
 
 
-def _differential(expr, X, D, steps):
-    if not expr.has(X):
-        return _zero_like(expr)
-    if expr == X:
-        return D
-    for rule in RULES:
-        if rule.applies(expr):
-            slot = None
-            if steps is not None and rule.name not in QUIET:
-                slot = len(steps)
-                steps.append(None)
-            value = rule.apply(expr, lambda part: _differential(part, X, D, steps))
-            if slot is not None:
-                steps[slot] = (rule, expr, value)
-            return value
-    raise NotLinear(f"no rule of matrix calculus applies to {type(expr).__name__}")
+class _Differentiator:
+    """d(part) for the rules: the variable X, its differential dX, the step records."""
+
+    def __init__(self, variable, steps):
+        self.variable, self.D, self.steps = variable, Differential(variable), steps
+
+    def __call__(self, expr):
+        if not expr.has(self.variable):
+            return _zero_like(expr)
+        if expr == self.variable:
+            return self.D
+        for rule in RULES:
+            if rule.applies(expr):
+                slot = None
+                if self.steps is not None and rule.name not in QUIET:
+                    slot = len(self.steps)
+                    self.steps.append(None)
+                value = rule.apply(expr, self)
+                if slot is not None:
+                    self.steps[slot] = (rule, expr, value)
+                return value
+        raise NotLinear(f"no rule of matrix calculus applies to {type(expr).__name__}")
 
 
 # --- identification: df = tr(M dX) ⟹ ∂f/∂X = Mᵀ -----------------------------------------
@@ -454,7 +451,3 @@ def scalar_form(value):
     if is_symbolic(value) and value.shape == (1, 1):
         return Entry(value)
     return value
-
-
-__all__ = ["RULES", "Rule", "differential", "derivative", "gradient_from", "jacobian_from",
-           "tidy", "is_symbolic", "scalar_form", "matexpr", "Norm", "Elementwise"]

@@ -4,6 +4,7 @@ partials with the shape of the variable (denominator layout)."""
 from __future__ import annotations
 
 from ..semantics.kinds import built_matrix, is_matrix
+from ..semantics.matexpr import Entry
 from ..syntax import ast
 from . import matcalc
 from .names import lookup
@@ -56,7 +57,7 @@ def dots_as_entries(value, ctx: Context):
         if len(factors) == 2 and all(isinstance(f, Indexed) for f in factors):
             a, b = (lookup(ctx, str(f.base)) for f in factors)
             if matcalc.is_symbolic(a) and matcalc.is_symbolic(b):
-                swaps[total] = matcalc.Entry(a.T * b)
+                swaps[total] = Entry(a.T * b)
     return value.xreplace(swaps) if swaps else value
 
 
@@ -92,10 +93,16 @@ def presentable(result):
 
 def partials(value, X, ctx: Context):
     """Numeric sizes: a scalar's partials in the shape of X; a vector's Jacobian."""
-    from ..errors import ShapeError
+    from sympy import Basic
+
+    from ..errors import ShapeError, SymmlError
+    from ..semantics.kinds import describe
     from ..steps.matsteps import entrywise
     from .calculus import real_diff
 
+    if not (is_matrix(value) or isinstance(value, Basic)):
+        raise SymmlError(f"cannot differentiate {describe(value)} by a vector or matrix: "
+                         "write it applied, as in f(x, y), or define it first")
     if is_matrix(value):
         if not (value.shape[1] == 1 and X.shape[1] == 1):
             raise ShapeError("the derivative of a vector or matrix by a matrix is a tensor; "

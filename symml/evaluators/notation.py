@@ -374,7 +374,7 @@ def set_equality(node: ast.Relation, ctx: Context):
 
 @handles(ast.ImaginaryLetter)
 def imaginary_letter(node: ast.ImaginaryLetter, ctx: Context):
-    """`i` in `3 + 4i` or `e^{i\pi}`: the imaginary unit (a defined i wins), with a note."""
+    r"""`i` in `3 + 4i` or `e^{i\pi}`: the imaginary unit (a defined i wins), with a note."""
     import sympy
 
     defined = lookup(ctx, node.letter)
@@ -384,3 +384,24 @@ def imaginary_letter(node: ast.ImaginaryLetter, ctx: Context):
              f"numbers; write {node.letter} as an index (x_{node.letter}) or use another letter "
              "for a variable")
     return sympy.I
+
+
+@handles(ast.GenericMatrix)
+def generic_matrix(node: ast.GenericMatrix, ctx: Context):
+    r"""The matrix `a_{11} \cdots a_{mn}` stands for: of symbolic size SymPy's `MatrixSymbol`,
+    of numeric size the matrix of the entry names `a_{i,j}` (`x_i` for a vector)."""
+    import sympy
+
+    rows, cols = ctx.value_of(node.rows), ctx.value_of(node.cols)
+    for size, part in ((rows, node.rows), (cols, node.cols)):
+        if not (getattr(size, "is_Symbol", False) or (getattr(size, "is_Integer", False)
+                                                      and 0 < size <= 50)):
+            raise ShapeError("the size of a matrix written with dots must be a name or a "
+                             "whole number up to 50", part.span)
+    if not (rows.is_Integer and cols.is_Integer):
+        return sympy.MatrixSymbol(node.name, rows, cols)
+    if 1 in (rows, cols):
+        return sympy.ImmutableMatrix(rows, cols, [ctx.workspace.symbol(f"{node.name}_{k}")
+                                                  for k in range(1, rows * cols + 1)])
+    return sympy.ImmutableMatrix(rows, cols, lambda i, j: ctx.workspace.symbol(
+        f"{node.name}_{{{i + 1},{j + 1}}}"))

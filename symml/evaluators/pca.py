@@ -87,7 +87,7 @@ def covariance(data, ctx: Context):
     ctx.step("Centre: subtract each column's mean", r"\mathbf{X}_c", centred)
     n = data.rows
     result = ImmutableMatrix(centred.T * centred / (n - 1))
-    ctx.step("Sample covariance: divide by n − 1",
+    ctx.step(("Sample covariance: divide by", Math("n - 1")),
              r"\frac{1}{n - 1} \mathbf{X}_c^\top \mathbf{X}_c",
              lambda: rf"\frac{{1}}{{{n - 1}}} {latex(ImmutableMatrix(centred.T * centred))}",
              result)

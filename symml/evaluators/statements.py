@@ -186,8 +186,8 @@ def definition(node, ctx: Context):
     function = function_target(lhs, ctx)
     if function:
         name, params = function
-        exists = lookup(ctx, name) is not None or is_builtin(name)
-        if not exists:
+        old = lookup(ctx, name)
+        if old is None and not is_builtin(name) or _is_constant_function(old):
             return define_function(name, params, rhs, ctx)
         if _mentions(rhs, name):
             return None
@@ -223,6 +223,12 @@ def letters_definition(node, ctx: Context):
     raise SymmlError(f"`{word}` reads as the product {product} of undefined letters: to "
                      f"define a name write \\mathrm{{{word}}} = ..., to solve for the letters "
                      f"write {product} = ...", lhs.span)
+
+
+def _is_constant_function(value) -> bool:
+    """`F(x) = \\frac{k}{100}` defined F as a constant: `F(x) = 0.5` then redefines it
+    (solving would answer for k, not x)."""
+    return isinstance(value, UserFunction) and not set(value.params) & _free_symbols(value.body)
 
 
 def _free_symbols(value) -> set:

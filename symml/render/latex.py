@@ -32,6 +32,9 @@ def _printer(order: str, written: bool = False):
                 sign, z = z
                 phi = r"\Phi\left(%s\right)" % self._print(z)
                 return phi if sign > 0 else "1 - " + phi
+            combined = combined_logs(expr)
+            if combined is not None:
+                return self._print(combined)
             text = super()._print_Add(expr, order)
             if self.order != "none" and text.startswith("-"):
                 terms = self._as_ordered_terms(expr, order=order)
@@ -46,7 +49,8 @@ def _printer(order: str, written: bool = False):
             """`\\ln 6`, `\\ln x`, `\\ln\\left(1 + x\\right)`."""
             arg = expr.args[0]
             inner = self._print(arg)
-            simple = (arg.is_Symbol or (arg.is_Integer and arg.is_positive)) and exp is None
+            simple = (arg.is_Symbol or arg.is_NumberSymbol or (arg.is_Integer and arg.is_positive)
+                      ) and exp is None
             text = r"\ln " + inner if simple else r"\ln\left(%s\right)" % inner
             return r"\left(%s\right)^{%s}" % (text, exp) if exp else text
 
@@ -170,6 +174,19 @@ def normal_cdf_argument(expr):
     return (1 if coefficient > 0 else -1), z
 
 
+def combined_logs(expr):
+    """`\\ln 2 + \\ln 3` as `\\ln 6`: a sum of logs of positive rationals with one common
+    coefficient, as one log (None otherwise)."""
+    from sympy import Mul, log
+
+    parts = [term.as_coeff_Mul() for term in expr.args]
+    if len(parts) < 2 or len({c for c, _ in parts}) != 1 or not all(
+            isinstance(f, log) and f.args[0].is_Rational and f.args[0] > 0 for _, f in parts):
+        return None
+    single = log(Mul(*[f.args[0] for _, f in parts]))
+    return single if parts[0][0] == 1 else Mul(parts[0][0], single, evaluate=False)
+
+
 def _rotated(terms):
     """Terms with the first positive one moved to the front, when the first is negative
     and the sum is not a polynomial written by degree."""
@@ -238,6 +255,14 @@ def symbol_latex(name: str) -> str:
         sub = sub[1:-1] if sub.startswith("{") and sub.endswith("}") else sub
         return f"{head}_{{{sub}}}"
     return head
+
+
+def hat_latex(symbol) -> str:
+    """The estimate of a parameter: `\\hat{\\mu}`, and `\\hat{\\sigma}^2` (the hat on σ, not
+    on σ²) for a parameter named by its square."""
+    name = latex(symbol)
+    base, mark, power = name.partition("^")
+    return rf"\hat{{{base}}}{mark}{power}" if mark and base else rf"\hat{{{name}}}"
 
 
 def bold(name: str) -> str:

@@ -444,3 +444,14 @@ class ImaginaryLetter(Node):
     unit, unless the letter is defined."""
 
     letter: str
+
+
+@frozen_node
+class GenericMatrix(Node):
+    """`\\begin{bmatrix} a_{11} & \\cdots & a_{1n} \\\\ \\vdots & \\ddots & \\vdots \\\\ a_{m1} &
+    \\cdots & a_{mn} \\end{bmatrix}`: the m×n matrix of entries a_{i,j} (a vector for one
+    row or column)."""
+
+    name: str
+    rows: Node
+    cols: Node

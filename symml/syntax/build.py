@@ -34,6 +34,7 @@ INVERSE_FUNCTIONS = {"sin": "asin", "cos": "acos", "tan": "atan", "cot": "acot",
                      "coth": "acoth", "asin": "sin", "acos": "cos", "atan": "tan",
                      "asinh": "sinh", "acosh": "cosh", "atanh": "tanh", "exp": "ln",
                      "ln": "exp", "log": "exp"}
+NAMED_FUNCTIONS = set(INVERSE_FUNCTIONS) | set(INVERSE_FUNCTIONS.values())
 FUNCTION_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arccot": "acot",
                     "arcsec": "asec", "arccsc": "acsc", "arsinh": "asinh", "arcsinh": "asinh",
                     "arcosh": "acosh", "arccosh": "acosh", "artanh": "atanh",
@@ -107,6 +108,7 @@ class AstBuilder(Transformer_NonRecursive):
         self.normalized = normalized
         self._operator_calls = {}  # id(applied) -> (applied, operator, operand): see _operator_call
         self._orders = {}  # id(power) -> (power, Prime) for `f^{(2)}`: see derivative_order
+        self._bracketed = set()  # ids of what ( ), [ ] or { } enclosed: see _named_calls
         self._scripted = {}  # id(power) -> power for `x^2` not in brackets: see subscript
 
     # --- helpers ------------------------------------------------------------------
@@ -226,8 +228,13 @@ class AstBuilder(Transformer_NonRecursive):
 
     def juxtapose(self, meta, children):
         self._refuse_touching_numbers(children)
+        first = children[0]
+        if isinstance(first, ast.Neg) and _named_function(first.operand):
+            # -\operatorname{asin}{(x)} is -(asin x): the sign goes on the product
+            return ast.Neg(self.juxtapose(meta, [first.operand, *children[1:]]),
+                           span=self._span(meta))
         factors = []
-        for child in children:
+        for child in self._named_calls(children):
             if isinstance(child, ast.Juxtapose):
                 factors.extend(child.factors)
             elif isinstance(child, (ast.Gradient, ast.Hessian)) \
@@ -237,6 +244,31 @@ class AstBuilder(Transformer_NonRecursive):
             else:
                 factors.append(child)
         return _apply_operators(factors, self._span(meta))
+
+    def _named_calls(self, children: list) -> list:
+        r"""`\operatorname{asin}^{2}{\left(x\right)}`, `\operatorname{acot} \mu x`: a function
+        named in a word takes what follows as `\sin` does (`\sin 2x` is sin(2x)): one
+        bracket, or the plain factors up to the next bracket or function."""
+        for i, head in enumerate(children):
+            if _named_function(head) and i + 1 < len(children):
+                rest = self._named_calls(children[i + 1:])  # \operatorname{atan}\operatorname{acot} x
+                taken = 1
+                while self._plain(rest[0]) and taken < len(rest) and self._plain(rest[taken]):
+                    taken += 1
+                argument = rest[0] if taken == 1 else ast.Juxtapose(
+                    tuple(rest[:taken]), span=_join(rest[0].span, rest[taken - 1].span))
+                func = FuncHead(head.base, head.exponent) if isinstance(head, ast.Power) \
+                    else FuncHead(head, None)
+                call = _apply_head(func, (argument,), None, _join(head.span, argument.span))
+                return [*children[:i], call, *rest[taken:]]
+        return list(children)
+
+    def _plain(self, node) -> bool:
+        """A factor `\\sin` takes without brackets: a letter, number, fraction or root, or a
+        power of one; not a bracket, nor a function."""
+        base = node.base if isinstance(node, ast.Power) else node
+        return id(base) not in self._bracketed and not _named_function(base) and isinstance(
+            base, (ast.Name, ast.Number, ast.Div, ast.Sqrt, ast.Subscript))
 
     def _refuse_touching_numbers(self, children):
         """`1.1.1` is not a number (nor 1.1 × 0.1)."""
@@ -391,8 +423,7 @@ class AstBuilder(Transformer_NonRecursive):
             inner = ast.Subscript(func.base.operand, func.index, span=func.span)
             func = ast.Prime(inner, func.base.order, span=func.span)
         func = self._orders.pop(id(func), (None, func))[1]
-        if isinstance(func, ast.Power) and isinstance(func.base, ast.Name) \
-                and len(func.base.name) > 1:  # \operatorname{sinh}^{-1}(x)
+        if _named_function_power(func):  # \operatorname{sinh}^{-1}(x)
             return _apply_head(FuncHead(func.base, func.exponent), tuple(args), args.split,
                                self._span(meta))
         return self._operator_call(func, args, "(", self._span(meta)) \
@@ -408,7 +439,7 @@ class AstBuilder(Transformer_NonRecursive):
         bracket, remembered so that a power or a bracket after it joins the operand
         (`\frac{d}{dx}(2x+1)^3`, `\frac{d}{dx}(x+1)(x-1)`); None for any other call."""
         if isinstance(func, (DerivOp, NablaOp)) and len(args) == 1 and args.split is None:
-            operator, operand = func, args[0]
+            operator, operand = func, _grouped(args[0])
         elif id(func) in self._operator_calls and bracket == "(":
             _, operator, inner = self._operator_calls.pop(id(func))
             operand = ast.Call(inner, tuple(args), bracket, args.split, span=span)
@@ -610,7 +641,8 @@ class AstBuilder(Transformer_NonRecursive):
         if len(args) == 1 and args.split is None:
             self._operator_calls.pop(id(args[0]), None)  # (\frac{d}{dx}(x^2))^2 squares it
             self._scripted.pop(id(args[0]), None)  # (x^2)_1 is not x_1^2
-            return args[0]
+            self._bracketed.add(id(args[0]))
+            return _grouped(args[0])
         return ast.TupleLit(tuple(args), span=self._span(meta))
 
     def bracket(self, meta, children):
@@ -671,6 +703,7 @@ class AstBuilder(Transformer_NonRecursive):
 
     def group(self, meta, children):
         self._operator_calls.pop(id(children[0]), None)
+        self._bracketed.add(id(children[0]))
         self._scripted.pop(id(children[0]), None)
         return children[0]
 
@@ -700,6 +733,8 @@ class AstBuilder(Transformer_NonRecursive):
                               f"\\end{{{_environment(end)}}}; write "
                               f"\\end{{{_environment(begin)}}}", self._tok_span(end))
         rows = tuple(tuple(row) for row in children if isinstance(row, list))
+        if any(isinstance(entry, ast.Dots) for row in rows for entry in row):
+            return _generic_matrix(rows, self._span(meta))
         width = len(rows[0])
         for row in rows:
             if len(row) != width:
@@ -765,11 +800,56 @@ def _roman(tok: Token, span) -> ast.Node:
     return ast.Name(FUNCTION_ALIASES.get(name, name), span=span)
 
 
+def _grouped(node: ast.Node) -> ast.Node:
+    """`(x(x - 3))` keeps its brackets: a power after them takes the whole product, not the
+    last bracket as after `x(x - 3)` (a one-factor product marks it)."""
+    if isinstance(node, ast.Call):
+        return ast.Juxtapose((node,), span=node.span)
+    return node
+
+
 def _column_of_row(base: ast.Node) -> Optional[ast.Node]:
     """`[x_1, x_2, x_3]^\\top`: the column vector books mean (the list written as a row)."""
     if isinstance(base, ast.ListLit) and len(base.items) > 1 \
             and not any(isinstance(item, ast.ListLit) for item in base.items):
         return ast.MatrixLit(tuple((item,) for item in base.items), span=base.span)
+    return None
+
+
+def _generic_matrix(rows, span) -> ast.Node:
+    r"""A matrix written with dots is the generic one its corners name: `a_{11}` … `a_{mn}`
+    (or `a_{1,1}` … `a_{m,n}`), a column `x_1` … `x_n`, a row likewise."""
+    first, last = rows[0][0], rows[-1][-1]
+    if not (isinstance(first, ast.Subscript) and isinstance(last, ast.Subscript)
+            and isinstance(first.base, ast.Name) and first.base == last.base):
+        raise ParseError("a matrix written with dots needs named corner entries, such as "
+                         "a_{11} … a_{mn} or x_1 … x_n", span)
+    sizes = _corner_sizes(last.index)
+    one = ast.Number(Fraction(1))
+    if len(rows) == 1 and len(rows[0]) > 1 and sizes and len(sizes) == 1:
+        return ast.GenericMatrix(first.base.name, one, sizes[0], span=span)
+    if all(len(row) == 1 for row in rows) and sizes and len(sizes) == 1:
+        return ast.GenericMatrix(first.base.name, sizes[0], one, span=span)
+    if sizes and len(sizes) == 2:
+        return ast.GenericMatrix(first.base.name, *sizes, span=span)
+    raise ParseError("the last entry of a matrix written with dots gives its size, as a_{mn} "
+                     "or a_{m,n}", last.span)
+
+
+def _corner_sizes(index):
+    """`{mn}` → (m, n); `{m,n}` → (m, n); `{n}` → (n,); `{2n}`-like forms → None."""
+    if len(index) == 2:
+        return tuple(index)
+    (item,) = index
+    if isinstance(item, ast.Name) and len(item.name) == 2 and item.name.isalpha():
+        return (ast.Name(item.name[0]), ast.Name(item.name[1]))
+    if isinstance(item, ast.Juxtapose) and len(item.factors) == 2:
+        return item.factors
+    if isinstance(item, ast.Number) and item.value.denominator == 1 and 10 < item.value < 100:
+        rows, cols = divmod(int(item.value), 10)  # a_{23}, as notes write entries
+        return (ast.Number(Fraction(rows)), ast.Number(Fraction(cols)))
+    if isinstance(item, (ast.Name, ast.Number)):
+        return (item,)
     return None
 
 
@@ -834,6 +914,22 @@ def _apply_head(head: FuncHead, args, split, span) -> ast.Node:
                         split, span=span)
     call = ast.Call(func, args, "(", split, span=span)
     return ast.Power(call, power, span=span) if power is not None else call
+
+
+def _named_function_power(node) -> bool:
+    """`\\operatorname{asin}^{2}`: a power of a function named in a word, taking an argument."""
+    return isinstance(node, ast.Power) and _named_function(node.base)
+
+
+def _named_function(node) -> bool:
+    return isinstance(node, ast.Name) and node.name in NAMED_FUNCTIONS or \
+        _named_function_power(node)
+
+
+def _join(first, last):
+    if first is None or last is None:
+        return first
+    return type(first)(first.start, last.end)
 
 
 def _head_text(func: ast.Node) -> str:
