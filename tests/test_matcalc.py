@@ -307,3 +307,12 @@ def test_differentials_have_a_plain_text_form():
     from symml.evaluators.matcalc import differential
 
     assert str(differential(x.T * A * x, x)) == "dx.T*A*x + x.T*A*dx"
+
+
+def test_hessian_steps_name_the_gradient_they_differentiate(mc):
+    result = mc(r"\nabla^2_{\mathbf{x}} \mathbf{x}^\top \mathbf{A} \mathbf{x}")
+    hessian = [step.latex for step in result.steps
+               if step.title == "Hessian: the Jacobian of the gradient"]
+    assert hessian == [r"\nabla^2 f = \frac{\partial \nabla f}{\partial \mathbf{x}}"]
+    assert result.steps[-1].latex == r"d\left(\nabla f\right) = \left(\mathbf{A} + " \
+        r"\mathbf{A}^\top\right) d\mathbf{x}"

@@ -3,6 +3,7 @@ sizes the closed form of `matcalc` with its derivation, at numeric sizes the mat
 partials with the shape of the variable (denominator layout)."""
 from __future__ import annotations
 
+from ..render.latex import latex
 from ..semantics.kinds import built_matrix, is_matrix
 from ..semantics.matexpr import Entry
 from ..syntax import ast
@@ -69,7 +70,7 @@ def derivative(node, X, ctx: Context):
     return partials(value, X, ctx)
 
 
-def closed_form(value, X, ctx: Context):
+def closed_form(value, X, ctx: Context, name: str = "f"):
     from ..steps.matsteps import derivation
 
     rules = [] if ctx.want_steps else None
@@ -77,7 +78,7 @@ def closed_form(value, X, ctx: Context):
     result = presentable(result)
     if ctx.want_steps:
         jacobian = is_matrix(value) and value.shape != (1, 1)
-        for step in derivation(value, X, rules, df, result, jacobian=jacobian):
+        for step in derivation(value, X, rules, df, result, jacobian=jacobian, name=name):
             ctx.add_step(step)
     return result
 
@@ -91,7 +92,7 @@ def presentable(result):
     return result.xreplace(swaps) if swaps else result
 
 
-def partials(value, X, ctx: Context):
+def partials(value, X, ctx: Context, name: str = "f"):
     """Numeric sizes: a scalar's partials in the shape of X; a vector's Jacobian."""
     from sympy import Basic
 
@@ -112,7 +113,7 @@ def partials(value, X, ctx: Context):
     else:
         result = built_matrix(X.rows, X.cols, (real_diff(value, x) for x in X))
     if ctx.want_steps:
-        for step in entrywise(X, result):
+        for step in entrywise(X, result, name):
             ctx.add_step(step)
     return result
 
@@ -125,8 +126,8 @@ def hessian(node, X, ctx: Context):
     if is_matrix(value):
         raise ShapeError("the Hessian needs a scalar function", node.span)
     if not matcalc.is_symbolic(X):
-        gradient = partials(value, X, ctx)
-        return partials(gradient, X, ctx)
+        return partials(partials(value, X, ctx), X, ctx, r"\nabla f")
     gradient = closed_form(value, X, ctx)
-    ctx.step("Hessian: the Jacobian of the gradient", r"\nabla^2 f", gradient)
-    return closed_form(gradient, X, ctx)
+    ctx.step("Hessian: the Jacobian of the gradient", r"\nabla^2 f",
+             rf"\frac{{\partial \nabla f}}{{\partial {latex(X)}}}")
+    return closed_form(gradient, X, ctx, r"\nabla f")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from . import Math, Step
 
 
-def _operator(X) -> str:
+def _operator(X, name: str = "f") -> str:
     from ..render.latex import latex
 
-    return rf"\frac{{\partial f}}{{\partial {latex(X)}}}"
+    return rf"\frac{{\partial {name}}}{{\partial {latex(X)}}}"
 
 
 def rule_step(rule, part, value) -> Step:
@@ -20,43 +20,46 @@ def rule_step(rule, part, value) -> Step:
     return Step(title, lines=(DifferentialOf(part), value))
 
 
-def derivation(expr, X, rules: list, df, result, *, jacobian: bool = False) -> list[Step]:
-    """Steps for ∂f/∂X = `result` of f = `expr`, from the (rule, part, differential) records."""
+def derivation(expr, X, rules: list, df, result, *, jacobian: bool = False,
+               name: str = "f") -> list[Step]:
+    """Steps for ∂f/∂X = `result` of f = `expr` (written `name`), from the (rule, part,
+    differential) records."""
     from sympy import Trace
 
     from ..semantics.matexpr import Differential, Entry, is_a
 
     D = Differential(X)
-    steps = [Step.chain("The function", "f", expr)]
+    d = f"d{name}" if name == "f" else rf"d\left({name}\right)"
+    steps = [Step.chain("The function", name, expr)]
     steps.extend(rule_step(*record) for record in rules)
-    steps.append(Step.chain("The differential", "df", df.matrix if is_a(df, "Entry") else df))
+    steps.append(Step.chain("The differential", d, df.matrix if is_a(df, "Entry") else df))
     if jacobian:
         steps.append(Step(("Identification:", Math(r"df = \mathbf{J}\,d\mathbf{x} \Rightarrow "
                                                    r"\frac{\partial f}{\partial \mathbf{x}} = "
                                                    r"\mathbf{J}"),
                            "(row i is the gradient of output i)"),
-                          lines=("df", result * D)))
+                          lines=(d, result * D)))
     elif X.shape[1] == 1:
-        steps.append(Step(("A scalar equals its transpose: bring", Math(r"d\mathbf{x}"),
-                           "to the right"), lines=("df", Entry(result.T * D))))
+        steps.append(Step(("A scalar equals its transpose: bring", Math(D),
+                           "to the right"), lines=(d, Entry(result.T * D))))
         steps.append(Step(("Identification:", Math(r"df = \mathbf{g}^\top d\mathbf{x} "
                                                    r"\Rightarrow \nabla f = \mathbf{g}"),
-                           "(a column)"), lines=(_operator(X), result)))
+                           "(a column)"), lines=(_operator(X, name), result)))
     else:
         if Trace(result.T * D) != df:
             steps.append(Step(("Trace cyclicity", Math(r"\operatorname{tr}(\mathbf{A}\mathbf{B}"
                                                        r"\mathbf{C}) = \operatorname{tr}(\mathbf{C}"
                                                        r"\mathbf{A}\mathbf{B})")),
-                              lines=("df", Trace(result.T * D))))
+                              lines=(d, Trace(result.T * D))))
         steps.append(Step(("Identification:", Math(r"df = \operatorname{tr}(\mathbf{G}^\top "
                                                    r"d\mathbf{X}) \Rightarrow \frac{\partial f}"
                                                    r"{\partial \mathbf{X}} = \mathbf{G}"),
-                           "(the shape of X)"), lines=(_operator(X), result)))
+                           "(the shape of X)"), lines=(_operator(X, name), result)))
     return steps
 
 
-def entrywise(X, result) -> list[Step]:
+def entrywise(X, result, name: str = "f") -> list[Step]:
     """A scalar's derivative by a matrix with entries: the matrix of partials."""
     return [Step(("The matrix of partial derivatives: entry", Math("(i, j)"), "is",
                   Math(r"\frac{\partial f}{\partial X_{ij}}"), "(the shape of X)"),
-                 lines=(_operator(X), result))]
+                 lines=(_operator(X, name), result))]
