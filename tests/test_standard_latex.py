@@ -307,3 +307,8 @@ def test_generic_matrices_with_dots():
     assert value(r"\det \begin{bmatrix} a_{11} & \cdots & a_{12} \\ \vdots & \ddots & \vdots "
                  r"\\ a_{21} & \cdots & a_{22} \end{bmatrix}") == a.det()
     assert "corner" in str(refused(r"\begin{bmatrix} 1 & \cdots & 1 \end{bmatrix}", ParseError))
+
+
+def test_a_long_complex_sum_is_read_without_recursion():
+    text = " + ".join(f"{k}i" for k in range(1, 2001))
+    assert value(text) == 2001000 * sp.I

@@ -58,14 +58,32 @@ def _is_index(node: ast.Node, letter: str) -> bool:
     return False
 
 
-def _replace(node, letter: str):
-    """A copy of node with every Name(letter) an ImaginaryLetter."""
-    if _is_letter(node, letter):
-        return ast.ImaginaryLetter(letter, span=node.span)
-    if isinstance(node, tuple):
-        return tuple(_replace(item, letter) for item in node)
-    if not isinstance(node, ast.Node):
-        return node
-    changes = {f.name: _replace(getattr(node, f.name), letter)
-               for f in dataclasses.fields(node) if f.name != "span"}
-    return dataclasses.replace(node, **changes)
+def _replace(root: ast.Node, letter: str) -> ast.Node:
+    """A copy of root with every Name(letter) an ImaginaryLetter, rebuilt bottom-up without
+    recursion (a 10,000-term sum is as deep as it is long)."""
+    done: dict[int, ast.Node] = {}
+    stack = [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if id(node) in done:
+            continue
+        if _is_letter(node, letter):
+            done[id(node)] = ast.ImaginaryLetter(letter, span=node.span)
+            continue
+        children = node.children()
+        if children and not expanded:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+            continue
+        changes = {f.name: _swapped(getattr(node, f.name), done)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        done[id(node)] = dataclasses.replace(node, **changes)
+    return done[id(root)]
+
+
+def _swapped(value, done: dict):
+    if isinstance(value, ast.Node):
+        return done.get(id(value), value)
+    if isinstance(value, tuple):
+        return tuple(_swapped(item, done) for item in value)
+    return value
