@@ -50,6 +50,7 @@ def test_tolerance_option():
 def test_usage_errors_exit_2():
     assert symml("check", "x").returncode == 2
     assert symml("check", "--batch", "/nonexistent.jsonl").returncode == 2
+    assert symml("check", "--batch", BANK, "--jobs", "0").returncode == 2
 
 
 # --- reading a batch --------------------------------------------------------------------------
@@ -156,7 +157,7 @@ def test_a_dask_cluster_gives_the_local_results():
     local = []
     run_batch(pairs, local.append, jobs=1, progress=False)
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         remote = []
         run_on_dask(pairs, remote.append, cluster.scheduler_address, progress=False)
     assert remote == local

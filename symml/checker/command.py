@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 BATCH_OK, BATCH_SOME_FAILED, USAGE_ERROR = 0, 1, 2
@@ -62,6 +63,9 @@ def _print(verdict) -> None:
 def run_batch(args, parser) -> int:
     from .batch import done_ids, read_pairs
 
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+
     try:
         pairs = read_pairs(args.batch)
     except OSError as error:
@@ -84,15 +88,21 @@ def run_batch(args, parser) -> int:
     options = dict(tolerance=args.tolerance, timeout=args.timeout,
                    progress=not args.no_progress, skip=skip)
     try:
-        if args.dask:
-            from .cluster import run_on_dask
-
-            run_on_dask(pairs, write, args.dask, **options)
-        else:
-            from .batch import run_batch as run_locally
-
-            run_locally(pairs, write, jobs=args.jobs, **options)
+        _run_pairs(pairs, write, args, options)
+    except BrokenPipeError:  # `symml check --batch F | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         if output is not sys.stdout:
             output.close()
     return BATCH_SOME_FAILED if failures else BATCH_OK
+
+
+def _run_pairs(pairs, write, args, options) -> None:
+    if args.dask:
+        from .cluster import run_on_dask
+
+        run_on_dask(pairs, write, args.dask, **options)
+    else:
+        from .batch import run_batch as run_locally
+
+        run_locally(pairs, write, jobs=args.jobs, **options)
