@@ -237,3 +237,38 @@ def test_no_domain_note_where_none_is_needed(statement):
 def test_jacobian_of_defined_components(defs, jacobian):
     y = sp.Symbol("y")
     assert last(*defs, jacobian).value == sp.Matrix([[2 * x * y, x**2], [5, sp.cos(y)]])
+
+
+# --- identities between entries with letter indices ------------------------------------------
+A_SYMBOLIC = r"\mathbf{A} = \begin{bmatrix} A_{1,1} & A_{1,2} \\ A_{2,1} & A_{2,2} \end{bmatrix}"
+A_23 = r"A = \begin{bmatrix} 1 & 2 & 3 \\ 4 & 5 & 6 \end{bmatrix}"
+B_23 = r"B = \begin{bmatrix} 5 & 6 & 7 \\ 7 & 8 & 9 \end{bmatrix}"
+
+
+@pytest.mark.parametrize("setup, statement", [
+    ([A_SYMBOLIC], r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{j,i}"),
+    ([A_23], r"(A^\top)_{i,j} = A_{j,i}"),
+    ([A_23, B_23, r"C = A \odot B"], r"C_{i,j} = A_{i,j} \times B_{i,j}"),
+    ([A_23, B_23], r"(A + B)_{i,j} = A_{i,j} + B_{i,j}"),
+    ([r"v = \begin{bmatrix} 1 \\ 2 \end{bmatrix}"], r"(2v)_i = 2 v_i"),
+])
+def test_entry_identities_with_letter_indices_are_checked_for_every_index(setup, statement):
+    result = last(*setup, statement)
+    assert result.kind == "check" and result.value is sp.true
+    assert result.notes and result.notes[0].startswith("checked for every")
+
+
+@pytest.mark.parametrize("setup, statement, case", [
+    ([A_SYMBOLIC], r"(\mathbf{A}^\top)_{i,j} = \mathbf{A}_{i,j}", "i = 1, j = 2"),
+    ([A_23], "A_{i,j} = 5", "i = 1, j = 1"),
+    ([A_23, B_23], r"(A + B)_{i,j} = A_{i,j}", "i = 1, j = 1"),
+])
+def test_a_false_entry_identity_names_a_case(setup, statement, case):
+    result = last(*setup, statement)
+    assert result.kind == "check" and result.value is sp.false
+    assert case in result.notes[0]
+
+
+def test_entries_of_an_undefined_name_are_still_a_definition():
+    result = last(A_23, r"C_{i,j} = A_{i,j} \times B_{i,j}")
+    assert result.kind == "definition" and result.notes == []

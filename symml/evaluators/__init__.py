@@ -6,7 +6,7 @@ from functools import lru_cache
 
 CHAPTERS = ("arithmetic", "names", "collections", "functions", "linalg", "einsum", "pca",
             "statements", "calculus", "distributions", "events", "probability",
-            "moments", "cdfs", "information", "estimation", "notation")
+            "moments", "cdfs", "information", "estimation", "notation", "entries")
 
 
 @lru_cache(maxsize=1)
