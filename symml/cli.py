@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 
+from .files import InputError, argument_text, check_output, read_text, timeout_seconds, \
+    write_output
+
 USAGE_ERROR, ALL_OK, SOME_FAILED = 2, 0, 1
 
 
@@ -34,15 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print results as raw LaTeX (the default when not on a terminal)")
     shown.add_argument("--pretty", action="store_true", help="print results as 'input ⟹ "
                        "result' in Unicode maths (the default on a terminal)")
-    run.add_argument("--timeout", type=float, default=5.0,
+    run.add_argument("--timeout", type=timeout_seconds, default=5.0,
                      help="seconds allowed per statement (default 5)")
 
     solve = commands.add_parser("solve", help="write the worked solution of a document")
     solve.add_argument("file", metavar="FILE", help="the document (- for standard input)")
-    solve.add_argument("-o", "--output", help="output file (default: standard output)")
+    solve.add_argument("-o", "--output", help="output file (default or -: standard output)")
     solve.add_argument("--format", choices=["tex", "pdf", "md", "html", "json"],
                        help="output format (default: from -o's suffix, else md)")
-    solve.add_argument("--timeout", type=float, default=5.0,
+    solve.add_argument("--timeout", type=timeout_seconds, default=5.0,
                        help="seconds allowed per statement (default 5)")
 
     from .checker.command import add_parser as add_check
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_check(args, parser)
         return run_solve(args, parser)
+    except InputError as error:
+        parser.error(str(error))
     except KeyboardInterrupt:
         print("symml: interrupted", file=sys.stderr)
         return SOME_FAILED
@@ -100,28 +105,18 @@ def _load() -> None:
     gc.freeze()
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
-
-
 def run_eval(args, parser) -> int:
     from .syntax.document import Statement, split_statements
     from .workspace import Workspace
 
     statements: list[Statement] = []
     if args.file:
-        try:
-            statements += split_statements(_read(args.file))
-        except OSError as error:
-            parser.error(f"cannot read {args.file}: {error.strerror}")
+        statements += split_statements(read_text(args.file))
     for text in args.statements:
         if text == "-":
-            statements += split_statements(sys.stdin.read())
+            statements += split_statements(read_text("-"))
         else:
-            statements += split_statements(text)
+            statements += split_statements(argument_text(text))
     if not statements:
         parser.error("no statements given (pass them as arguments, with -f FILE, or -)")
 
@@ -157,28 +152,20 @@ def run_solve(args, parser) -> int:
     from .render.document import FORMATS, render_document, solve_document
 
     fmt = args.format or _format_from_suffix(args.output, parser) or "md"
-    try:
-        text = _read(args.file)
-    except OSError as error:
-        parser.error(f"cannot read {args.file}: {error.strerror}")
-    solution = solve_document(text, timeout=args.timeout)
+    if fmt == "pdf" and not args.output:
+        parser.error("--format pdf needs -o OUT.pdf (or -o - for standard output)")
+    check_output(args.output, args.file)
+    solution = solve_document(read_text(args.file), timeout=args.timeout)
     if fmt == "pdf":
-        from .render.pdf import PdfUnavailable, write_pdf
+        from .render.pdf import PdfUnavailable, pdf_bytes
 
-        if not args.output:
-            parser.error("--format pdf needs -o OUT.pdf")
         try:
-            write_pdf(solution, args.output)
+            write_output(args.output, pdf_bytes(solution))
         except PdfUnavailable as error:
             print(f"symml: no PDF written: {error.message}", file=sys.stderr)
             return SOME_FAILED
     else:
-        output = render_document(solution, fmt)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(output)
-        else:
-            sys.stdout.write(output)
+        write_output(args.output, render_document(solution, fmt))
     assert fmt in FORMATS
     _summarise_errors(solution)
     return ALL_OK if solution.ok else SOME_FAILED

@@ -24,6 +24,7 @@ class Result:
     notes: list[str] = field(default_factory=list)  # which reading was taken, what replaced
     _latex: Optional[str] = field(default=None, repr=False)
     _approx: Any = field(default=NOT_YET, repr=False)
+    timeout: Optional[float] = field(default=None, repr=False)  # for printing, as for running
 
     @property
     def ok(self) -> bool:
@@ -34,7 +35,9 @@ class Result:
         if self._latex is None:
             from .render.latex import latex
 
-            self._latex = latex(self.value) if self.value is not None and self.ok else ""
+            self._latex = ""
+            if self.value is not None and self.ok:
+                self._latex = self._printed(lambda: latex(self.value), "")
         return self._latex
 
     @latex.setter
@@ -47,19 +50,39 @@ class Result:
         if self._approx is NOT_YET:
             from .semantics.numbers import approximate
 
-            self._approx = approximate(self.value) if self.ok else None
+            self._approx = None
+            if self.ok:
+                self._approx = self._printed(lambda: approximate(self.value), None,
+                                             optional=True)
         return self._approx
+
+    def _printed(self, write, failed, optional: bool = False):
+        """Printing runs under the statement's limits too; when it cannot finish (too deep,
+        too long) the result becomes that error, or, for the optional decimal, has none."""
+        from .limits import printing_limits
+
+        error = printing_limits(write, self.timeout)
+        if not isinstance(error, SymmlError):
+            return error
+        if optional:
+            return failed
+        self.error = error.locate(self.input)
+        self.value = None
+        return failed
 
     def to_json(self) -> dict:
         from sympy import srepr
 
+        latex, approx = self.latex, self.approx
+        sympy = None
+        if self.value is not None and self.error is None and _is_sympy(self.value):
+            sympy = self._printed(lambda: srepr(self.value), None)
         return {
             "input": self.input,
             "kind": self.kind,
-            "sympy": srepr(self.value) if self.value is not None and self.error is None
-            and _is_sympy(self.value) else None,
-            "latex": self.latex,
-            "approx": _approx_text(self.approx),
+            "sympy": sympy,
+            "latex": latex if self.ok else "",
+            "approx": _approx_text(approx) if self.ok else None,
             "steps": [step.to_json() for step in self.steps],
             "error": self.error.to_json() if self.error else None,
             "notes": list(self.notes),

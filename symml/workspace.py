@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import LimitExceeded, SymmlError
-from .limits import DEFAULT, Limits, time_limit
+from .limits import DEFAULT, Limits, check_digits, prepare_interpreter, time_limit
 from .result import Result
 from .semantics.kinds import Facts
 
@@ -28,12 +28,14 @@ class Workspace:
         self.supports: dict[str, list] = {}  # `X \in \{..\}`
         self.joints: dict[frozenset, Any] = {}  # {X, Y} → JointTable
         self.facts = Facts()
+        prepare_interpreter(limits)
 
     # --- names --------------------------------------------------------------------
     def lookup(self, name: str):
         return self.values.get(name)
 
     def define(self, name: str, value) -> None:
+        check_digits(value, None, self.limits)
         self.values[name] = value
 
     def symbol(self, name: str, **assumptions):
@@ -104,7 +106,10 @@ class Workspace:
                     if not result.ok:
                         break
                 return result
-        result = Result(statement)
+        from .evaluators import load_chapters
+
+        load_chapters()  # importing is not the statement's work (nor safe to interrupt)
+        result = Result(statement, timeout=self.timeout)
         try:
             with time_limit(self.timeout):
                 self._run(statement, result, self.want_steps if steps is None else steps)
@@ -134,6 +139,7 @@ class Workspace:
         ctx = Context(self, want_steps)
         result.notes = ctx.notes  # kept when a later step fails: they may explain the error
         outcome = run_statement(node, ctx)
+        check_digits(outcome.value, getattr(node, "span", None), self.limits)
         result.kind = outcome.kind
         result.value = outcome.value
         result.steps = ctx.steps

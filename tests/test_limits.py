@@ -62,6 +62,17 @@ def test_time_limit_interrupts_a_long_computation_and_leaves_no_alarm():
     assert workspace.run("x^2").value == 4
 
 
+def test_long_sums_are_summed_exactly():
+    from sympy import Add, Symbol
+
+    text = " + ".join(f"x_{{{i}}}" for i in range(1, 10_001))
+    result = symml.Workspace(timeout=60).run(text)  # a value test: generous on a busy machine
+    assert result.error is None
+    assert result.value == Add(*[Symbol(f"x_{i}") for i in range(1, 10_001)])
+    numbers = symml.Workspace(timeout=60).run(" + ".join(str(i) for i in range(1, 10_001)))
+    assert numbers.value == 50_005_000 and numbers.latex == "50005000"
+
+
 def test_cli_timeout_option_and_memory_bound():
     code = ("import resource, subprocess, sys, json;"
             "p = subprocess.run([sys.executable, '-m', 'symml', 'eval', '--json', '--timeout',"

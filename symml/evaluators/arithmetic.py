@@ -402,6 +402,8 @@ def _factorial(value, node: ast.Factorial):
     from sympy import factorial
 
     value = operand(value, node)
+    if not is_scalar(value):
+        raise ShapeError(f"the factorial needs a number, not {describe(value)}", node.span)
     if getattr(value, "is_negative", False):
         raise DomainError("the factorial of a negative number is undefined", node.span)
     from ..limits import check_factorial
@@ -414,7 +416,12 @@ def _factorial(value, node: ast.Factorial):
 def binomial_value(node: ast.Binomial, ctx: Context):
     from sympy import binomial
 
-    return binomial(ctx.value_of(node.n), ctx.value_of(node.k))
+    n, k = (operand(ctx.value_of(part), part) for part in (node.n, node.k))
+    for value, part in ((n, node.n), (k, node.k)):
+        if not is_scalar(value):
+            raise ShapeError(f"a binomial coefficient needs numbers, not {describe(value)}",
+                             part.span)
+    return binomial(n, k)
 
 
 @handles(ast.Number)

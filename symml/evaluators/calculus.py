@@ -715,13 +715,33 @@ def integral_value(node: ast.Integral, ctx: Context):
         _note_log_domain(body, antiderivative, variable, ctx)
         return antiderivative
     lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
-    value = integrate(body, (variable, lower, upper))
+    value = _definite(body, variable, lower, upper, node)
     if ctx.want_steps:
         ctx.step("Evaluate between the limits: F(b) − F(a)",
                  Integral(body, (variable, lower, upper)),
                  rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
                  value)
     return value
+
+
+def _definite(body, variable, lower, upper, node):
+    r"""∫_a^b f: a constant integrand is f·(b − a) (SymPy's Meijer-G route fails on
+    `\int_\infty^{2} \sin\theta\,dx`); a SymPy failure is an error at the integral."""
+    from sympy import integrate, nan
+
+    if body == 0:
+        return body
+    if not getattr(body, "has", lambda _: True)(variable):
+        value = body * (upper - lower)
+        if value is nan:
+            raise DomainError("this integral of a constant over an infinite interval has no "
+                              "value (0 · ∞)", node.span)
+        return value
+    try:
+        return integrate(body, (variable, lower, upper))
+    except (AttributeError, TypeError, ValueError, NotImplementedError) as error:
+        raise SymmlError(f"SymPy cannot evaluate this definite integral ({error})",
+                         node.span) from None
 
 
 def _note_log_domain(body, antiderivative, variable, ctx: Context) -> None:

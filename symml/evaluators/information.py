@@ -52,7 +52,9 @@ def probabilities(value, node):
             raise DomainError(f"the probabilities must add up to 1, they add up to "
                               f"{latex(total)}", node.span)
         return dict(enumerate(entries))
-    if random_symbols(value) and value.pspace.is_Finite:
+    from sympy.stats.rv import pspace
+
+    if random_symbols(value) and pspace(value).is_Finite:
         return dict(density(value).dict)
     return None
 

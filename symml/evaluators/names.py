@@ -28,21 +28,27 @@ class IdentityLike:
     def scaled(self, coefficient) -> "IdentityLike":
         return IdentityLike(coefficient, self.size)
 
-    def sized(self, n):
+    def sized(self, n, node=None):
         from sympy import Identity, ImmutableMatrix, eye
+
+        from ..limits import check_entries
 
         if not isinstance(n, int) and not getattr(n, "is_Integer", False):
             return self.coefficient * Identity(n)
+        check_entries(int(n) ** 2, node)
         return ImmutableMatrix(eye(int(n)) * self.coefficient)
 
 
 class ZeroLike:
     """`\\mathbf{0}`: the zero vector or matrix, shaped by the operand it meets."""
 
-    def sized(self, shape):
+    def sized(self, shape, node=None):
         from sympy import ImmutableMatrix, ZeroMatrix
 
+        from ..limits import check_entries
+
         if all(getattr(d, "is_Integer", False) or isinstance(d, int) for d in shape):
+            check_entries(int(shape[0]) * int(shape[1]), node)
             return ImmutableMatrix.zeros(*shape)
         return ZeroMatrix(*shape)
 
@@ -125,9 +131,7 @@ def subscript_value(node: ast.Subscript, ctx: Context):
             if node.base.name == "I" and len(node.index) == 1:
                 size = ctx.value_of(node.index[0])
                 if getattr(size, "is_Integer", False) and size > 0:
-                    from sympy import ImmutableMatrix, eye
-
-                    return ImmutableMatrix(eye(int(size)))
+                    return IdentityLike().sized(size, node)
                 if getattr(size, "is_Symbol", False):
                     return IdentityLike(size=size)
             if node.base.name == "mathbf{0}":
@@ -166,7 +170,7 @@ def _sized_zero(node: ast.Subscript, ctx: Context):
             getattr(d, "is_Integer", False) and d > 0) for d in dims):
         raise ShapeError("the zero vector or matrix needs sizes such as \\mathbf{0}_3 or "
                          "\\mathbf{0}_{2 \\times 3}", node.span)
-    return ZeroLike().sized((dims[0], dims[-1] if len(dims) == 2 else 1))
+    return ZeroLike().sized((dims[0], dims[-1] if len(dims) == 2 else 1), node)
 
 
 def _indexed(node: ast.Subscript, ctx: Context):

@@ -155,7 +155,11 @@ def probability_of(condition, ctx: Context, node):
     intervals = _intervals(condition, variables)
     if intervals is not None:
         return _union_probability(condition, *intervals, ctx)
-    value = plain(P(condition))
+    try:
+        value = plain(P(condition))
+    except (AttributeError, TypeError, ValueError, NotImplementedError):
+        raise SymmlError(f"cannot compute the probability of {condition_latex(condition)}: "
+                         "sympy.stats does not handle this condition", node.span) from None
     ctx.step("Probability from the distribution",
              rf"P\left({condition_latex(condition)}\right)", value)
     return value

@@ -17,6 +17,7 @@ TEXT_GROUP = re.compile(r"\\(text|textrm|textit|textbf|texttt|mbox)\s*\{([^{}]*)
 COMMAND = re.compile(r"\\([A-Za-z]+|.)", re.S)
 ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([^{}]*)\}")
 FORBIDDEN = re.compile(r"[%#$]|\^\^")
+MATH_SWITCHES = frozenset("[]()")  # `\]` would end the display math an export opened
 
 ENVIRONMENTS = frozenset({"bmatrix", "pmatrix", "vmatrix", "Bmatrix", "Vmatrix", "matrix",
                           "smallmatrix", "array", "aligned", "cases", "gathered", "split"})
@@ -58,7 +59,9 @@ def is_safe(latex: str) -> bool:
     if any(env not in ENVIRONMENTS for env in ENVIRONMENT.findall(body)):
         return False
     allowed = allowed_commands()
-    return all(name in allowed for name in COMMAND.findall(body) if name.isalpha())
+    names = COMMAND.findall(body)
+    return all(name in allowed for name in names if name.isalpha()) \
+        and not any(name in MATH_SWITCHES or not name.isprintable() for name in names)
 
 
 def _balanced(latex: str) -> bool:
@@ -82,6 +85,23 @@ def summary(result, safe=lambda latex: latex) -> str:
     if result.kind == "declaration" or not result.latex:
         return typed
     return arrow(typed, safe(value_latex(result)))
+
+
+def typed_as_text(result) -> bool:
+    """A statement refused while being read or for a limit (too long, nested too deeply) is
+    shown as the characters typed, escaped as text, never converted as math."""
+    return result.error is not None and result.error.kind in ("ParseError", "LimitExceeded")
+
+
+SHOWN_CHARACTERS = 10_000  # of a refused line: the rest would only make exports huge
+
+
+def typed_text(result) -> str:
+    """The characters typed, cut after SHOWN_CHARACTERS with a note of the full length."""
+    typed = result.input
+    if len(typed) <= SHOWN_CHARACTERS:
+        return typed
+    return f"{typed[:SHOWN_CHARACTERS]} … ({len(typed):,} characters in all)"
 
 
 def map_text_groups(latex: str, escape) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..result import Result
 
 FORMATS = ("tex", "pdf", "md", "html", "json")
-TITLE_COMMENT = re.compile(r"^\s*%\s*(?P<title>.+?)\s*$")
+TITLE_COMMENT = re.compile(r"%\s*(?P<title>.+)")  # matched against a stripped line
 DEFAULT_TITLE = "Worked solution"
 KIND_LABELS = {"definition": "Defined", "declaration": "Declared", "value": "Result",
                "check": "Check", "solution": "Solution"}
@@ -53,13 +53,13 @@ def kind_label(result: Result) -> str:
 
 def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
     """Run every statement of `text` in one workspace, grouped by its headings."""
-    from ..syntax.document import HEADING, split_statements
+    from ..syntax.document import HEADING, document_lines, split_statements
     from ..workspace import Workspace
 
     workspace = Workspace(timeout=timeout)
     sections = [Section("")]
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = HEADING.match(line)
+    for number, line in enumerate(document_lines(text), start=1):
+        match = HEADING.fullmatch(line.strip())
         if match:
             sections.append(Section((match.group("tex") or match.group("md")).strip()))
             continue
@@ -71,9 +71,11 @@ def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
 
 def _title(text: str) -> str:
     """The document's first line, when it is a `%` comment, is its title."""
-    first = text.lstrip().split("\n", 1)[0]
-    match = TITLE_COMMENT.match(first)
-    return match.group("title") if match else DEFAULT_TITLE
+    from ..syntax.document import document_lines
+
+    first = next((line.strip() for line in document_lines(text) if line.strip()), "")
+    match = TITLE_COMMENT.fullmatch(first)
+    return match.group("title").strip() if match else DEFAULT_TITLE
 
 
 def render_document(solution: Solution, fmt: str) -> str:

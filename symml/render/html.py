@@ -93,8 +93,8 @@ def _result(result) -> str:
 
 
 def _typed(result) -> str:
-    if result.error is not None and result.error.kind == "ParseError":
-        return f"<p><code>{html.escape(result.input)}</code></p>"
+    if display.typed_as_text(result):
+        return f"<p><code>{html.escape(display.typed_text(result))}</code></p>"
     return mathml(display.input_latex(result.input))
 
 

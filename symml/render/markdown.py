@@ -84,8 +84,8 @@ def _notes_md(result) -> list[str]:
 
 
 def _typed(result) -> str:
-    if result.error is not None and result.error.kind == "ParseError":
-        return "`` %s ``" % result.input.replace("`", "'")
+    if display.typed_as_text(result):
+        return "`` %s ``" % display.typed_text(result).replace("`", "'")
     return f"$$ {math(display.input_latex(result.input))} $$"
 
 

@@ -24,7 +24,14 @@ def pdflatex() -> str | None:
 
 
 def write_pdf(solution: Solution, path: str | Path) -> Path:
-    """Compile the tex export and copy the PDF to `path`; raise PdfUnavailable on failure."""
+    """Compile the tex export and write the PDF to `path`; raise PdfUnavailable on failure."""
+    target = Path(path)
+    target.write_bytes(pdf_bytes(solution))
+    return target
+
+
+def pdf_bytes(solution: Solution) -> bytes:
+    """The tex export compiled by pdflatex; raise PdfUnavailable on failure."""
     program = pdflatex()
     if program is None:
         raise PdfUnavailable("pdflatex is not installed (Debian: apt-get install "
@@ -35,9 +42,7 @@ def write_pdf(solution: Solution, path: str | Path) -> Path:
         source.write_text(render_document(solution, "tex"), encoding="utf-8")
         for _ in range(RUNS):
             _run(program, source)
-        target = Path(path)
-        shutil.copyfile(source.with_suffix(".pdf"), target)
-    return target
+        return source.with_suffix(".pdf").read_bytes()
 
 
 def _run(program: str, source: Path) -> None:

@@ -15,14 +15,37 @@ def approximate(value):
     if isinstance(value, ImmutableMatrix):
         if value.free_symbols or all(x.is_Integer for x in value):
             return None
-        return value.evalf(DIGITS)
+        entries = [decimal(x) for x in value]
+        if any(x is None for x in entries):
+            return None
+        return ImmutableMatrix(value.rows, value.cols, entries)
     if isinstance(value, Expr) and value.is_number and not value.is_Integer \
             and value.is_finite is not False:
-        try:
-            return value.evalf(DIGITS)
-        except Exception:  # noqa: BLE001 - an approximation is optional
-            return None
+        return decimal(value)
     return None
+
+
+FULL_PRECISION = 50  # bits: 15 decimal digits
+
+
+def decimal(value):
+    """DIGITS correct significant digits, or None. evalf is asked to guarantee them
+    (strict); when it cannot prove them, its plain answer is kept only if it claims full
+    precision (a cancellation it could not resolve would otherwise print as `0.e+67`)."""
+    from sympy import Float
+
+    try:
+        number = value.evalf(DIGITS, strict=True, maxn=1000)
+    except Exception:  # noqa: BLE001 - PrecisionExhausted, or SymPy's numerics failing
+        try:
+            number = value.evalf(DIGITS)
+        except Exception:  # noqa: BLE001 - a decimal is optional
+            return None
+        if any(f._prec < FULL_PRECISION for f in number.atoms(Float)):
+            return None
+    if number.is_real and not isinstance(number, Float) and not number.is_Integer:
+        return None
+    return number
 
 
 def approx_text(approx) -> str | None:

@@ -97,11 +97,12 @@ class Step:
 
     @cached_property
     def line_latex(self) -> tuple[str, ...]:
-        """The LaTeX of each line, printed on first read; a line written as the one before
-        it is left out (no `a = a`)."""
+        """The LaTeX of each line, printed on first read (under the default time limit; a
+        line too large or too deep to print says so instead); a line written as the one
+        before it is left out (no `a = a`)."""
         out: list[str] = []
         for line in self.lines:
-            text = line_latex(line)
+            text = _limited_latex(line)
             if not out or text != out[-1]:
                 out.append(text)
         return tuple(out)
@@ -147,6 +148,18 @@ class Step:
 
     def to_json(self) -> dict:
         return {"title": self.title, "latex": self.latex}
+
+
+NOT_PRINTED = r"\text{(this line is too large or too deeply nested to print)}"
+
+
+def _limited_latex(line: Any) -> str:
+    if isinstance(line, str):
+        return line
+    from ..limits import DEFAULT, printing_limits
+
+    written = printing_limits(lambda: line_latex(line), DEFAULT.seconds)
+    return written if isinstance(written, str) else NOT_PRINTED
 
 
 def line_latex(line: Any) -> str:

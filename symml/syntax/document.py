@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEADING = re.compile(r"^\s*(?:\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+?))\s*$")
+NEWLINE = re.compile(r"\r\n|\r|\n")
+# matched against a stripped line (a lazy `.+?\s*$` would be quadratic in a long heading)
+HEADING = re.compile(r"\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+)")
 
 
 @dataclass(frozen=True)
@@ -15,12 +17,19 @@ class Statement:
     column: int    # 1-based column where the statement starts
 
 
+def document_lines(text: str) -> list[str]:
+    """The lines of a document: split at line ends only (a form feed, U+2028 or another
+    control character stays inside its line, where the parser points at it); a leading
+    byte-order mark is not part of the text."""
+    return NEWLINE.split(text[1:] if text.startswith("\ufeff") else text)
+
+
 def split_statements(text: str) -> list[Statement]:
     """The statements of `text`, skipping blank lines, `%` comments and headings."""
     statements = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(document_lines(text), start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith("%") or HEADING.match(line):
+        if not stripped or stripped.startswith("%") or HEADING.fullmatch(stripped):
             continue
         start, depth = 0, 0
         for index, char in enumerate(line):

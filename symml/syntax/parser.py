@@ -184,6 +184,9 @@ def _unexpected_character(normalized: Normalized, error) -> ParseError:
     char = normalized.text[pos]
     span = normalized.span(pos, pos + 1)
     expected = _words(error.allowed) if error.allowed else ""
+    if not char.isprintable():  # a control character, byte-order mark or lone surrogate
+        return ParseError(f"the invisible character U+{ord(char):04X} cannot stand in a "
+                          "formula; delete it", span)
     return ParseError(f"unexpected `{char}`" + (f"; expected {expected}" if expected else ""),
                       span, expected=tuple(sorted(error.allowed or ())))
 
