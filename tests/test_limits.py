@@ -37,7 +37,7 @@ def test_hostile_input_ends_in_the_stated_error_within_the_limit(name, statement
     workspace = symml.Workspace(timeout=5)
     start = time.perf_counter()
     result = workspace.run(statement)
-    assert time.perf_counter() - start < 6
+    assert time.perf_counter() - start < 3 * 5  # generous: 3× the limit, never a speed test
     assert isinstance(result.error, error_class), result.error
     assert words in result.error.message
     assert workspace.run("1 + 1").value == 2

@@ -385,6 +385,7 @@ def gradient_value(node: ast.Gradient, ctx: Context):
     if is_matrix(expr):
         raise ShapeError("the gradient needs a scalar function; for a vector-valued one use "
                          r"the Jacobian J_{\mathbf{f}}", node.span)
+    _refuse_undefined_operand(node, expr, wrt)
     variables = wrt or params
     gradient = column(real_diff(expr, v) for v in variables)
     name = _function_label(node.expr)
@@ -395,6 +396,22 @@ def gradient_value(node: ast.Gradient, ctx: Context):
         if ctx.want_steps:
             ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
     return gradient
+
+
+def _refuse_undefined_operand(node: ast.Gradient, expr, wrt) -> None:
+    r"""`\nabla L` or `\nabla_\theta J` of an undefined L or J has no gradient to give: read as
+    a constant symbol it would be [1] or 0, a confident wrong answer (a descent update would
+    silently keep θ_old)."""
+    from ..errors import UndefinedNameError
+
+    if not isinstance(node.expr, (ast.Name, ast.Subscript)) or not getattr(expr, "is_Symbol",
+                                                                           False):
+        return
+    if wrt and expr in wrt:
+        return  # ∇_x x
+    name = latex(expr)
+    raise UndefinedNameError(f"{name} is not defined, so it has no gradient: define it first, "
+                             rf"e.g. {name}(\theta) = \theta^2", node.expr.span)
 
 
 def _gradient_by_matrix(node: ast.Gradient, ctx: Context):

@@ -345,11 +345,38 @@ def _equality(lhs, rhs, node, ctx: Context, solving: bool = True) -> StatementRe
     unknowns = sorted(simplified.free_symbols - ctx.workspace.known_symbols(), key=str)
     if not unknowns:
         return StatementResult("check", sympy.false)
+    if _agrees_everywhere_tried(simplified, unknowns):
+        if _is_zero(sympy.simplify(simplified.rewrite(sympy.exp))):
+            return StatementResult("check", sympy.true)
+        raise SymmlError("the two sides agree at every point tried, but symml cannot prove "
+                         "that they are equal for all values; it gives no solution set rather "
+                         "than a wrong one", node.span)
     if not solving:
         ctx.note("a check, not an equation: false because the two sides differ for some "
                  "values of " + ", ".join(inline(latex(u)) for u in unknowns))
         return StatementResult("check", sympy.false)
     return solve(simplified, unknowns, ctx, node)
+
+
+PROBE_POINTS = ((3, 7), (-5, 11), (13, 5), (-2, 9), (17, 13), (1, 3))
+
+
+def _agrees_everywhere_tried(difference, unknowns) -> bool:
+    r"""Whether `difference` is 0 (to 30 digits) at fixed rational points: an identity
+    `simplify` did not prove (`\tanh x = 2\sigma(2x) - 1`) must not be solved into ∅."""
+    import sympy
+
+    if is_matrix(difference) or not unknowns:
+        return False
+    for shift, (p, q) in enumerate(PROBE_POINTS):
+        point = {u: sympy.Rational(p + i * shift, q + i) for i, u in enumerate(unknowns)}
+        try:
+            value = sympy.N(difference.subs(point), 30)
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+            return False
+        if not value.is_number or not value.is_finite or abs(value) > 1e-25:
+            return False
+    return True
 
 
 def _same_matrix(lhs, rhs, node):
@@ -409,24 +436,49 @@ def solve(difference, unknowns, ctx: Context, node) -> StatementResult:
     equations = list(difference) if is_matrix(difference) else [difference]
     ctx.step("Move everything to one side", *[sympy.Eq(eq, 0) for eq in equations[:1]])
     try:
-        return _solve(equations, unknowns, ctx)
+        return _solve(equations, unknowns, ctx, node)
     except NotImplementedError:
         names = ", ".join(latex(u) for u in unknowns)
         raise SymmlError(f"SymPy cannot solve this equation for {names}", node.span) from None
 
 
-def _solve(equations, unknowns, ctx: Context) -> StatementResult:
+def _solve(equations, unknowns, ctx: Context, node) -> StatementResult:
     import sympy
 
     if len(unknowns) == 1:
         solutions = sympy.solve(equations, unknowns[0], dict=True)
         values = sympy.FiniteSet(*[s[unknowns[0]] for s in solutions if unknowns[0] in s])
+        _check_solution_set(equations, unknowns[0], values, ctx, node)
         ctx.step(f"Solve for {latex(unknowns[0])}", rf"{latex(unknowns[0])} \in {latex(values)}")
         return StatementResult("solution", values)
     solutions = sympy.solve(equations, unknowns, dict=True)
     value = sympy.Tuple(*[sympy.Dict(s) for s in solutions])
     ctx.step("Solve for " + ", ".join(latex(u) for u in unknowns), value)
     return StatementResult("solution", value)
+
+
+def _check_solution_set(equations, unknown, values, ctx: Context, node) -> None:
+    r"""SymPy's `solve` can miss solutions: an empty set must not hold at a probe point
+    (`\sqrt{x^2} = x` holds at every x ≥ 0), and a periodic equation gives only its
+    principal solutions, which a note says."""
+    import sympy
+
+    for p, q in PROBE_POINTS:
+        point = sympy.Rational(p, q)
+        if point in values:
+            continue
+        try:
+            value = sympy.N(equations[0].subs(unknown, point), 30)
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+            continue
+        if value.is_number and value.is_finite and abs(value) < 1e-25:
+            raise SymmlError(f"SymPy's solve missed solutions: {latex(unknown)} = "
+                             f"{latex(point)} also satisfies the equation, so symml gives no "
+                             "solution set rather than a wrong one", node.span)
+    trigonometric = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc)
+    if any(f.has(unknown) for eq in equations for f in eq.atoms(*trigonometric)):
+        ctx.note("these are the principal solutions; the equation is periodic in "
+                 f"{inline(latex(unknown))}, so adding whole periods gives the others")
 
 
 def _compare_chain(ops, values, node):

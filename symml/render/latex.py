@@ -19,6 +19,7 @@ LARGE_SUM = 200  # beyond this many terms, SymPy's lexicographic ordering is qua
 
 @lru_cache(maxsize=4)
 def _printer(order: str, written: bool = False):
+    from sympy import Dict
     from sympy.printing.latex import LatexPrinter
 
     class SymmlLatexPrinter(LatexPrinter):
@@ -78,7 +79,18 @@ def _printer(order: str, written: bool = False):
                 return (r"\begin{array}{c|c|c} \lambda & \text{multiplicity} & "
                         r"\text{eigenvectors} \\ \hline " + r" \\ ".join(rows)
                         + r" \end{array}")
+            if len(expr) and all(isinstance(item, Dict) for item in expr):
+                return self._solutions(expr)
+            if len(expr) == 1:  # no Python trailing comma
+                return r"\left(%s\right)" % self._print(expr[0])
             return super()._print_Tuple(expr)
+
+        def _solutions(self, expr):
+            r"""Solutions of a system `(\{x: 1, y: 2\}, ..)` as `x = 1, y = 2` lines."""
+            each = [", ".join(r"%s = %s" % (self._print(k), self._print(v))
+                              for k, v in sorted(item.items(), key=lambda kv: str(kv[0])))
+                    for item in expr]
+            return r"\quad \text{or} \quad ".join(each)
 
         def _print_Transpose(self, expr):
             return r"%s^\top" % self.parenthesize_super(self._print(expr.arg))
