@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
-from ..steps import AsWritten, Math
-from ..steps.notation_probability import (Independent, Factors, Quotient, Therefore,
-                                          difference, probability as P)
+from ..steps import AsWritten
+from ..steps.notation_probability import (Factors, Independent, Quotient, Therefore, difference,
+                                          equation, letters, probability as P)
 from ..syntax import ast
 from .names import name_of_node
 from .registry import Context, StatementResult, statement_rule
@@ -458,7 +458,9 @@ def independence(node, ctx: Context):
                                latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     holds = sympy.simplify(joint - pa * pb) == 0
     relation = sympy.Eq if holds else sympy.Ne
-    ctx.step(("Independence holds when", Math(r"P(A \cap B) = P(A) P(B)")),
+    first, second = letters("A B")
+    rule = equation(P(And(first, second)), Factors(P(first), P(second)))
+    ctx.step(("Independence holds when", rule),
              relation(joint, Factors(pa, pb), evaluate=False))
     return StatementResult("check", sympy.true if holds else sympy.false)
 

@@ -53,15 +53,17 @@ class Phi(Function):
 
 
 class DensityAt(Expr):
-    """`f_{X}(x)`: the density (or mass) function of X at x."""
+    """`f_{X}(x)`: the density (or mass) function of X at x; `f(x_i)` without X."""
 
     def _latex(self, printer):
-        variable, point = self.args
-        return f"f_{{{printer._print(variable)}}}({printer._print(point)})"
+        *variable, point = self.args
+        name = f"f_{{{printer._print(variable[0])}}}" if variable else "f"
+        return f"{name}({printer._print(point)})"
 
     def _pretty(self, printer):
-        variable, point = self.args
-        return _pretty_applied(printer, "f_" + printer.doprint(variable), (point,))
+        *variable, point = self.args
+        name = "f_" + printer.doprint(variable[0]) if variable else "f"
+        return _pretty_applied(printer, name, (point,))
 
 
 class Factors(Expr):
@@ -316,3 +318,40 @@ class Valued(Expr):
 
     def _pretty(self, printer):
         return _joined_pretty(printer, self.args, " = ")
+
+
+class NormalLaw(Expr):
+    """`\\mathcal{N}\\left(\\mu, \\sigma^2\\right)`: the normal distribution, as written in a
+    step (not a random variable)."""
+
+    def _latex(self, printer):
+        return _applied(printer, r"\mathcal{N}", self.args, tall=True)
+
+    def _pretty(self, printer):
+        return _pretty_applied(printer, "𝒩", self.args)
+
+
+class Distributed(Basic):
+    """`Z \\sim \\mathcal{N}(0, 1)`: what follows a distribution."""
+
+    def _latex(self, printer):
+        return r" \sim ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ~ ")
+
+
+def letters(names: str):
+    """Plain symbols for the letters of a rule (`P(a < X \\le b) = F(b) - F(a)`)."""
+    from sympy import symbols
+
+    return symbols(names, seq=True)
+
+
+def equation(lhs, rhs):
+    """`lhs = rhs` as written (a rule in a step title), in the order given."""
+    from sympy import Eq
+
+    from . import AsWritten
+
+    return AsWritten(Eq(lhs, rhs, evaluate=False))
