@@ -12,7 +12,7 @@ import sympy as sp
 import symml
 from symml.render.latex import latex
 from symml.render.pretty import pretty
-from symml.steps import AsWritten, Step
+from symml.steps import AsWritten, Math, Step
 from symml.steps.notation_probability import (CDF, Factors, Letter, Phi, Quotient, difference,
                                               hat, probability)
 
@@ -324,3 +324,45 @@ def test_no_step_line_of_this_area_is_a_string(monkeypatch):
     strings = [(module, step) for module, step in mine
                if any(isinstance(line, (str, FunctionType)) for line in step.lines)]
     assert strings == []
+    # the one exception: the closed forms of KL divergence (information.CLOSED_FORMS) are a
+    # table of textbook formulas (\ln\frac{\sigma_2}{\sigma_1} + ...) kept as LaTeX
+    math_strings = {step.title.split(":")[0] for _, step in mine for piece in step.pieces
+                    if isinstance(piece, Math) and isinstance(piece.value, str)}
+    assert math_strings <= {"KL divergence of two normals", "KL divergence of two exponentials",
+                            "KL divergence of two uniforms"}
+
+
+# --- the rules in step titles are records too ----------------------------------------------------
+def math_pieces(step):
+    return [piece.value for piece in step.pieces if not isinstance(piece, str)]
+
+
+@pytest.mark.parametrize("statements, title", [
+    ([DIE, r"P(2 < X \le 5)"],
+     r"From the CDF: P\left(a < X \le b\right) = F(b) - F(a)"),
+    ([r"S \sim \mathcal{N}(70, 100)", r"P(S \le 80)"],
+     r"Standard normal CDF: P\left(Z \le z\right) = \Phi\left(z\right)"),
+    ([DIE, r"F_X(4)"], r"CDF: F(x) = P\left(X \le x\right)"),
+    ([r"T \sim \operatorname{Exp}(2)", r"F_T^{-1}(u)"],
+     "Inverse transform sampling: solve F(x) = u for x"),
+    ([r"H(\begin{bmatrix} 0.5 \\ 0.5 \end{bmatrix})"], r"Entropy H(p) = -\sum p \ln p (in nats)"),
+    ([r"H(\operatorname{Bernoulli}(0.3))"],
+     r"Entropy H(\operatorname{Bernoulli}{\left(\frac{3}{10} \right)}) = -\sum p \ln p (in nats)"),
+    ([r"P(C) = 0.5", r"P(D) = 0.4", r"P(C \cap D) = 0.2", r"C \perp D"],
+     r"Independence holds when P(A \cap B) = P(A) P(B)"),
+])
+def test_rule_titles_are_sympy_pieces(statements, title):
+    step = steps_of(*statements)[-1]
+    assert step.title == title
+    assert not any(isinstance(piece, str) for piece in map(value_of, math_pieces(step)))
+
+
+def test_rule_titles_read_in_unicode():
+    step = steps_of(r"S \sim \mathcal{N}(70, 100)", r"P(60 < S \le 80)")[0]
+    assert [row.rstrip() for row in pretty(value_of(math_pieces(step)[0])).splitlines()] == [
+        "    S - 70", "Z = ────── ~ 𝒩(0, 1)", "      10"]
+    step = steps_of(r"U \in \{0, 1\}", r"V \in \{0, 1\}",
+                    r"(U, V) \sim \begin{bmatrix} 0.25 & 0.25 \\ 0 & 0.5 \end{bmatrix}",
+                    r"H(U \mid V)")[-1]
+    assert step.title == r"Conditional entropy: H(U \mid V) = H(U, V) - H(V)"
+    assert pretty(value_of(math_pieces(step)[0])) == "H(U | V) = H(U, V) - H(V)"

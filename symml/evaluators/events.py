@@ -110,7 +110,7 @@ class EventSolver:
         self.steps: dict = {}  # key → the Step of the rule that derived it
         self.uses: dict = {}  # key → the keys its rule used
 
-    def step(self, title: str, *parts) -> None:
+    def step(self, title, *parts) -> None:
         from ..steps import Step
 
         if self.ctx.want_steps:
@@ -316,7 +316,8 @@ class EventSolver:
             names = ", ".join(latex(h) for h in atoms)
             self.ctx.note(f"{names} are taken as a partition (disjoint, and their "
                           "probabilities sum to 1)")
-            self.step("Law of total probability over the partition " + names, P(event),
+            listed = [piece for h in atoms for piece in (",", h)][1:]
+            self.step(("Law of total probability over the partition", *listed), P(event),
                       _sum_of_products([(P(event, h), P(h)) for h in atoms]),
                       _sum_of_products(parts), value)
             return value

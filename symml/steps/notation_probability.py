@@ -228,20 +228,30 @@ class PLogQ(Expr):
 
 
 class Negative(Expr):
-    """`-\\left(a + b\\right)`: a sum taken with a minus sign, before it is worked out."""
+    """`-\\left(a + b\\right)`, `-\\sum p \\ln p`: taken with a minus sign, before it is
+    worked out (a sum in parentheses)."""
 
     def _latex(self, printer):
-        return rf"-\left({printer._print(self.args[0])}\right)"
+        text = printer._print(self.args[0])
+        return rf"-\left({text}\right)" if _is_sum(self.args[0]) else "-" + text
 
     def _pretty(self, printer):
         from sympy.printing.pretty.stringpict import prettyForm
 
-        return prettyForm(*prettyForm(*printer._print(self.args[0]).parens()).left("-"))
+        form = printer._print(self.args[0])
+        if _is_sum(self.args[0]):
+            form = prettyForm(*form.parens())
+        return prettyForm(*form.left("-"))
+
+
+def _is_sum(expr) -> bool:
+    return expr.is_Add or isinstance(expr, Terms)
 
 
 def _atom(printer, value) -> str:
+    """A log's argument: bare when it is a symbol, a number or a fraction."""
     text = printer._print(value)
-    return text if value.is_Atom else rf"\left({text}\right)"
+    return text if value.is_Atom or isinstance(value, Quotient) else rf"\left({text}\right)"
 
 
 # name → (LaTeX, Unicode) of the letters and statistics of estimation
@@ -355,3 +365,61 @@ def equation(lhs, rhs):
     from . import AsWritten
 
     return AsWritten(Eq(lhs, rhs, evaluate=False))
+
+
+class Entropy(Expr):
+    """`H(X)`, `H(X, Y)`, `H(P, Q)`; `H(X \\mid Y)` for a `Given` argument."""
+
+    def _latex(self, printer):
+        return _applied(printer, "H", self.args)
+
+    def _pretty(self, printer):
+        return _pretty_applied(printer, "H", self.args)
+
+
+class Given(Basic):
+    """`X \\mid Y`: X given Y, inside H(...)."""
+
+    def _latex(self, printer):
+        return r" \mid ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " | ")
+
+
+class SumOf(Expr):
+    """`\\sum p \\ln p`: a sum over the outcomes, without bounds; `\\sum_{x} ...` with
+    its index."""
+
+    def _latex(self, printer):
+        term, *index = self.args
+        under = printer._print(index[0]) if index else ""
+        under = "" if not index else f"_{under}" if len(under) == 1 else f"_{{{under}}}"
+        return rf"\sum{under} " + printer._print(term)
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        term, *index = self.args
+        return prettyForm(*printer._print(term).left(
+            "∑" + (f"_{printer.doprint(index[0])} " if index else " ")))
+
+
+class IntegralOf(Expr):
+    """`\\int f \\ln f`: an integral over the support, written without its variable."""
+
+    def _latex(self, printer):
+        return r"\int " + printer._print(self.args[0])
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(*printer._print(self.args[0]).left("∫ "))
+
+
+def random_letters(names: str):
+    """Random variables standing for any (the X of `\\operatorname{Var}(X) = ...`), so that
+    SymPy keeps E[X] and Var(X) unevaluated."""
+    from sympy.stats.rv import RandomSymbol
+
+    return [RandomSymbol(symbol) for symbol in letters(names)]
