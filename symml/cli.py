@@ -149,7 +149,7 @@ def _print_notes(result, stream) -> None:
 
 
 def run_solve(args, parser) -> int:
-    from .render.document import FORMATS, render_document, solve_document
+    from .export.document import FORMATS, render_document, solve_document
 
     fmt = args.format or _format_from_suffix(args.output, parser) or "md"
     if fmt == "pdf" and not args.output:
@@ -157,7 +157,7 @@ def run_solve(args, parser) -> int:
     check_output(args.output, args.file)
     solution = solve_document(read_text(args.file), timeout=args.timeout)
     if fmt == "pdf":
-        from .render.pdf import PdfUnavailable, pdf_bytes
+        from .export.pdf import PdfUnavailable, pdf_bytes
 
         try:
             write_output(args.output, pdf_bytes(solution))

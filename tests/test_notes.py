@@ -6,7 +6,7 @@ import sympy as sp
 
 import symml
 from symml.cli import main
-from symml.render.document import Section, Solution, render_document, solve_document
+from symml.export.document import Section, Solution, render_document, solve_document
 from symml.result import Result
 
 x = sp.Symbol("x")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import symml
-from symml.render.document import render_document, solve_document
+from symml.export.document import render_document, solve_document
 
 PACKAGE = Path(symml.__file__).resolve().parent
 

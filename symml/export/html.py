@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from xml.etree.ElementTree import Element, tostring
 
-from . import display
+from ..render import display
 from .document import Solution, kind_label
 
 DISPLAY = "\\displaystyle "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from . import display
+from ..render import display
 from .document import Solution, kind_label
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$])")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import display
+from ..render import display
 from .document import Solution, kind_label
 
 PREAMBLE = r"""\documentclass[11pt]{article}

@@ -1,0 +1,45 @@
+"""The layering of docs/ARCHITECTURE.md: the printers in render/ import nothing above them."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "symml"
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """Every `symml.…` module a file imports, at top level or inside a function."""
+    package = "symml." + ".".join(path.relative_to(PACKAGE).parent.parts)
+    package = package.rstrip(".")
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[:len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m == "symml" or m.startswith("symml.")}
+
+
+def test_render_imports_nothing_above_it():
+    above = ("symml.workspace", "symml.evaluators", "symml.export", "symml.checker", "symml.cli")
+    for path in sorted((PACKAGE / "render").glob("*.py")):
+        bad = {m for m in _imported_modules(path) if m.startswith(above)}
+        assert not bad, f"{path.name} imports {sorted(bad)}"
+
+
+def test_render_holds_only_printers():
+    names = {path.stem for path in (PACKAGE / "render").glob("*.py")}
+    assert names == {"__init__", "latex", "pretty", "terminal", "display"}
+
+
+def test_exports_live_in_export_package():
+    from symml.export import document, html, markdown, pdf, tex  # noqa: F401
+
+    assert document.solve_document.__module__ == "symml.export.document"
