@@ -7,7 +7,8 @@ import symml
 from symml.cli import main
 from symml.export import html, markdown, pdf, tex
 from symml.render import display
-from symml.export.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 from symml.steps import Step
 from sympy import Integer, Matrix, Rational, Symbol
 

@@ -5,7 +5,8 @@ import shutil
 import pytest
 
 from symml.render import display
-from symml.export.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 from symml.export.pdf import pdf_bytes
 
 NESTED = r"\frac{" * 250 + r"\] \end{document} x" + "}{2}" * 250

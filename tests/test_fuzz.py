@@ -134,7 +134,8 @@ def test_hostile_families_end_in_a_value_or_a_located_error(text):
 @given(st.lists(st.one_of(big_numbers, deep_nesting, control_chars, byte_order_marks),
                 min_size=1, max_size=3).map("\n".join))
 def test_hostile_documents_export_in_every_format(text):
-    from symml.export.document import render_document, solve_document
+    from symml.export.formats import render_document
+    from symml.solution import solve_document
 
     solution = solve_document(text, timeout=2)
     for result in solution.results:

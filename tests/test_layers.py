@@ -40,6 +40,31 @@ def test_render_holds_only_printers():
 
 
 def test_exports_live_in_export_package():
-    from symml.export import document, html, markdown, pdf, tex  # noqa: F401
+    from symml.export import formats
 
-    assert document.solve_document.__module__ == "symml.export.document"
+    assert formats.FORMATS["tex"].render.__module__ == "symml.export.tex"
+    assert formats.FORMATS["pdf"].render.__module__ == "symml.export.pdf"
+
+
+def test_cli_format_choices_come_from_the_one_table():
+    from symml.cli import build_parser
+    from symml.export.formats import FORMATS, SUFFIXES
+
+    solve = build_parser()._subparsers._group_actions[0].choices["solve"]
+    choices = next(a.choices for a in solve._actions if a.dest == "format")
+    assert list(choices) == list(FORMATS) == ["tex", "pdf", "md", "html", "json"]
+    assert SUFFIXES["markdown"] == "md" and SUFFIXES["htm"] == "html"
+    assert [name for name, fmt in FORMATS.items() if fmt.binary] == ["pdf"]
+
+
+def test_cli_keeps_no_list_of_formats_of_its_own():
+    text = (PACKAGE / "cli.py").read_text(encoding="utf-8")
+    assert '"tex", "pdf"' not in text and "SUFFIXES = " not in text
+
+
+def test_solution_sits_beside_result():
+    import symml
+    from symml.solution import Solution, solve_document
+
+    assert symml.solve_document("x = 2").__class__ is Solution
+    assert solve_document("% T\nx = 2").title == "T"

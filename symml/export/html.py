@@ -9,7 +9,8 @@ import html
 from xml.etree.ElementTree import Element, tostring
 
 from ..render import display
-from .document import Solution, kind_label
+from ..solution import Solution
+from .document import kind_label
 
 DISPLAY = "\\displaystyle "
 

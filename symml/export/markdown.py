@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from ..render import display
-from .document import Solution, kind_label
+from ..solution import Solution
+from .document import kind_label
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$])")
 MATHJAX_SYMBOLS = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "<": r"\lt ", ">": r"\gt ",

@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 from ..render import display
-from .document import Solution, kind_label
+from ..solution import Solution
+from .document import kind_label
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2.2cm]{geometry}
