@@ -68,3 +68,28 @@ def test_solution_sits_beside_result():
 
     assert symml.solve_document("x = 2").__class__ is Solution
     assert solve_document("% T\nx = 2").title == "T"
+
+
+def _simple_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    nodes, found = sorted(graph), []
+    for i, start in enumerate(nodes):
+        allowed, stack = set(nodes[i:]), [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for after in graph[node]:
+                if after == start:
+                    found.append(path)
+                elif after in allowed and after not in path:
+                    stack.append((after, path + [after]))
+    return found
+
+
+def test_import_cycles_among_evaluators_do_not_grow():
+    """Function-level imports count. 26 simple cycles before the AST query `mentions` left
+    statements.py for syntax/; the five left are pairs (e.g. arithmetic ⇄ functions)."""
+    paths = {f"symml.evaluators.{p.stem}": p for p in (PACKAGE / "evaluators").glob("*.py")
+             if p.stem != "__init__"}
+    graph = {module: (_imported_modules(path) & set(paths)) - {module}
+             for module, path in paths.items()}
+    assert "symml.evaluators.statements" not in graph["symml.evaluators.linalg"]
+    assert len(_simple_cycles(graph)) <= 5
