@@ -624,8 +624,8 @@ class AstBuilder(Transformer_NonRecursive):
                               "or an expression", self._span(meta))
         if isinstance(child, ast.Number) and child.value == 0:
             return ast.Name("mathbf{0}", span=child.span)  # the zero vector or matrix
-        if str(children[0]).strip() in (r"\mathit", r"\mathnormal") and _letters(child):
-            return ast.Name("".join(f.name for f in child.factors), span=self._span(meta))
+        if str(children[0]).strip() in (r"\mathit", r"\mathnormal"):
+            return _italic_word(child, self._span(meta))
         return child
 
     def accent(self, meta, children):
@@ -784,6 +784,18 @@ def _letters(node: ast.Node) -> bool:
     r"""`\mathit{loss}`: letters side by side (one italic word, a multi-letter name)."""
     return isinstance(node, ast.Juxtapose) and all(
         isinstance(f, ast.Name) and len(f.name) == 1 and f.name.isalpha() for f in node.factors)
+
+
+def _italic_word(node: ast.Node, span) -> ast.Node:
+    r"""`\mathit{loss}` is one name; `\mathit{foo'}` the primed name, as `\mathit{foo}'`."""
+    if isinstance(node, ast.Juxtapose) and isinstance(node.factors[-1], ast.Prime):
+        last = node.factors[-1]
+        word = ast.Juxtapose(node.factors[:-1] + (last.operand,), span=node.span)
+        if _letters(word):
+            return ast.Prime(_italic_word(word, span), last.order, span=span)
+    if _letters(node):
+        return ast.Name("".join(f.name for f in node.factors), span=span)
+    return node
 
 
 def _roman(tok: Token, span) -> ast.Node:
