@@ -184,12 +184,21 @@ def test_marginal_by_the_sum_rule():
     assert result.value == sp.Rational(3, 10)
 
 
-@pytest.mark.xfail(strict=True, reason="the guide's line P(a < X ≤ b) = F(b) - F(a) is not "
-                   "a step: symml shows P(X ≤ 5, 2 < X) = 1/2 straight from the distribution")
-def test_probability_of_a_range_through_the_cdf():
-    result = _run([DIE, CDF, "a = 2", "b = 5"], r"P(a < X \le b)")
+@pytest.mark.parametrize("spelling", [r"P(a < X \le b)", r"P(2 < X \le 5)", r"P(X \le 5, X > 2)",
+                                      r"P(5 \ge X > 2)"])
+def test_probability_of_a_range_through_the_cdf(spelling):
+    result = _run([DIE, CDF, "a = 2", "b = 5"], spelling)
+    _assert_lines_shown(result, r"P(a < X \le b) = F(b) - F(a)",
+                        r"P(2 < X \le 5) = F(5) - F(2) = \frac{5}{6} - \frac{1}{3} = \frac{1}{2}")
     assert result.value == sp.Rational(1, 2)
-    _assert_lines_shown(result, r"F(5) - F(2)")
+
+
+@pytest.mark.parametrize("spelling, value", [(r"P(2 \le X \le 5)", sp.Rational(2, 3)),
+                                             (r"P(2 < X < 5)", sp.Rational(1, 3))])
+def test_other_discrete_ranges_are_not_written_as_f_b_minus_f_a(spelling, value):
+    # for a discrete X, < and ≤ differ: only a < X ≤ b is F(b) − F(a) as written
+    result = _run([DIE], spelling)
+    assert "F(b) - F(a)" not in _shown(result) and result.value == value
 
 
 def test_derivative_by_the_power_rule():

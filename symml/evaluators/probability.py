@@ -155,6 +155,9 @@ def probability_of(condition, ctx: Context, node):
     intervals = _intervals(condition, variables)
     if intervals is not None:
         return _union_probability(condition, *intervals, ctx)
+    discrete = _discrete_range(condition, variables)
+    if discrete is not None:
+        return _discrete_cdf_probability(condition, *discrete, ctx)
     try:
         value = plain(P(condition))
     except (AttributeError, TypeError, ValueError, NotImplementedError):
@@ -277,6 +280,43 @@ def _bound(relation, variable):
     if relation.rhs == variable and variable not in relation.lhs.free_symbols:
         return flipped[side], relation.lhs
     return None
+
+
+def _discrete_range(condition, variables):
+    """(X, a, b) for exactly `a < X \\le b` on one discrete X with numeric a < b (where
+    F(b) − F(a) holds as written: < below, ≤ above); None otherwise."""
+    import sympy
+
+    if len(variables) != 1 or not isinstance(condition, sympy.And) or len(condition.args) != 2:
+        return None
+    (variable,) = variables
+    if variable.pspace.is_Continuous:
+        return None
+    lower = upper = None
+    for part in condition.args:
+        side = _bound(part, variable)
+        strict = isinstance(part, (sympy.StrictGreaterThan, sympy.StrictLessThan))
+        if side is not None and side[0] == "lower" and strict:
+            lower = side[1]
+        elif side is not None and side[0] == "upper" and not strict:
+            upper = side[1]
+    if lower is None or upper is None or not (lower.is_number and upper.is_number) \
+            or not (upper - lower).is_positive:
+        return None
+    return variable, lower, upper
+
+
+def _discrete_cdf_probability(condition, variable, lower, upper, ctx: Context):
+    """P(a < X ≤ b) = F(b) − F(a) for a discrete X, F(x) = P(X ≤ x)."""
+    from sympy.stats import P
+
+    at_upper, at_lower = plain(P(variable <= upper)), plain(P(variable <= lower))
+    value = plain(at_upper - at_lower)
+    ctx.step(("From the CDF:", Math(r"P(a < X \le b) = F(b) - F(a)")),
+             rf"P\left({latex(lower)} < {latex(variable)} \le {latex(upper)}\right)",
+             rf"F({latex(upper)}) - F({latex(lower)})",
+             rf"{latex(at_upper)} - {latex(at_lower)}", value)
+    return value
 
 
 def _cdf_probability(variable, lower, upper, ctx: Context):
