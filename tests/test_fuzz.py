@@ -32,7 +32,7 @@ EVALUATED = settings(max_examples=700, deadline=None,
 
 
 def assert_located(error: symml.SymmlError, text: str) -> None:
-    lines = text.split("\n") or [""]
+    lines = re.split(r"\r\n|\r|\n", text) or [""]  # line ends as a document splits them
     assert 1 <= error.line <= len(lines), (text, error.line)
     assert 1 <= error.column <= len(lines[error.line - 1]) + 1, (text, error.column)
     assert error.message
