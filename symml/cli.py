@@ -139,15 +139,17 @@ def _print_result(result, with_steps: bool, as_latex: bool = True) -> None:
 
     if result.error is not None:
         print(str(result.error), file=sys.stderr)
-        _print_notes(result, sys.stderr)
+        _print_notes(result, sys.stderr, as_latex)
         return
     print(result_text(result, latex=as_latex, steps=with_steps))
-    _print_notes(result, sys.stdout)
+    _print_notes(result, sys.stdout, as_latex)
 
 
-def _print_notes(result, stream) -> None:
+def _print_notes(result, stream, as_latex: bool) -> None:
+    from .render.terminal import note_text
+
     for note in result.notes:
-        print(f"  note: {note}", file=stream)
+        print(f"  note: {note if as_latex else note_text(note)}", file=stream)
 
 
 def run_solve(args, parser) -> int:
