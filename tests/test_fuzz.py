@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import symml
+from symml.errors import LINE_END
 
 CORPUS = [line.strip() for line in (Path(__file__).resolve().parents[1] / "benchmarks"
                                     / "corpus_guide.txt").read_text(encoding="utf-8").splitlines()
@@ -32,7 +33,7 @@ EVALUATED = settings(max_examples=700, deadline=None,
 
 
 def assert_located(error: symml.SymmlError, text: str) -> None:
-    lines = re.split(r"\r\n|\r|\n", text) or [""]  # line ends as a document splits them
+    lines = LINE_END.split(text)  # line ends as a document splits them
     assert 1 <= error.line <= len(lines), (text, error.line)
     assert 1 <= error.column <= len(lines[error.line - 1]) + 1, (text, error.column)
     assert error.message
