@@ -10,7 +10,7 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from .latex import _rotated, normal_cdf_argument
+    from .latex import _rotated, normal_cdf_argument, normal_quantile
 
     class TextbookPrettyPrinter(PrettyPrinter):
         """Unicode 2-D maths in the forms of NOTATION §5."""
@@ -32,6 +32,22 @@ def _printer(order: str | None = None):
         def _print_Tuple(self, expr):
             """`(a, b)`, and `(a)` for one item: never Python's `(a,)`."""
             return self._print_seq(expr.args, "(", ")")
+
+        def _print_Mul(self, expr):
+            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
+            quantile = normal_quantile(expr)
+            if quantile is None:
+                return super()._print_Mul(expr)
+            coefficient, level = quantile
+            phi = prettyForm(*prettyForm(*self._print(level).parens()).left("Φ⁻¹"))
+            if coefficient == 1:
+                return phi
+            if coefficient == -1:
+                return prettyForm(*phi.left("-"), binding=prettyForm.NEG)
+            factor = self._print(coefficient)
+            if coefficient.is_Add:
+                factor = prettyForm(*factor.parens())
+            return prettyForm(*factor.right("⋅", phi), binding=prettyForm.MUL)
 
         def _print_log(self, expr):
             return self._print_Function(expr, func_name="ln")
