@@ -219,10 +219,12 @@ def over_one_denominator(value, variable, most_operations: int = 60):
     """A sum of fractions in `variable` (what the quotient rule leaves) over one denominator,
     as a teacher writes it: 2 - (x² + 1)/x² is (x² - 1)/x², 1/(x + 1) - x/(x + 1)² is
     1/(x + 1)², when that is no longer; any other value is left as it is."""
-    from sympy import Add, cancel, factor, together
+    from sympy import Add, Mul, cancel, factor, together
 
-    if not isinstance(value, Add) or value.count_ops() > most_operations or not any(
-            term.as_numer_denom()[1].has(variable) for term in value.args):
+    if not isinstance(value, Add) or not any(
+            part.is_Pow and part.exp.is_negative and part.base.has(variable)
+            for term in value.args for part in Mul.make_args(term)) \
+            or value.count_ops() > most_operations:
         return value
     combined = together(value)
     candidates = (cancel(combined), factor(combined), combined)
