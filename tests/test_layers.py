@@ -36,7 +36,8 @@ def test_render_imports_nothing_above_it():
 
 def test_render_holds_only_printers():
     names = {path.stem for path in (PACKAGE / "render").glob("*.py")}
-    assert names == {"__init__", "latex", "pretty", "terminal", "unicode", "display"}
+    assert names == {"__init__", "latex", "pretty", "terminal", "unicode", "display",
+                     "probability_notation"}
 
 
 def test_exports_live_in_export_package():

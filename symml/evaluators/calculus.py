@@ -325,6 +325,16 @@ def _builtin_function(node: ast.Node, value, ctx: Context):
     return builtin_as_function(name) if name else None
 
 
+def _builtin_label(name: str) -> str:
+    r"""`\tanh`, `\sigma`, `\operatorname{ReLU}`: a built-in's name as a step writes it."""
+    from sympy.printing.latex import accepted_latex_functions
+
+    if name in accepted_latex_functions or name == "exp":
+        return "\\" + name
+    written = symbol_name(name)
+    return written if written.startswith("\\") else rf"\operatorname{{{name}}}"
+
+
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
@@ -337,8 +347,11 @@ def prime_call(node: ast.Call, ctx: Context):
 
     function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
+    label = None
     if not isinstance(function, (UserFunction, AbstractFunction)):
-        function = _builtin_function(prime.operand, function, ctx) or function
+        builtin = _builtin_function(prime.operand, function, ctx)
+        label = builtin and _builtin_label(builtin.name)
+        function = builtin or function
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:
             raise SymmlError(f"{function.name}' needs a function of one variable",
@@ -347,7 +360,7 @@ def prime_call(node: ast.Call, ctx: Context):
         derived = function.body
         for _ in range(prime.order):
             derived = _differentiate(derived, param, ctx, partial=False)
-        label = rf"{symbol_name(function.name)}{chr(39) * prime.order}"
+        label = (label or symbol_name(function.name)) + "'" * prime.order
         return _substituted(derived, param, args[0], label, ctx)
     if isinstance(function, AbstractFunction) and len(args) == 1:
         if getattr(args[0], "is_Symbol", False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..steps import AsWritten, Math
+from ..steps.notation_probability import Factors, difference
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
@@ -32,8 +33,7 @@ def _rules():
     }
 
 
-MOMENT_WORDS = {"mean": (r"\mathbb{E}[%s]", "mean"), "variance": (r"\operatorname{Var}(%s)",
-                                                                    "variance")}
+MOMENT_WORDS = {"mean": ("Expectation", "mean"), "variance": ("Variance", "variance")}
 
 
 def _by_rule(value, ctx: Context, moment: str):
@@ -52,11 +52,79 @@ def _by_rule(value, ctx: Context, moment: str):
     with evaluate(False):
         shown = formula.xreplace(values)
     result = formula.xreplace(values)
-    pattern, word = MOMENT_WORDS[moment]
-    left = pattern % latex(value)
-    ctx.step((f"{distribution.family} {word} by its rule:", Math(f"{left} = {written}")),
-             left, AsWritten(shown), result)
+    import sympy.stats
+
+    moment_class, word = MOMENT_WORDS[moment]
+    left = getattr(sympy.stats, moment_class)(value)
+    ctx.step((f"{distribution.family} {word} by its rule:",
+              Math(f"{latex(left)} = {written}")), left, AsWritten(shown), result)
     return result
+
+
+def _by_linearity(value, ctx: Context, moment: str):
+    """E[aX² + bX + c] = a E[X²] + b E[X] + c with E[X²] = Var(X) + E[X]², and Var(aX + b) =
+    a² Var(X), for X of a named family with symbolic parameters (`\\operatorname{Binomial}(n,
+    p)`: a sum over a support of symbolic size has no closed form); None otherwise."""
+    from sympy import Poly, PolynomialError
+
+    variables = random_symbols(value)
+    distribution = ctx.workspace.distributions.get(str(next(iter(variables)))) \
+        if len(variables) == 1 else None
+    if distribution is None or distribution.family not in _rules() or not any(
+            getattr(v, "free_symbols", None) for v in distribution.params):
+        return None
+    (x,) = variables
+    try:
+        coefficients = Poly(value, x).all_coeffs()[::-1]  # c, b, a
+    except PolynomialError:
+        return None
+    if len(coefficients) > (3 if moment == "mean" else 2):
+        return None
+    written = latex(value)
+    if moment == "variance":
+        result = coefficients[1]**2 * _by_rule(x, ctx, "variance")
+        ctx.step(("Variance of a linear function:",
+                  Math(r"\operatorname{Var}(aX + b) = a^2 \operatorname{Var}(X)")),
+                 rf"\operatorname{{Var}}({written})", result)
+        return result
+    moments = [1, _by_rule(x, ctx, "mean")]
+    if len(coefficients) == 3:
+        second = _by_rule(x, ctx, "variance") + moments[1]**2
+        moments.append(second)
+        ctx.step(("Second moment:", Math(r"\mathbb{E}[X^2] = \operatorname{Var}(X) + "
+                                          r"\mathbb{E}[X]^2")),
+                 rf"\mathbb{{E}}[{latex(x)}^2]", second, _tidy(second))
+    result = sum(c * m for c, m in zip(coefficients, moments))
+    if any(coefficients[:-1]) or coefficients[-1] != 1:  # not E[X^2] alone
+        law = rf"\mathbb{{E}}[{_combination(coefficients, ('', 'X', 'X^2'))}] = " + \
+            _combination(coefficients, ("", r"\mathbb{E}[X]", r"\mathbb{E}[X^2]"))
+        ctx.step(("Linearity of expectation:", Math(law)), rf"\mathbb{{E}}[{written}]", result,
+                 _tidy(result))
+    return _tidy(result)
+
+
+def _combination(coefficients, terms) -> str:
+    """`2 \\mathbb{E}[X] + 1`: Σ coefficient · term, highest power first."""
+    text = ""
+    for coefficient, term in reversed(list(zip(coefficients, terms))):
+        if coefficient == 0:
+            continue
+        negative = coefficient.could_extract_minus_sign()
+        size = -coefficient if negative else coefficient
+        factor = "" if size == 1 and term else latex(size)
+        factor = rf"\left({factor}\right)" if size.is_Add and term else factor
+        piece = f"{factor} {term}".strip()
+        text += (" - " if negative else " + ") + piece if text else ("-" if negative else "") + \
+            piece
+    return text
+
+
+def _tidy(value):
+    """The factored form when it is shorter (`n^2 p^2 + np(1 - p) - np` is `n(n - 1) p^2`)."""
+    from sympy import count_ops, factor
+
+    factored = factor(value)
+    return factored if count_ops(factored) < count_ops(value) else value
 
 
 def _expectation_argument(node: ast.Call, ctx: Context):
@@ -103,6 +171,8 @@ def expectation_call(node: ast.Call, ctx: Context):
                              node.span)
         if condition is None:
             by_rule = _by_rule(value, ctx, "mean")
+            if by_rule is None:
+                by_rule = _by_linearity(value, ctx, "mean")
             if by_rule is not None:
                 return by_rule
         result = expectation(value, condition, node)
@@ -157,12 +227,15 @@ def _expectation_step(value, condition, result, ctx: Context) -> None:
             rule = rf"\mathbb{{E}}[{latex(value)}] = \sum_x {g} P({latex(variable)} = x)"
         ctx.step(("Expectation:", Math(rule)), AsWritten(Add(*terms, evaluate=False)), result)
         return
-    given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
-    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
+    from sympy.stats import Expectation
+
+    written = Expectation(value) if condition is None else Expectation(value, condition)
+    ctx.step("Expectation", written, result)
 
 
 def _outcomes(variables, ctx: Context):
     """[(substitution, probability)] over the values of finite variables, or None."""
+    from sympy import Dict
     from sympy.stats import density
 
     if not variables or not all(v.pspace.is_Finite for v in variables):
@@ -175,27 +248,29 @@ def _outcomes(variables, ctx: Context):
         return None
     (variable,) = variables
     table = density(variable).dict
+    if not isinstance(table, (dict, Dict)):  # Binomial(n, p): a support of symbolic size
+        return None
     return [({variable: x}, table[x]) for x in sorted(table, key=_order)]
 
 
 @calls("Var")
 def variance_call(node: ast.Call, ctx: Context):
-    from sympy.stats import E, variance
+    from sympy.stats import E, Expectation, Variance, variance
 
     value = _one_random(node, ctx, "Var")
     if value is None:
         return NotImplemented
     by_rule = _by_rule(value, ctx, "variance")
+    if by_rule is None:
+        by_rule = _by_linearity(value, ctx, "variance")
     if by_rule is not None:
         return by_rule
     result = plain(variance(value))
     second, first = plain(E(value**2)), plain(E(value))
     _expectation_step(value**2, None, second, ctx)
     _expectation_step(value, None, first, ctx)
-    name = latex(value)
     ctx.step(("Variance:", Math(r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2")),
-             rf"\operatorname{{Var}}({name})",
-             rf"\mathbb{{E}}[{latex(value**2)}] - \mathbb{{E}}[{name}]^2",
+             Variance(value), AsWritten(difference(Expectation(value**2), Expectation(value)**2)),
              AsWritten(_difference(second, first)), result)
     return result
 
@@ -216,13 +291,17 @@ def std_call(node: ast.Call, ctx: Context):
 
 
 def _standard_deviation(value, ctx: Context):
-    from sympy import sqrt
+    from sympy import Pow, Rational, sqrt
     from sympy.stats import variance
 
-    var = variance(value)
+    var = _by_rule(value, ctx, "variance")
+    if var is None:
+        var = _by_linearity(value, ctx, "variance")
+    if var is None:
+        var = variance(value)
     result = sqrt(var)
-    ctx.step("Standard deviation: the square root of the variance", rf"\sqrt{{{latex(var)}}}",
-             result)
+    ctx.step("Standard deviation: the square root of the variance",
+             Pow(var, Rational(1, 2), evaluate=False), result)
     return result
 
 
@@ -241,13 +320,14 @@ def sigma_subscript(node: ast.Subscript, ctx: Context):
 def covariance_call(node: ast.Call, ctx: Context):
     """Cov(X, Y) = E[XY] − E[X]E[Y]; Cov(X) of one random variable is Var(X). A data
     matrix is left to the linear-algebra chapter."""
-    from sympy.stats import E, covariance
+    from sympy.stats import Covariance, E, Expectation, covariance
 
     values = [ctx.value_of(arg) for arg in node.args]
     if not 1 <= len(values) <= 2 or not all(random_symbols(v) for v in values):
         return NotImplemented
     x, y = values if len(values) == 2 else values * 2
     result = plain(covariance(x, y))
-    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
-             rf"{latex(E(x * y))} - {latex(E(x))} \cdot {latex(E(y))}", result)
+    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]", Covariance(x, y),
+             AsWritten(difference(Expectation(x * y), Factors(Expectation(x), Expectation(y)))),
+             AsWritten(difference(E(x * y), Factors(E(x), E(y)))), result)
     return result

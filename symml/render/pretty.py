@@ -11,8 +11,9 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.stringpict import prettyForm
 
     from .latex import _rotated, normal_cdf_argument, normal_quantile
+    from .probability_notation import ProbabilityPretty
 
-    class TextbookPrettyPrinter(PrettyPrinter):
+    class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
         """Unicode 2-D maths in the forms of NOTATION §5."""
 
         def _print_Add(self, expr, order=None):
