@@ -82,10 +82,10 @@ def test_a_step_with_sympy_lines_is_drawn_by_the_pretty_printer():
     x = Symbol("x")
     step = Step(("Power rule for", x), lines=(x**3 / 3, Rational(1, 3)))
     assert step_text(step) == ("  Power rule for x:\n"
-                               "       3      \n"
-                               "      x       \n"
+                               "       3\n"
+                               "      x\n"
                                "      ── = 1/3\n"
-                               "      3       ")
+                               "      3")
 
 
 def test_a_one_line_chain_sits_beside_its_title():
@@ -120,7 +120,9 @@ def test_cli_prints_steps_in_unicode_and_latex_on_request(capsys):
     pretty = capsys.readouterr().out
     assert "  Standard normal CDF: P(Z ≤ z) = Φ(z): P(X ≤ 3) = P(Z ≤ 1) = Φ(1)" in pretty
     steps = [line for line in pretty.splitlines() if line.startswith("  ")]
-    assert len(steps) == 2 and not any(RAW.search(line) for line in steps)
+    assert steps[0] == "  Standardise: Z = \\frac{X - 1}{2} ∼ 𝒩(0, 1):"
+    assert steps[1:4] == ["          3 - 1", "      z = ───── = 1", "            2"]
+    assert not any(RAW.search(line) for line in steps)
     assert main(["eval", "--latex", "--steps", *statements]) == 0
     assert r"P\left(X \le 3\right) = P\left(Z \le 1\right)" in capsys.readouterr().out
 
@@ -150,3 +152,11 @@ def test_every_step_of_the_samples_prints_on_a_terminal():
                 printed += 1
                 assert not RAW.search(text), (path.name, text)
     assert printed > 100
+
+
+def test_the_decimal_sits_on_the_fraction_bar(capsys):
+    assert main(["eval", "--pretty", r"\frac{11}{16}"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "                  11",
+        r"\frac{11}{16}  ⟹  ──  ≈ 0.6875",
+        "                  16"]

@@ -25,10 +25,10 @@ def result_text(result, *, latex: bool = False, steps: bool = False) -> str:
     short = approximation(result.latex, result.approx)
     label = f"{result.input}{ARROW}"
     if picture is None:
-        text = label + latex_to_unicode(result.latex)
+        text = label + latex_to_unicode(result.latex) + (f"  ≈ {short}" if short else "")
     else:
-        text = _beside(label, picture)
-    return "\n".join(out + [text + (f"  ≈ {short}" if short else "")])
+        text = _beside(label, picture, f"  ≈ {short}" if short else "")
+    return "\n".join(out + [text])
 
 
 def note_text(note: str) -> str:
@@ -47,7 +47,7 @@ def step_text(step) -> str:
         return f"{title}: (this line is too large or too deeply nested to print)"
     if "\n" not in chain:
         return f"{title}: {chain}" if chain else title
-    return f"{title}:\n" + "\n".join(INDENT + row for row in chain.split("\n"))
+    return f"{title}:\n" + "\n".join((INDENT + row).rstrip() for row in chain.split("\n"))
 
 
 def _inline_math(piece) -> str:
@@ -84,10 +84,12 @@ def _chain(step) -> str:
     return joined.render(wrap_line=False)
 
 
-def _beside(label: str, picture) -> str:
+def _beside(label: str, picture, after: str = "") -> str:
+    """`label picture after`, the words on the picture's baseline (a fraction's bar)."""
     from sympy.printing.pretty.stringpict import prettyForm
 
-    return prettyForm(*prettyForm(label).right(picture)).render(wrap_line=False)
+    joined = prettyForm(*prettyForm(label).right(picture, after))
+    return "\n".join(row.rstrip() for row in joined.render(wrap_line=False).split("\n"))
 
 
 def _picture(value, *, as_written: bool = False):
