@@ -109,6 +109,8 @@ def test_binomial_moments_with_symbolic_n_are_worked_by_the_rules(run):
         "Linearity of expectation"]
     assert run(r"\operatorname{Var}(2X)").steps[-1].latex == \
         r"\operatorname{Var}(2 X) = 4 n p \left(1 - p\right)"
+    assert all(isinstance(getattr(line, "value", line), sp.Basic)  # records, not LaTeX strings
+               for step in result.steps for line in step.lines)
 
 
 def test_a_moment_with_no_rule_at_symbolic_n_is_the_exact_sum(run):
@@ -439,3 +441,17 @@ def test_continuous_conditioning_on_a_zero_event(ws):
 def test_unicode_expectation(run, spelling):
     run("X ∼ 𝒩(μ,σ²)")
     assert run(spelling).value == mu
+
+
+@pytest.mark.parametrize("declaration, mean, variance", [
+    (r"X \sim \operatorname{Bin}(10, 0.3)", sp.Integer(3), sp.Rational(21, 10)),
+    (r"X \sim \text{Bin}(4, \frac{1}{2})", sp.Integer(2), sp.Integer(1)),
+    (r"X \sim \operatorname{Pois}(3)", sp.Integer(3), sp.Integer(3)),
+    (r"X \sim \mathrm{Exponential}(2)", sp.Rational(1, 2), sp.Rational(1, 4)),
+    (r"X \sim \operatorname{Unif}(0, 4)", sp.Integer(2), sp.Rational(4, 3)),
+])
+def test_textbook_short_names_of_the_families(ws, declaration, mean, variance):
+    """Bin, Pois, Unif and Exponential are the families the guide names in full."""
+    ws.run(declaration)
+    assert ws.run("E[X]").value == mean
+    assert ws.run(r"\operatorname{Var}(X)").value == variance
