@@ -332,7 +332,7 @@ def test_empty_range_and_conditional_range(normal):
     assert normal(r"P(X > 2, X < 1)").value == 0
     result = normal(r"P(X > 1 \mid X > 0)")
     assert result.value == 1 - sp.erf(sp.sqrt(2) / 2)
-    assert titles(result)[-1] == "Conditional probability: P(A | B) = P(A ∩ B) / P(B)"
+    assert titles(result)[-1] == r"Conditional probability: P(A \mid B) = \frac{P(A \cap B)}{P(B)}"
 
 
 def test_expectation_of_a_function_is_simplified_once(normal):

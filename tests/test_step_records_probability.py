@@ -324,12 +324,9 @@ def test_no_step_line_of_this_area_is_a_string(monkeypatch):
     strings = [(module, step) for module, step in mine
                if any(isinstance(line, (str, FunctionType)) for line in step.lines)]
     assert strings == []
-    # the one exception: the closed forms of KL divergence (information.CLOSED_FORMS) are a
-    # table of textbook formulas (\ln\frac{\sigma_2}{\sigma_1} + ...) kept as LaTeX
-    math_strings = {step.title.split(":")[0] for _, step in mine for piece in step.pieces
-                    if isinstance(piece, Math) and isinstance(piece.value, str)}
-    assert math_strings <= {"KL divergence of two normals", "KL divergence of two exponentials",
-                            "KL divergence of two uniforms"}
+    math_strings = [step.title for _, step in mine for piece in step.pieces
+                    if isinstance(piece, Math) and isinstance(piece.value, str)]
+    assert math_strings == []
 
 
 # --- the rules in step titles are records too ----------------------------------------------------
@@ -355,6 +352,25 @@ def test_rule_titles_are_sympy_pieces(statements, title):
     step = steps_of(*statements)[-1]
     assert step.title == title
     assert not any(isinstance(piece, str) for piece in map(value_of, math_pieces(step)))
+
+
+@pytest.mark.parametrize("statements, title", [
+    ([r"D_{KL}(\operatorname{Exp}(1) \| \operatorname{Exp}(2))"],
+     r"KL divergence of two exponentials: \ln\left(\frac{\lambda_{1}}{\lambda_{2}}\right) + "
+     r"\frac{\lambda_{2}}{\lambda_{1}} - 1"),
+    ([r"D_{KL}(\operatorname{Poisson}(1) \| \operatorname{Poisson}(2))"],
+     r"KL divergence of two Poisson distributions: \lambda_{1} \ln \frac{\lambda_{1}}"
+     r"{\lambda_{2}} + \lambda_{2} - \lambda_{1}"),
+    ([r"U \in \{0, 1\}", r"V \in \{0, 1\}",
+      r"(U, V) \sim \begin{bmatrix} 0.25 & 0.25 \\ 0 & 0.5 \end{bmatrix}", r"I(U; V)"],
+     r"Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)"),
+    ([DIE, r"P(X = 3 \mid X \le 4)"],
+     r"Conditional probability: P(A \mid B) = \frac{P(A \cap B)}{P(B)}"),
+])
+def test_information_and_conditional_titles(statements, title):
+    step = steps_of(*statements)[-1]
+    assert step.title == title
+    assert all(not isinstance(value_of(piece), str) for piece in math_pieces(step))
 
 
 def test_rule_titles_read_in_unicode():

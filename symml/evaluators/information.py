@@ -5,9 +5,10 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
-from ..steps import Math
-from ..steps.notation_probability import (Entropy, Given, IntegralOf, Negative, PLogQ, Quotient,
-                                          SumOf, Terms, difference, equation, letters)
+from ..steps import AsWritten
+from ..steps.notation_probability import (Entropy, Given, IntegralOf, MutualInformation, Negative,
+                                          PLogQ, Quotient, SumOf, Terms, difference, equation,
+                                          kl_closed_form, letters)
 from ..syntax import ast
 from .distributions import Distribution, joint_of
 from .probability import random_symbols
@@ -271,17 +272,10 @@ def _poisson_kl(first, second):
     return rate1 * log(rate1 / rate2) + rate2 - rate1
 
 
-# family → (closed form of D_KL(P ‖ Q) from the two parameter tuples, the formula shown)
-CLOSED_FORMS = {
-    "Normal": (_normal_kl, r"\ln\frac{\sigma_2}{\sigma_1} + "
-               r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}"),
-    "Exponential": (_exponential_kl, r"\ln\frac{\lambda_1}{\lambda_2} + "
-                    r"\frac{\lambda_2}{\lambda_1} - 1"),
-    "Poisson": (_poisson_kl, r"\lambda_1 \ln\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
-                r"\lambda_1"),
-    "Uniform": (_uniform_kl, r"\ln\frac{b_2 - a_2}{b_1 - a_1} \text{ if } [a_1, b_1] "
-                r"\subseteq [a_2, b_2], \text{ else } \infty"),
-}
+# family → the closed form of D_KL(P ‖ Q) from the two parameter tuples (the step shows it as
+# written by notation_probability.kl_closed_form)
+CLOSED_FORMS = {"Normal": _normal_kl, "Exponential": _exponential_kl, "Poisson": _poisson_kl,
+                "Uniform": _uniform_kl}
 FAMILY_NAMES = {"Normal": "two normals", "Exponential": "two exponentials",
                 "Poisson": "two Poisson distributions", "Uniform": "two uniforms"}
 
@@ -293,21 +287,24 @@ def _closed_form_kl(values, base, ctx: Context):
     if not all(isinstance(v, Distribution) for v in values) or \
             values[0].family != values[1].family or values[0].family not in CLOSED_FORMS:
         return None
-    formula, shown = CLOSED_FORMS[values[0].family]
-    value = formula(values[0].params, values[1].params)
+    family = values[0].family
+    value = CLOSED_FORMS[family](values[0].params, values[1].params)
+    title = (f"KL divergence of {FAMILY_NAMES[family]}:", AsWritten(kl_closed_form(family)))
     if value == oo:
-        ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
+        ctx.step(title, value)
         return value
     value = tidy(value)
     if _unit(base) == "bits":
         value = tidy(value / log(2))
-    ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
+    ctx.step(title, value)
     return value
 
 
 @calls("I")
 def mutual_information_call(node: ast.Call, ctx: Context):
     """`I(X; Y) = H(X) + H(Y) - H(X, Y)` from a joint table."""
+    from sympy import Mul
+
     if isinstance(node.func, ast.Subscript) and not isinstance(node.func.index[0], ast.Number):
         return NotImplemented
     if len(node.args) != 2:
@@ -321,5 +318,8 @@ def mutual_information_call(node: ast.Call, ctx: Context):
     hy = _marginal_entropy(joint, 1, base, ctx)
     hxy = _joint_entropy(joint, base, ctx)
     value = tidy(hx + hy - hxy)
-    ctx.step("Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)", value)
+    x, y = letters("X Y")
+    rule = equation(MutualInformation(x, y), Terms(Entropy(x), Entropy(y),
+                                                   Mul(-1, Entropy(x, y), evaluate=False)))
+    ctx.step(("Mutual information:", rule), value)
     return value

@@ -133,8 +133,10 @@ def probability_given(condition, given, ctx: Context, node):
                           "is 0", node.span)
     both = probability_of(sympy.And(condition, given), ctx, node)
     value = plain(both / evidence)
-    ctx.step("Conditional probability: P(A | B) = P(A ∩ B) / P(B)",
-             Probability(condition, given), Quotient(both, evidence), value)
+    a, b = letters("A B")
+    rule = equation(Probability(a, b), Quotient(Probability(sympy.And(a, b)), Probability(b)))
+    ctx.step(("Conditional probability:", rule), Probability(condition, given),
+             Quotient(both, evidence), value)
     return value
 
 
@@ -347,7 +349,9 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
                  value)
     else:
         value = plain(function(upper)) - plain(function(lower))
-        ctx.step("From the CDF: P(a < X ≤ b) = F(b) − F(a)",
+        b, name = letters("b X")
+        ctx.step(("From the CDF:", equation(Probability(between(a, name, b)),
+                                             difference(CDF(b), CDF(a)))),
                  AsWritten(difference(CDF(upper), CDF(lower))),
                  AsWritten(difference(plain(function(upper)), plain(function(lower)))), value)
     return value

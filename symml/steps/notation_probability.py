@@ -8,7 +8,14 @@ Each is a SymPy expression whose args are SymPy objects, printed by both textboo
 Expectation, Variance and Covariance are printed by render/probability_notation.py."""
 from __future__ import annotations
 
-from sympy import E, Basic, Expr, Function, Mul, Symbol
+from sympy import E, Add, Basic, Expr, Function, Integer, Mul, Symbol
+
+
+class Written(Expr):
+    """A notation object: its args are SymPy objects (a Python int becomes an Integer)."""
+
+    def __new__(cls, *args):
+        return Expr.__new__(cls, *[Integer(a) if isinstance(a, int) else a for a in args])
 
 
 def _applied(printer, name: str, args, *, tall: bool = False) -> str:
@@ -52,7 +59,7 @@ class Phi(Function):
         return _pretty_applied(printer, "Φ", self.args)
 
 
-class DensityAt(Expr):
+class DensityAt(Written):
     """`f_{X}(x)`: the density (or mass) function of X at x; `f(x_i)` without X."""
 
     def _latex(self, printer):
@@ -66,7 +73,7 @@ class DensityAt(Expr):
         return _pretty_applied(printer, name, (point,))
 
 
-class Factors(Expr):
+class Factors(Written):
     """Factors in the order given: `P(B \\mid A) P(A)`; a `\\cdot` between two numbers."""
 
     def _latex(self, printer):
@@ -95,7 +102,7 @@ class Factors(Expr):
         return form
 
 
-class Quotient(Expr):
+class Quotient(Written):
     """`\\frac{a}{b}` with a and b as written (not divided out)."""
 
     def _latex(self, printer):
@@ -172,7 +179,7 @@ class Approximately(Basic):
         return _joined_pretty(printer, self.args, " ≈ ")
 
 
-class Terms(Expr):
+class Terms(Written):
     """A sum written in the order given, each term by the textbook printer (no `\\cdot`
     inside products): `a + b`, and `a - \\left(b\\right)` for a term `-1 \\cdot b`."""
 
@@ -210,7 +217,7 @@ class Terms(Expr):
         return form
 
 
-class PLogQ(Expr):
+class PLogQ(Written):
     """`p \\ln q` (`p \\log_{2} q` in bits): a term of an entropy, not yet worked out."""
 
     def _latex(self, printer):
@@ -227,7 +234,7 @@ class PLogQ(Expr):
         return prettyForm(*_joined_pretty(printer, (p,), "").right("⋅" + log, written))
 
 
-class Negative(Expr):
+class Negative(Written):
     """`-\\left(a + b\\right)`, `-\\sum p \\ln p`: taken with a minus sign, before it is
     worked out (a sum in parentheses)."""
 
@@ -272,7 +279,7 @@ class Letter(Symbol):
         return prettyForm(LETTERS[self.name][1])
 
 
-class PartialDerivative(Expr):
+class PartialDerivative(Written):
     """`\\frac{\\partial \\ell}{\\partial p}`: the derivative's name, before it is taken."""
 
     def _latex(self, printer):
@@ -307,7 +314,7 @@ def hat(symbol):
     return Pow(hatted, Integer(power), evaluate=False) if mark and power.isdigit() else hatted
 
 
-class Bracketed(Expr):
+class Bracketed(Written):
     """`\\left(a\\right)`: a factor in parentheses whatever it is (`\\left(p\\right)
     \\left(1 - p\\right)`: the densities of a likelihood, one per observation)."""
 
@@ -320,7 +327,7 @@ class Bracketed(Expr):
         return prettyForm(*printer._print(self.args[0]).parens())
 
 
-class Valued(Expr):
+class Valued(Written):
     """`\\max_i x_i = 2`: a named quantity with its value, as one operand of a condition."""
 
     def _latex(self, printer):
@@ -330,7 +337,7 @@ class Valued(Expr):
         return _joined_pretty(printer, self.args, " = ")
 
 
-class NormalLaw(Expr):
+class NormalLaw(Written):
     """`\\mathcal{N}\\left(\\mu, \\sigma^2\\right)`: the normal distribution, as written in a
     step (not a random variable)."""
 
@@ -367,7 +374,7 @@ def equation(lhs, rhs):
     return AsWritten(Eq(lhs, rhs, evaluate=False))
 
 
-class Entropy(Expr):
+class Entropy(Written):
     """`H(X)`, `H(X, Y)`, `H(P, Q)`; `H(X \\mid Y)` for a `Given` argument."""
 
     def _latex(self, printer):
@@ -387,7 +394,7 @@ class Given(Basic):
         return _joined_pretty(printer, self.args, " | ")
 
 
-class SumOf(Expr):
+class SumOf(Written):
     """`\\sum p \\ln p`: a sum over the outcomes, without bounds; `\\sum_{x} ...` with
     its index."""
 
@@ -405,7 +412,7 @@ class SumOf(Expr):
             "∑" + (f"_{printer.doprint(index[0])} " if index else " ")))
 
 
-class IntegralOf(Expr):
+class IntegralOf(Written):
     """`\\int f \\ln f`: an integral over the support, written without its variable."""
 
     def _latex(self, printer):
@@ -423,3 +430,37 @@ def random_letters(names: str):
     from sympy.stats.rv import RandomSymbol
 
     return [RandomSymbol(symbol) for symbol in letters(names)]
+
+
+class MutualInformation(Written):
+    """`I(X; Y)`: the mutual information of X and Y."""
+
+    def _latex(self, printer):
+        return "I(%s)" % "; ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(*prettyForm(*_joined_pretty(printer, self.args, "; ").parens()).left("I"))
+
+
+def kl_closed_form(family: str):
+    """The closed form of D_KL(P ‖ Q) a step names, as a textbook writes it, for two
+    distributions of one family (parameters with subscripts 1 and 2)."""
+    from sympy import And, Le, Piecewise, Pow, Rational, log, oo
+
+    m1, m2, s1, s2, l1, l2, a1, a2, b1, b2 = letters(
+        "mu_1 mu_2 sigma_1 sigma_2 lambda_1 lambda_2 a_1 a_2 b_1 b_2")
+    minus = Mul(-1, Rational(1, 2), evaluate=False)
+    forms = {
+        "Normal": lambda: Terms(log(Quotient(s2, s1)), Quotient(
+            Add(Pow(s1, 2), Pow(difference(m1, m2), 2), evaluate=False),
+            Factors(2, Pow(s2, 2))), minus),
+        "Exponential": lambda: Terms(log(Quotient(l1, l2)), Quotient(l2, l1),
+                                     Mul(-1, Integer(1), evaluate=False)),
+        "Poisson": lambda: Terms(PLogQ(l1, Quotient(l1, l2), E), l2, Mul(-1, l1, evaluate=False)),
+        "Uniform": lambda: Piecewise(
+            (log(Quotient(difference(b2, a2), difference(b1, a1))),
+             And(Le(a2, a1), Le(b1, b2))), (oo, True), evaluate=False),
+    }
+    return forms[family]()
