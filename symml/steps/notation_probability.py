@@ -407,9 +407,13 @@ class SumOf(Written):
     def _pretty(self, printer):
         from sympy.printing.pretty.stringpict import prettyForm
 
+        from sympy.printing.pretty.pretty_symbology import sub
+
         term, *index = self.args
-        return prettyForm(*printer._print(term).left(
-            "∑" + (f"_{printer.doprint(index[0])} " if index else " ")))
+        under = printer.doprint(index[0]) if index else ""
+        under = "".join(sub.get(c, "?") for c in under) if all(c in sub for c in under) \
+            else "_" + under
+        return prettyForm(*printer._print(term).left(f"∑{under} "))
 
 
 class IntegralOf(Written):
