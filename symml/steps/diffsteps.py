@@ -129,6 +129,14 @@ def _derivative_class():
             d = r"\partial" if partial else "d"
             return rf"\frac{{{d}}}{{{d} {latex(x)}}}\left({latex(part)}\right)"
 
+        def _pretty(self, printer):
+            from sympy.printing.pretty.stringpict import prettyForm
+
+            part, x, partial = self.args
+            d = "∂" if partial else "d"
+            operator = prettyForm(d) / prettyForm(*printer._print(x).left(d))
+            return prettyForm(*operator.right(prettyForm(*printer._print(part).parens())))
+
     return DerivativeOf
 
 
@@ -234,9 +242,21 @@ def _no_parts(expr, x):
     return ()
 
 
+def _zero(*args):
+    from sympy import S
+
+    return S.Zero
+
+
+def _one(*args):
+    from sympy import S
+
+    return S.One
+
+
 RULES = (
-    Rule("Constant rule", lambda e, x: not e.has(x), _no_parts, lambda *a: 0),
-    Rule("Power rule", lambda e, x: e == x, _no_parts, lambda *a: 1),
+    Rule("Constant rule", lambda e, x: not e.has(x), _no_parts, _zero),
+    Rule("Power rule", lambda e, x: e == x, _no_parts, _one),
     Rule("Sum rule", lambda e, x: e.is_Add, lambda e, x: e.as_ordered_terms(),
          lambda e, x, parts, d, ops: ops.add(*d)),
     Rule("Constant multiple rule",
