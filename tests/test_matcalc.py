@@ -316,3 +316,23 @@ def test_hessian_steps_name_the_gradient_they_differentiate(mc):
     assert hessian == [r"\nabla^2 f = \frac{\partial \nabla f}{\partial \mathbf{x}}"]
     assert result.steps[-1].latex == r"d\left(\nabla f\right) = \left(\mathbf{A} + " \
         r"\mathbf{A}^\top\right) d\mathbf{x}"
+
+
+# --- the matrix-expression values ------------------------------------------------------------
+def test_functions_of_one_matrix_share_shape_doit_and_printing():
+    from symml.render.latex import latex
+    from symml.semantics.matexpr import Diag, Elementwise, Softmax, is_a
+
+    z = sp.MatrixSymbol("z", 2, 1)
+    for value in (Softmax(z), Diag(z), Elementwise("tanh", z)):
+        assert is_a(value, "VectorFunction") and value.operand == z
+    half = sp.Rational(1, 2)
+    zero = sp.ImmutableMatrix([0, 0])
+    assert Softmax(x).shape == (n, 1) and Diag(x).shape == (n, n)
+    assert Softmax(z).subs(z, zero).doit() == sp.ImmutableMatrix([half, half])
+    assert Diag(z).subs(z, sp.ImmutableMatrix([1, 2])).doit() == sp.ImmutableMatrix([[1, 0],
+                                                                                    [0, 2]])
+    assert Elementwise("tanh'", z).subs(z, zero).doit() == sp.ImmutableMatrix([1, 1])
+    assert Elementwise("sigma", A * x).doit() == Elementwise("sigma", A * x)
+    assert latex(Elementwise("tanh'", x)) == r"\tanh'\left(\mathbf{x}\right)"
+    assert latex(Diag(x)) == r"\operatorname{diag}\left(\mathbf{x}\right)"

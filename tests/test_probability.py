@@ -4,7 +4,7 @@ import sympy as sp
 
 import symml
 
-x, u, mu, sigma = sp.symbols("x u mu sigma")
+x, u, mu, sigma, n, p = sp.symbols("x u mu sigma n p")
 
 
 def titles(result):
@@ -69,6 +69,50 @@ def test_symbolic_parameters(run):
     assert run(r"\sigma_h").value == positive_sigma
     assert run(r"P(h \le \mu)").value == sp.Rational(1, 2)
     assert run(r"\operatorname{Var}(h) = \sigma^2").value == sp.true
+
+
+@pytest.mark.parametrize("declaration, mean, variance", [
+    (r"\operatorname{Binomial}(n, p)", n * p, n * p * (1 - p)),
+    (r"\operatorname{Binomial}(n, \frac{1}{3})", n / 3, 2 * n / 9),
+    (r"\operatorname{Binomial}(n, 0.25)", n / 4, 3 * n / 16),
+    (r"\operatorname{Binomial}(12, p)", 12 * p, 12 * p * (1 - p)),
+    (r"\operatorname{Bernoulli}(p)", p, p * (1 - p)),
+])
+def test_moments_of_a_named_family_with_symbolic_parameters(run, declaration, mean, variance):
+    run(r"X \sim " + declaration)
+    for spelling in ("E[X]", r"\mathbb{E}[X]", "E(X)"):
+        assert sp.expand(run(spelling).value - mean) == 0
+    for spelling in (r"\operatorname{Var}(X)", r"\mathrm{Var}[X]"):
+        assert sp.expand(run(spelling).value - variance) == 0
+    for spelling in (r"\operatorname{std}(X)", r"\sigma_X"):
+        assert sp.expand(run(spelling).value**2 - variance) == 0
+    assert sp.expand(run("E[2X + 1]").value - (2 * mean + 1)) == 0
+    assert sp.expand(run("E[X^2]").value - (variance + mean**2)) == 0
+    assert sp.expand(run(r"E[X(X - 1)]").value - (variance + mean**2 - mean)) == 0
+    assert sp.expand(run(r"\operatorname{Var}(3 - 2X)").value - 4 * variance) == 0
+
+
+def test_binomial_moments_with_symbolic_n_are_worked_by_the_rules(run):
+    run(r"X \sim \operatorname{Binomial}(n, p)")
+    assert run("E[X]").latex == "n p"
+    assert run(r"\operatorname{Var}(X)").latex == r"n p \left(1 - p\right)"
+    assert run(r"\sigma_X").latex == r"\sqrt{n p \left(1 - p\right)}"
+    result = run("E[2X + 1]")
+    assert result.latex == "2 n p + 1"
+    assert result.steps[-1].title == (r"Linearity of expectation: \mathbb{E}[2 X + 1] = "
+                                      r"2 \mathbb{E}[X] + 1")
+    result = run(r"E[X(X - 1)]")
+    assert result.value == n * (n - 1) * p**2
+    assert [step.title.split(":")[0] for step in result.steps] == [
+        "Binomial mean by its rule", "Binomial variance by its rule", "Second moment",
+        "Linearity of expectation"]
+    assert run(r"\operatorname{Var}(2X)").steps[-1].latex == \
+        r"\operatorname{Var}(2 X) = 4 n p \left(1 - p\right)"
+
+
+def test_a_moment_with_no_rule_at_symbolic_n_is_the_exact_sum(run):
+    run(r"X \sim \operatorname{Binomial}(n, p)")
+    assert run("E[X^3]").value.has(sp.Sum)
 
 
 @pytest.mark.parametrize("spelling, value", [

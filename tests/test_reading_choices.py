@@ -107,6 +107,42 @@ def test_prime_of_a_user_defined_sigma_uses_the_definition():
     assert last(r"\sigma(x) = x^3", r"\sigma'(2)").value == 12
 
 
+@pytest.mark.parametrize("statement, expected", [
+    (r"\tanh'(0)", 1), (r"\tanh^{\prime}(0)", 1), (r"\tanh^\prime(0)", 1),
+    (r"\tanh^{'}(0)", 1), (r"\operatorname{tanh}'(0)", 1), (r"\tanh'\left(0\right)", 1),
+    (r"\sin'(\pi)", -1), (r"\sin'{\pi}", -1), (r"\sin'(x)", sp.cos(x)),
+    (r"\cos''(0)", -1), (r"\cos^{''}(0)", -1), (r"\cos^{\prime\prime}(0)", -1),
+    (r"\cos'^{\prime}(0)", -1), (r"\exp'(0)", 1), (r"\ln'(2)", sp.Rational(1, 2)),
+    (r"\log'(4)", sp.Rational(1, 4)), (r"\arctan'(1)", sp.Rational(1, 2)),
+    (r"2 \tanh'(0) + 1", 3),
+])
+def test_prime_of_a_builtin_command(statement, expected):
+    assert last(statement).value == expected
+
+
+def test_prime_of_a_builtin_command_writes_its_step():
+    result = last(r"\tanh'(0)")
+    assert result.latex == "1"
+    assert result.steps[-1].latex == r"\tanh'\left(0\right) = 1"
+
+
+def test_prime_of_a_user_defined_sin_uses_the_definition():
+    assert last(r"\sin(x) := x^3", r"\sin'(2)").value == 12
+
+
+@pytest.mark.parametrize("statement, message", [
+    (r"\sin' x", r"`\sin'` needs its argument in brackets"),
+    (r"\sin'^2(x)", r"a power of `\sin'` is ambiguous"),
+    (r"\sin^2'(x)", r"a prime after a power of `\sin` is not read"),
+    (r"\sin^{-1}'(x)", r"a prime after a power of `\sin` is not read"),
+    (r"\log_2'(8)", r"a prime after a subscript of `\log_2` is not read"),
+])
+def test_unclear_primes_of_a_builtin_command_are_refused(statement, message):
+    error = symml.Workspace().run(statement).error
+    assert isinstance(error, symml.ParseError) and message in error.message
+    assert error.span is not None and error.span.start == 0
+
+
 # --- multi-letter names ----------------------------------------------------------------------
 @pytest.mark.parametrize("name", [r"\mathrm{lr}", r"\text{lr}", r"\operatorname{lr}",
                                   r"\mathit{lr}", r"\textrm{lr}"])

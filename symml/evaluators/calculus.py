@@ -316,10 +316,17 @@ def _builtin_function(node: ast.Node, value, ctx: Context):
     return builtin_as_function(name) if name else None
 
 
+def _builtin_label(name: str):
+    r"""`\tanh`, `\sigma`, `\operatorname{ReLU}`: a built-in's name as a step writes it."""
+    from ..steps.notation_calculus import FunctionName
+
+    return FunctionName(name)
+
+
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
-    from sympy import Derivative, Dummy, Function, Subs
+    from sympy import Derivative, Dummy, Function, Subs, Symbol
 
     prime = node.func
     if not isinstance(prime, ast.Prime):
@@ -328,8 +335,11 @@ def prime_call(node: ast.Call, ctx: Context):
 
     function = subscripted_function(prime.operand, ctx) or ctx.value_of(prime.operand)
     args = [ctx.value_of(arg) for arg in node.args]
+    label = None
     if not isinstance(function, (UserFunction, AbstractFunction)):
-        function = _builtin_function(prime.operand, function, ctx) or function
+        builtin = _builtin_function(prime.operand, function, ctx)
+        label = builtin and _builtin_label(builtin.name)
+        function = builtin or function
     if isinstance(function, UserFunction):
         if len(function.params) != 1 or len(args) != 1:
             raise SymmlError(f"{function.name}' needs a function of one variable",
@@ -338,7 +348,9 @@ def prime_call(node: ast.Call, ctx: Context):
         derived = function.body
         for _ in range(prime.order):
             derived = _differentiate(derived, param, ctx, partial=False)
-        label = Derivative(Function(function.name)(param), (param, prime.order))
+        from ..steps.notation_calculus import Primed
+
+        label = Primed(label or Symbol(function.name), prime.order, param)
         return _substituted(derived, param, args[0], label, ctx)
     if isinstance(function, AbstractFunction) and len(args) == 1:
         if getattr(args[0], "is_Symbol", False):
@@ -349,14 +361,14 @@ def prime_call(node: ast.Call, ctx: Context):
 
 
 def _substituted(derived, param, arg, label, ctx: Context):
-    """f'(2): the derivative `label` (f'(x)) at the argument, as a step when it is not the
-    parameter."""
+    """f'(2): the derivative `label` (a `Primed` f'(x)) at the argument, as a step when it
+    is not the parameter."""
     if arg == param:
         return derived
-    from sympy import Eq, Subs
+    from sympy import Eq
 
     value = derived.subs(param, arg)
-    ctx.step(("Substitute", Eq(param, arg, evaluate=False)), Subs(label, param, arg), value)
+    ctx.step(("Substitute", Eq(param, arg, evaluate=False)), label.at(arg), value)
     return value
 
 

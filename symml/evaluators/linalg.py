@@ -204,10 +204,13 @@ def determinant(value, ctx: Context, node):
 
 
 def _ad_minus_bc():
+    """`ad - bc` in a title."""
     from sympy import Symbol
 
+    from ..steps.notation_calculus import Written
+
     a, b, c, d = (Symbol(n) for n in "abcd")
-    return a * d - b * c
+    return Written("-", Written("", a, d), Written("", b, c))
 
 
 def inverse(value, ctx: Context, node):

@@ -59,6 +59,72 @@ def _by_rule(value, ctx: Context, moment: str):
     return result
 
 
+def _by_linearity(value, ctx: Context, moment: str):
+    """E[aX² + bX + c] = a E[X²] + b E[X] + c with E[X²] = Var(X) + E[X]², and Var(aX + b) =
+    a² Var(X), for X of a named family with symbolic parameters (`\\operatorname{Binomial}(n,
+    p)`: a sum over a support of symbolic size has no closed form); None otherwise."""
+    from sympy import Poly, PolynomialError
+
+    variables = random_symbols(value)
+    distribution = ctx.workspace.distributions.get(str(next(iter(variables)))) \
+        if len(variables) == 1 else None
+    if distribution is None or distribution.family not in _rules() or not any(
+            getattr(v, "free_symbols", None) for v in distribution.params):
+        return None
+    (x,) = variables
+    try:
+        coefficients = Poly(value, x).all_coeffs()[::-1]  # c, b, a
+    except PolynomialError:
+        return None
+    if len(coefficients) > (3 if moment == "mean" else 2):
+        return None
+    written = latex(value)
+    if moment == "variance":
+        result = coefficients[1]**2 * _by_rule(x, ctx, "variance")
+        ctx.step(("Variance of a linear function:",
+                  Math(r"\operatorname{Var}(aX + b) = a^2 \operatorname{Var}(X)")),
+                 rf"\operatorname{{Var}}({written})", result)
+        return result
+    moments = [1, _by_rule(x, ctx, "mean")]
+    if len(coefficients) == 3:
+        second = _by_rule(x, ctx, "variance") + moments[1]**2
+        moments.append(second)
+        ctx.step(("Second moment:", Math(r"\mathbb{E}[X^2] = \operatorname{Var}(X) + "
+                                          r"\mathbb{E}[X]^2")),
+                 rf"\mathbb{{E}}[{latex(x)}^2]", second, _tidy(second))
+    result = sum(c * m for c, m in zip(coefficients, moments))
+    if any(coefficients[:-1]) or coefficients[-1] != 1:  # not E[X^2] alone
+        law = rf"\mathbb{{E}}[{_combination(coefficients, ('', 'X', 'X^2'))}] = " + \
+            _combination(coefficients, ("", r"\mathbb{E}[X]", r"\mathbb{E}[X^2]"))
+        ctx.step(("Linearity of expectation:", Math(law)), rf"\mathbb{{E}}[{written}]", result,
+                 _tidy(result))
+    return _tidy(result)
+
+
+def _combination(coefficients, terms) -> str:
+    """`2 \\mathbb{E}[X] + 1`: Σ coefficient · term, highest power first."""
+    text = ""
+    for coefficient, term in reversed(list(zip(coefficients, terms))):
+        if coefficient == 0:
+            continue
+        negative = coefficient.could_extract_minus_sign()
+        size = -coefficient if negative else coefficient
+        factor = "" if size == 1 and term else latex(size)
+        factor = rf"\left({factor}\right)" if size.is_Add and term else factor
+        piece = f"{factor} {term}".strip()
+        text += (" - " if negative else " + ") + piece if text else ("-" if negative else "") + \
+            piece
+    return text
+
+
+def _tidy(value):
+    """The factored form when it is shorter (`n^2 p^2 + np(1 - p) - np` is `n(n - 1) p^2`)."""
+    from sympy import count_ops, factor
+
+    factored = factor(value)
+    return factored if count_ops(factored) < count_ops(value) else value
+
+
 def _expectation_argument(node: ast.Call, ctx: Context):
     """(value, condition) of E[X], E[g(X) | Y = y], E_{x \\sim P}[f(x)]."""
     if len(node.args) != 1:
@@ -103,6 +169,8 @@ def expectation_call(node: ast.Call, ctx: Context):
                              node.span)
         if condition is None:
             by_rule = _by_rule(value, ctx, "mean")
+            if by_rule is None:
+                by_rule = _by_linearity(value, ctx, "mean")
             if by_rule is not None:
                 return by_rule
         result = expectation(value, condition, node)
@@ -163,6 +231,7 @@ def _expectation_step(value, condition, result, ctx: Context) -> None:
 
 def _outcomes(variables, ctx: Context):
     """[(substitution, probability)] over the values of finite variables, or None."""
+    from sympy import Dict
     from sympy.stats import density
 
     if not variables or not all(v.pspace.is_Finite for v in variables):
@@ -175,6 +244,8 @@ def _outcomes(variables, ctx: Context):
         return None
     (variable,) = variables
     table = density(variable).dict
+    if not isinstance(table, (dict, Dict)):  # Binomial(n, p): a support of symbolic size
+        return None
     return [({variable: x}, table[x]) for x in sorted(table, key=_order)]
 
 
@@ -186,6 +257,8 @@ def variance_call(node: ast.Call, ctx: Context):
     if value is None:
         return NotImplemented
     by_rule = _by_rule(value, ctx, "variance")
+    if by_rule is None:
+        by_rule = _by_linearity(value, ctx, "variance")
     if by_rule is not None:
         return by_rule
     result = plain(variance(value))
@@ -219,7 +292,11 @@ def _standard_deviation(value, ctx: Context):
     from sympy import sqrt
     from sympy.stats import variance
 
-    var = variance(value)
+    var = _by_rule(value, ctx, "variance")
+    if var is None:
+        var = _by_linearity(value, ctx, "variance")
+    if var is None:
+        var = variance(value)
     result = sqrt(var)
     ctx.step("Standard deviation: the square root of the variance", rf"\sqrt{{{latex(var)}}}",
              result)

@@ -87,7 +87,29 @@ def classes():
         def _latex(self, printer):
             return r"\left\|%s\right\|_{%s}" % (printer._print(self.matrix), self.kind)
 
-    class Elementwise(MatrixExpr):
+    class VectorFunction(MatrixExpr):
+        """A function of one matrix expression, the last argument: the shape follows it, and
+        `doit` applies `explicit` to it once it has entries. A subclass gives `explicit` and
+        `head` (its printed name)."""
+
+        @property
+        def operand(self):
+            return self.args[-1]
+
+        @property
+        def shape(self):
+            return self.operand.shape
+
+        def doit(self, **hints):
+            inner = self.operand.doit(**hints)
+            if _is_explicit(inner):
+                return ImmutableMatrix(self.explicit(inner))
+            return self.func(*self.args[:-1], inner)
+
+        def _latex(self, printer):
+            return r"%s\left(%s\right)" % (self.head, printer._print(self.operand))
+
+    class Elementwise(VectorFunction):
         """f applied entry by entry (σ, exp, log, tanh, ...) to a matrix expression."""
 
         def __new__(cls, name, matrix):
@@ -97,62 +119,37 @@ def classes():
         def name(self) -> str:
             return self.args[0].name
 
-        @property
-        def matrix(self):
-            return self.args[1]
-
-        @property
-        def shape(self):
-            return self.matrix.shape
+        matrix = VectorFunction.operand
 
         def _entry(self, i, j, **kwargs):
             return ELEMENTWISE[self.name](self.matrix._entry(i, j, **kwargs))
 
-        def doit(self, **hints):
-            inner = self.matrix.doit(**hints)
-            if _is_explicit(inner):
-                return ImmutableMatrix(inner.applyfunc(ELEMENTWISE[self.name]))
-            return Elementwise(self.name, inner)
+        def explicit(self, matrix):
+            return matrix.applyfunc(ELEMENTWISE[self.name])
 
-        def _latex(self, printer):
-            base, prime = self.name.rstrip("'"), self.name[len(self.name.rstrip("'")):]
+        @property
+        def head(self) -> str:
+            base = self.name.rstrip("'")
             name = r"\%s" % base if base in ("sigma", "exp", "ln", "tanh") else \
                 r"\operatorname{%s}" % base
-            return r"%s%s\left(%s\right)" % (name, prime, printer._print(self.matrix))
+            return name + self.name[len(base):]
 
-    class Softmax(MatrixExpr):
+    class Softmax(VectorFunction):
         """softmax(z) of a vector of symbolic size."""
 
-        def __new__(cls, vector):
-            return MatrixExpr.__new__(cls, vector)
+        head = r"\operatorname{softmax}"
+        vector = VectorFunction.operand
 
-        @property
-        def vector(self):
-            return self.args[0]
+        @staticmethod
+        def explicit(vector):
+            exps = vector.applyfunc(exp)
+            return exps / sum(exps)
 
-        @property
-        def shape(self):
-            return self.vector.shape
-
-        def doit(self, **hints):
-            inner = self.vector.doit(**hints)
-            if _is_explicit(inner):
-                exps = inner.applyfunc(exp)
-                return ImmutableMatrix(exps / sum(exps))
-            return Softmax(inner)
-
-        def _latex(self, printer):
-            return r"\operatorname{softmax}\left(%s\right)" % printer._print(self.vector)
-
-    class Diag(MatrixExpr):
+    class Diag(VectorFunction):
         """diag(v): the square matrix with the vector v on its diagonal."""
 
-        def __new__(cls, vector):
-            return MatrixExpr.__new__(cls, vector)
-
-        @property
-        def vector(self):
-            return self.args[0]
+        head = r"\operatorname{diag}"
+        vector = VectorFunction.operand
 
         @property
         def shape(self):
@@ -163,16 +160,11 @@ def classes():
 
             return KroneckerDelta(i, j) * self.vector._entry(i, 0, **kwargs)
 
-        def doit(self, **hints):
-            inner = self.vector.doit(**hints)
-            if _is_explicit(inner):
-                from sympy import diag
+        @staticmethod
+        def explicit(vector):
+            from sympy import diag
 
-                return ImmutableMatrix(diag(*inner))
-            return Diag(inner)
-
-        def _latex(self, printer):
-            return r"\operatorname{diag}\left(%s\right)" % printer._print(self.vector)
+            return diag(*vector)
 
     class DifferentialOf(Expr):
         """d(f) as written in a step, before a rule is applied."""
@@ -186,8 +178,8 @@ def classes():
         def _latex(self, printer):
             return r"d%s" % bold(self.name[1:])
 
-    return {"Entry": Entry, "Norm": Norm, "Elementwise": Elementwise, "Softmax": Softmax,
-            "Diag": Diag, "Differential": MatrixDifferential, "DifferentialOf": DifferentialOf}
+    return {"Entry": Entry, "Norm": Norm, "VectorFunction": VectorFunction,
+            "Elementwise": Elementwise, "Softmax": Softmax, "Diag": Diag, "Differential": MatrixDifferential, "DifferentialOf": DifferentialOf}
 
 
 def _symbol(name):

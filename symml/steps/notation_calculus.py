@@ -7,6 +7,7 @@ objects (their args are SymPy objects) printing the guide's LaTeX and its Unicod
 | `Nabla(f)`, `Nabla(f, 2)` | `\\nabla f`, `\\nabla^2 f` | `∇f`, `∇²f` |
 | `Labelled(H, f)`, `Labelled(J, MatrixSymbol("f", 2, 1))`, `Labelled(A, i, j)` | `H_{f}`, `J_{\\mathbf{f}}`, `A_{i,j}` | `H_f` |
 | `Applied(Labelled(H, f), 1, 2)` | `H_{f}\\left(1, 2\\right)` | `H_f(1, 2)` |
+| `Primed(f, 2, x)`, `Primed(FunctionName("tanh"), 1, 0)` | `f''\\left(x\\right)`, `\\tanh'\\left(0\\right)` | `f''(x)` |
 | `PlusC(F)` | `F + C` | `F + C` |
 | `Between(F, a, b)` | `\\left[F\\right]_{a}^{b}` | `[F]` with b above a |
 | `Written("cdot", a, b)` | `a \\cdot b`, each negative or sum operand in parentheses | `a⋅b` |
@@ -306,3 +307,51 @@ class Quoted(Expr):
 
     def _pretty(self, printer):
         return prettyForm(f"“{self.args[0].name}”")
+
+
+class FunctionName(Expr):
+    r"""A built-in function's name as a step writes it: `\tanh`, `\sigma`,
+    `\operatorname{ReLU}`."""
+
+    is_commutative = True
+
+    def __new__(cls, name: str):
+        return Expr.__new__(cls, Str(name))
+
+    def _latex(self, printer):
+        from sympy.printing.latex import accepted_latex_functions
+
+        from ..render.latex import symbol_latex
+
+        name = self.args[0].name
+        if name in accepted_latex_functions or name == "exp":
+            return "\\" + name
+        written = symbol_latex(name)
+        return written if written.startswith("\\") else rf"\operatorname{{{name}}}"
+
+    def _pretty(self, printer):
+        from sympy import Symbol
+
+        return printer._print(Symbol(self.args[0].name))
+
+
+class Primed(Expr):
+    r"""`f''\left(x\right)`: a function's n-th derivative by primes, at a point."""
+
+    is_commutative = True
+
+    def __new__(cls, function, order, point):
+        return Expr.__new__(cls, function, S(order), point)
+
+    def at(self, point) -> "Primed":
+        function, order, _ = self.args
+        return Primed(function, order, point)
+
+    def _latex(self, printer):
+        function, order, point = self.args
+        return rf"{_latex(function)}{chr(39) * int(order)}\left({_latex(point)}\right)"
+
+    def _pretty(self, printer):
+        function, order, point = self.args
+        primed = prettyForm(*printer._print(function).right(chr(39) * int(order)))
+        return prettyForm(*primed.right(prettyForm(*printer._print(point).parens())))

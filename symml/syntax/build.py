@@ -465,6 +465,9 @@ class AstBuilder(Transformer_NonRecursive):
 
     def func_bare(self, meta, children):
         head, argument = children
+        if isinstance(head.func, ast.Prime):  # as `f' x`
+            raise self._error(f"`{_head_text(head.func)}` needs its argument in brackets, as "
+                              f"in {_head_text(head.func)}(x)", self._span(meta))
         return _apply_head(head, (argument,), None, self._span(meta))
 
     def func_head(self, meta, children):
@@ -472,6 +475,24 @@ class AstBuilder(Transformer_NonRecursive):
         name = tok[1:]
         return FuncHead(ast.Name(FUNCTION_ALIASES.get(name, name), span=self._tok_span(tok)),
                         None, span=self._tok_span(tok))
+
+    def func_prime(self, meta, children):
+        head, marks = children
+        return self._primed_head(head, len(marks), self._span(meta))
+
+    def _primed_head(self, head: FuncHead, order: int, span) -> FuncHead:
+        r"""`\tanh'`, `\cos''`: the derivative of a built-in, applied as `f'(x)` is (NOTATION
+        §4). Refused after a power or a subscript (`\sin^2'`, `\log_2'`): which is primed?"""
+        func = head.func
+        if head.power is not None or not isinstance(func, (ast.Name, ast.Prime)):
+            script = "power" if head.power is not None else "subscript"
+            raise self._error(f"a prime after a {script} of `{_head_text(func)}` is not read "
+                              "(which does it prime?): write the derivative as "
+                              r"\frac{d}{dx}(...)", span)
+        if isinstance(func, ast.Prime):  # \tanh'^{\prime}
+            return FuncHead(ast.Prime(func.operand, func.order + order, span=span), None,
+                            span=span)
+        return FuncHead(ast.Prime(func, order, span=span), None, span=span)
 
     def func_sub(self, meta, children):
         head, index = children
@@ -482,6 +503,13 @@ class AstBuilder(Transformer_NonRecursive):
         head, power = children
         if isinstance(power, Token):
             power = self.sup_arg(meta, [power])
+        if isinstance(power, Token) and power.type in ("PRIME_CMD", "PRIME_SCRIPT"):
+            order = 1 if power.type == "PRIME_CMD" else len(power)  # \tanh^{\prime}(0)
+            return self._primed_head(head, order, self._span(meta))
+        if isinstance(head.func, ast.Prime):
+            raise self._error(f"a power of `{_head_text(head.func)}` is ambiguous: write "
+                              f"({_head_text(head.func)}(x))^2 for the square of the "
+                              "derivative", self._span(meta))
         if isinstance(power, Token):
             raise self._error(f"`{head.func.name if isinstance(head.func, ast.Name) else ''}"
                               "` cannot be transposed; write a power such as ^2",
@@ -949,6 +977,8 @@ def _head_text(func: ast.Node) -> str:
     if isinstance(func, ast.Subscript):
         return _head_text(func.base) + "_" + "".join(
             str(getattr(i, "name", getattr(i, "value", "?"))) for i in func.index)
+    if isinstance(func, ast.Prime):
+        return _head_text(func.operand) + "'" * func.order
     return "\\" + func.name if isinstance(func, ast.Name) else "f"
 
 
