@@ -471,6 +471,46 @@ def test_softmax_of_a_vector(run):
     assert result.value == sp.ImmutableMatrix([sp.Rational(1, 4), sp.Rational(3, 4)])
 
 
+LN3 = r"\mathbf{z} = \begin{bmatrix} 0 \\ \ln 3 \end{bmatrix}"
+QUARTERS = sp.ImmutableMatrix([sp.Rational(1, 4), sp.Rational(3, 4)])
+
+
+@pytest.mark.parametrize("definitions, spelling, shift", [
+    (("c = 5",), r"\operatorname{softmax}(\mathbf{z} - c)", "5 is taken from"),
+    ((), r"\operatorname{softmax}(\mathbf{z} - 2)", "2 is taken from"),
+    ((), r"\operatorname{softmax}(\mathbf{z} + \frac{1}{2})", r"\frac{1}{2} is added to"),
+    (("c = 5",), r"\operatorname{softmax}(1 + \mathbf{z} - c)", "4 is taken from"),
+    ((), r"\operatorname{softmax}(\mathbf{z} - \max(\mathbf{z}))", r"{\ln 3} is taken from"),
+    (("m = a + 1",), r"\operatorname{softmax}(\mathbf{z} - m)", "{a + 1} is taken from"),
+])
+def test_softmax_of_a_vector_shifted_by_a_scalar(run, definitions, spelling, shift):
+    result = run(LN3, *definitions, spelling)
+    assert result.value.applyfunc(sp.simplify) == QUARTERS
+    assert result.notes == [f"inside softmax, {shift} each entry of the vector (a shift by a "
+                            r"multiple of \mathbf{1}, as ML texts write it; softmax does not "
+                            "change under it)"]
+
+
+def test_softmax_shift_invariance_is_a_true_check(run):
+    assert run(LN3, "c = 5", r"\operatorname{softmax}(\mathbf{z} - c) = "
+               r"\operatorname{softmax}(\mathbf{z})").value is sp.true
+
+
+@pytest.mark.parametrize("definitions, spelling", [
+    ((), r"\operatorname{softmax}(\mathbf{z} - m)"),  # m undefined: maybe a bold vector
+    ((), r"\operatorname{softmax}(\mathbf{z} - \mathbf{q})"),
+    ((r"\mathbf{w} \in \mathbb{R}^n", "c = 5"), r"\operatorname{softmax}(\mathbf{w} - c)"),
+    ((), r"\operatorname{softmax}(\mathbf{z} - \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix})"),
+])
+def test_softmax_of_a_vector_and_an_unclear_term_keeps_the_shape_error(run, ws, definitions,
+                                                                      spelling):
+    run(LN3, *definitions)
+    error = ws.run(spelling).error
+    assert isinstance(error, symml.ShapeError) and "cannot subtract" in error.message
+    assert error.span is not None and error.span.start > 20
+    assert isinstance(ws.run(r"\mathbf{z} - 2").error, symml.ShapeError)  # only inside softmax
+
+
 def test_derivative_of_the_logistic_function(run):
     result = run(r"\frac{d}{dx} \sigma(x)")
     assert result.value == sp.exp(-x) / (1 + sp.exp(-x))**2

@@ -149,7 +149,7 @@ def test_bayes_posterior_is_likelihood_times_prior_over_evidence():
     _assert_lines_shown(
         result,
         r"P(B) = P(B \mid A) P(A) + P(B \mid \neg A) P(\neg A)",  # the evidence, derived first
-        r"P(A \mid B) = \frac{P(B \mid A) \, P(A)}{P(B)} = "
+        r"P(A \mid B) = \frac{P(B \mid A) P(A)}{P(B)} = "
         r"\frac{\frac{9}{10} \cdot \frac{1}{100}}{\frac{117}{2000}} = \frac{2}{13}")
     assert result.value == sp.Rational(2, 13)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..steps import Math
+from ..steps.notation_probability import CDF, Approximately, DensityAt, Therefore, probability
 from ..syntax import ast
 from .probability import _finite_piecewise, _one_random, _order, plain, random_symbols
 from .registry import Context, calls
@@ -34,13 +35,14 @@ def density_call(node: ast.Call, ctx: Context):
             _finite_piecewise(function.dict, point)
     else:
         result = function(point)
-    ctx.step("Density (mass) function", rf"f_{{{latex(variable)}}}({latex(point)})", result)
+    ctx.step("Density (mass) function", DensityAt(variable, point), result)
     return result
 
 
 @calls("F")
 def cdf_call(node: ast.Call, ctx: Context):
     """`F_X(x)` (the CDF P(X ≤ x)) and `F_X^{-1}(u)` (inverse transform sampling)."""
+    from sympy import Le
     from sympy.stats import P, cdf
 
     variable = _variable_of_subscript(node.func, ctx)
@@ -57,7 +59,7 @@ def cdf_call(node: ast.Call, ctx: Context):
         result = _discrete_cdf(variable, point, node)
     else:
         result = cdf(variable)(point)
-    ctx.step(("CDF:", Math(r"F(x) = P(X \le x)")), rf"P({latex(variable)} \le {latex(point)})", result)
+    ctx.step(("CDF:", Math(r"F(x) = P(X \le x)")), probability(Le(variable, point)), result)
     return result
 
 
@@ -97,7 +99,7 @@ def _discrete_cdf(variable, point, node):
 def _inverse_cdf(variable, u, ctx: Context, node):
     """F⁻¹(u): a quantile for a number u; for a symbol u the solution of F(x) = u (a
     continuous X) or the generalized inverse, the least x with F(x) ≥ u (a finite X)."""
-    from sympy import Symbol, solve
+    from sympy import Eq, Symbol, solve
 
     if getattr(u, "is_number", False):
         if not 0 < u < 1:
@@ -118,19 +120,20 @@ def _inverse_cdf(variable, u, ctx: Context, node):
         raise SymmlError("the CDF cannot be inverted in closed form here", node.span)
     result = _readable_logs(values[0])
     ctx.step(("Inverse transform sampling: solve", Math("F(x) = u"), "for", Math("x")),
-             rf"{latex(branch)} = {latex(u)} \;\Rightarrow\; x = {latex(result)}")
+             Therefore(Eq(branch, u, evaluate=False), Eq(x, result, evaluate=False)))
     return result
 
 
 def _finite_inverse_cdf(table, u, ctx: Context):
-    from sympy import Le, Piecewise
+    from sympy import Le, Piecewise, Symbol
 
     pieces, total = [], 0
     for (x, p) in table[:-1]:
         total += p
         pieces.append((x, Le(u, total)))
     result = Piecewise(*pieces, (table[-1][0], True))
-    ctx.step(("Inverse transform sampling: the least", Math("x"), "with", Math(r"F(x) \ge u")), rf"x = {latex(result)}")
+    ctx.step(("Inverse transform sampling: the least", Math("x"), "with", Math(r"F(x) \ge u")),
+             Symbol("x"), result)
     return result
 
 
@@ -168,14 +171,14 @@ def _increasing_branch(expr):
 
 def _quantile(variable, level, ctx: Context, node, title: str):
     """The x with F(x) = level (for a discrete variable, the smallest x with F(x) ≥ level)."""
-    from sympy import Dummy, Eq, S, solveset
+    from sympy import Dummy, Eq, S, Symbol, solveset
     from sympy.stats import P, cdf, density
 
     if variable.pspace.is_Finite:
         for x in sorted(density(variable).dict):
             if P(variable <= x) >= level:
-                ctx.step((f"{title}: the smallest", Math("x"), "with", Math(rf"F(x) \ge {latex(level)}")),
-                         rf"F({latex(x)}) = {latex(P(variable <= x))}")
+                ctx.step((f"{title}: the smallest", Math("x"), "with",
+                          Math(rf"F(x) \ge {latex(level)}")), CDF(x), P(variable <= x))
                 return x
     if not variable.pspace.is_Continuous:
         return _discrete_quantile(variable, level, ctx, node, title)
@@ -184,7 +187,7 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     if not solutions.is_FiniteSet or len(solutions) != 1:
         raise SymmlError(f"cannot solve F(x) = {latex(level)} in closed form", node.span)
     result = _readable_logs(next(iter(solutions)))
-    ctx.step((f"{title}: solve", Math(f"F(x) = {latex(level)}")), rf"x = {latex(result)}")
+    ctx.step((f"{title}: solve", Math(f"F(x) = {latex(level)}")), Symbol("x"), result)
     return result
 
 
@@ -201,8 +204,9 @@ def _discrete_quantile(variable, level, ctx: Context, node, title: str):
     for k in range(int(start), int(start) + 10_000):
         total += pmf(k)
         if (total - level).evalf(30) >= 0:
-            ctx.step((f"{title}: the smallest", Math("x"), "with", Math(rf"F(x) \ge {latex(level)}")),
-                     rf"F({k}) = {latex(total)} \approx {latex(total.evalf(6))}")
+            ctx.step((f"{title}: the smallest", Math("x"), "with",
+                      Math(rf"F(x) \ge {latex(level)}")),
+                     CDF(k), Approximately(total, total.evalf(6)))
             return k
     raise SymmlError(f"F(x) stays below {latex(level)} for the first 10,000 values", node.span)
 

@@ -3,9 +3,12 @@ and the Kolmogorov–Smirnov statistic (exact) with its p-value (numeric)."""
 from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
-from ..render.latex import hat_latex, latex, symbol_latex
+from ..render.latex import latex, symbol_latex
 from ..semantics.kinds import is_matrix
 from ..steps import Math
+from ..steps.notation_probability import (CDF, Approximately, Bracketed, Factors, Letter,
+                                          Listed, PartialDerivative, Therefore, Valued, difference,
+                                          hat)
 from ..syntax import ast
 from .distributions import Distribution, distribution_latex
 from .registry import Context, calls, handles, subscripts
@@ -102,21 +105,21 @@ def mle_call(node: ast.Call, ctx: Context):
 
 def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
     """Likelihood → log-likelihood → derivative → solve; the estimates in parameter order."""
-    from sympy import Mul
+    from sympy import Function, Mul, Product, Symbol, log
 
     density, params = _model(distribution)
     kind, data = sample(node.args[1], ctx)
     if kind == "data":
         likelihood = Mul(*[density(x) for x in data])
-        ctx.step("Likelihood: the product of the densities of the data",
-                 r"\mathcal{L} = " + " ".join(rf"\left({latex(density(x))}\right)"
-                                               for x in data), likelihood)
+        ctx.step("Likelihood: the product of the densities of the data", Letter("mathcal{L}"),
+                 Factors(*[Bracketed(density(x)) for x in data]), likelihood)
         log_likelihood = _log_likelihood_of_data(density, data)
     else:
         log_likelihood = _log_likelihood_symbolic(density, data)
         ctx.step("Likelihood: the product of the densities of the samples",
-                 r"\mathcal{L} = \prod_{i=1}^{%s} f(x_i)" % latex(data[1]))
-    ctx.step("Log-likelihood", r"\ell = \ln \mathcal{L}", log_likelihood)
+                 Letter("mathcal{L}"),
+                 Product(Function("f")(Symbol("x_i")), (Symbol("i"), 1, data[1])))
+    ctx.step("Log-likelihood", Letter("ell"), log(Letter("mathcal{L}")), log_likelihood)
     estimate = _maximise(log_likelihood, params, ctx, node, distribution.family)
     return {p: estimate[p] for p in params}
 
@@ -124,13 +127,13 @@ def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) ->
 def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
     """U(a, b): 𝓛 = (b − a)^{-n} while [a, b] holds the data, else 0, so it has no stationary
     point and is largest for the narrowest such interval: â = min xᵢ, b̂ = max xᵢ."""
-    from sympy import Symbol
+    from sympy import And, Ge, Le, Piecewise, Symbol
 
     low, high = distribution.params
     data = _data(node.args[1], ctx, "MLE of a uniform model")
     # (end, its estimate, the condition on it, min/max, how 𝓛 varies with it, which end wins)
-    ends = [(low, data[0], r"\le", r"\min", "increasing", "largest"),
-            (high, data[-1], r"\ge", r"\max", "decreasing", "smallest")]
+    ends = [(low, data[0], Le, "min", "increasing", "largest"),
+            (high, data[-1], Ge, "max", "decreasing", "smallest")]
     if not all(getattr(end, "is_Symbol", False) or end.is_number for end in (low, high)):
         raise SymmlError(r"write each unknown end as a symbol, e.g. \mathcal{U}(0, \theta)",
                          node.args[0].span)
@@ -145,16 +148,15 @@ def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> di
     if not (high - low).subs(estimate) > 0:
         raise DomainError("the data fit an interval of width 0, where the likelihood is "
                           "unbounded", node.span)
-    conditions = r",\ ".join(rf"{latex(end)} {rel} {op}_i x_i = {latex(value)}"
-                             for end, value, rel, op, *_ in unknowns)
+    conditions = And(*[relation(end, Valued(Letter(statistic), value), evaluate=False)
+                       for end, value, relation, statistic, *_ in unknowns])
     ctx.step(("Likelihood:", (high - low) ** -Symbol('n'), "while",
               Math(rf"[{latex(low)}, {latex(high)}]"), "holds every", Math("x_i"),
-              ", 0 otherwise"),
-             r"\mathcal{L} = \begin{cases} %s & %s \\ 0 & \text{otherwise} \end{cases}"
-             % (latex((high - low) ** -len(data)), conditions))
-    for end, value, _, op, trend, side in unknowns:
+              ", 0 otherwise"), Letter("mathcal{L}"),
+             Piecewise(((high - low) ** -len(data), conditions), (0, True), evaluate=False))
+    for end, value, _, statistic, trend, side in unknowns:
         ctx.step((f"The likelihood is {trend} in", end, f", so the MLE is the {side} allowed",
-                  end), rf"{hat_latex(end)} = {op}_i x_i", value)
+                  end), hat(end), Letter(statistic), value)
     return estimate
 
 
@@ -177,13 +179,13 @@ def _log_likelihood_symbolic(density, data):
 
 
 def _maximise(log_likelihood, params, ctx: Context, node, family: str = "") -> dict:
-    from sympy import Dummy, Sum, diff, simplify, solve
+    from sympy import Dummy, Eq, Integer, Sum, diff, simplify, solve
 
     derivatives = [diff(log_likelihood, p) for p in params]
     derivatives = [_expand_sum(d) for d in derivatives]
     for p, d in zip(params, derivatives):
         ctx.step(("Derivative with respect to", p, ", set to 0"),
-                 rf"\frac{{\partial \ell}}{{\partial {latex(p)}}} = {latex(d)} = 0")
+                 PartialDerivative(Letter("ell"), p), d, Integer(0))
     sums = {s: Dummy() for d in derivatives for s in d.atoms(Sum)}
     equations = [d.subs(sums) for d in derivatives]
     solutions = solve(equations, params, dict=True)
@@ -195,8 +197,10 @@ def _maximise(log_likelihood, params, ctx: Context, node, family: str = "") -> d
     if not valid:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     estimate = valid[-1]
-    ctx.step("Solve: the maximum-likelihood estimate", r",\quad ".join(
-        rf"{hat_latex(p)} = {latex(v)}" for p, v in estimate.items()))
+    lines = [Listed(*[Eq(hat(p), v, evaluate=False) for p, v in estimate.items()])]
+    if len(estimate) == 1:
+        lines = [hat(p) for p in estimate] + list(estimate.values())
+    ctx.step("Solve: the maximum-likelihood estimate", *lines)
     return estimate
 
 
@@ -213,7 +217,7 @@ def _at_the_boundary(derivative, parameter, bounds, ctx: Context, node) -> dict:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     trend = "increasing" if slope.is_positive else "decreasing"
     ctx.step(("No stationary point:", Math(r"\ell"), f"is {trend} on the whole range of",
-              parameter, ", so it is largest at the end of the range"), rf"{hat_latex(parameter)} = {latex(end)}")
+              parameter, ", so it is largest at the end of the range"), hat(parameter), end)
     return {parameter: end}
 
 
@@ -323,7 +327,7 @@ def _free(distribution):
 def argopt_value(node: ast.ArgOpt, ctx: Context):
     """`\\operatorname*{arg\\,max}_{\\theta} g(\\theta)`: the stationary point that is largest
     (smallest for arg min), found through log g when g is a product."""
-    from sympy import Mul, diff, expand_log, log, solve
+    from sympy import Derivative, Eq, Mul, diff, expand_log, log, solve
 
     variable = ctx.value_of(node.variable)
     body = ctx.value_of(node.body)
@@ -338,8 +342,8 @@ def argopt_value(node: ast.ArgOpt, ctx: Context):
     best = choose(candidates, key=lambda c: objective.subs(variable, c)) if all(
         objective.subs(variable, c).is_number for c in candidates) else candidates[0]
     ctx.step(("Set the derivative to 0 and solve for", variable),
-             rf"\frac{{d}}{{d{latex(variable)}}}\left({latex(objective)}\right) = 0 "
-             rf"\;\Rightarrow\; {latex(variable)} = {latex(best)}")
+             Therefore(Eq(Derivative(objective, variable, evaluate=False), 0, evaluate=False),
+                       Eq(variable, best, evaluate=False)))
     return best
 
 
@@ -399,18 +403,20 @@ def _ecdf(data, x):
 
 
 def _two_sample(a, b, ctx: Context):
+    from sympy import Abs, Symbol
+
     points = sorted(set(a) | set(b))
     gaps = [abs(_ecdf(a, x) - _ecdf(b, x)) for x in points]
     statistic = max(gaps)
     where = points[gaps.index(statistic)]
-    ctx.step("Empirical CDFs: the largest gap is the KS statistic D",
-             rf"D = \max_x |F_1(x) - F_2(x)| = |F_1({latex(where)}) - F_2({latex(where)})|",
+    ctx.step("Empirical CDFs: the largest gap is the KS statistic D", Symbol("D"),
+             Letter("KS gap"), Abs(difference(CDF(1, where), CDF(2, where)), evaluate=False),
              statistic)
     return statistic
 
 
 def _one_sample(data, distribution: Distribution, ctx: Context):
-    from sympy import Rational
+    from sympy import Rational, Symbol
     from sympy.stats import cdf
 
     function = cdf(distribution.variable("X"))
@@ -420,8 +426,8 @@ def _one_sample(data, distribution: Distribution, ctx: Context):
         f = function(x)
         gaps += [Rational(i, n) - f, f - Rational(i - 1, n)]
     statistic = max(gaps, key=lambda g: g.evalf(30))
-    ctx.step("Largest gap between the empirical CDF and F", rf"D = {latex(statistic)}",
-             latex(statistic.evalf(6)))
+    ctx.step("Largest gap between the empirical CDF and F", Symbol("D"),
+             Approximately(statistic, statistic.evalf(6)))
     return statistic
 
 

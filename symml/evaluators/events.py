@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
-from ..steps import Math
+from ..steps import AsWritten, Math
+from ..steps.notation_probability import (Independent, Factors, Quotient, Therefore,
+                                          difference, probability as P)
 from ..syntax import ast
 from .names import name_of_node
 from .registry import Context, StatementResult, statement_rule
@@ -180,8 +182,8 @@ class EventSolver:
         if (opposite, given) not in self.facts and not isinstance(event, Not):
             return None
         value = 1 - self.probability(opposite, given)
-        self.step("Complement rule", f"{prob_latex(event, given)} = 1 - "
-                  f"{prob_latex(opposite, given)}", value)
+        self.step("Complement rule", P(event, given),
+                  AsWritten(difference(1, P(opposite, given))), value)
         return value
 
     def _conditional(self, event, given):
@@ -199,9 +201,8 @@ class EventSolver:
             return bayes
         joint = self.probability(And(event, given), true)
         value = joint / evidence
-        self.step("Conditional probability", rf"{prob_latex(event, given)} = "
-                  rf"\frac{{{prob_latex(And(event, given))}}}{{{prob_latex(given)}}}",
-                  rf"\frac{{{latex(joint)}}}{{{latex(evidence)}}}", value)
+        self.step("Conditional probability", P(event, given),
+                  Quotient(P(And(event, given)), P(given)), Quotient(joint, evidence), value)
         return value
 
     def _bayes(self, event, given, evidence):
@@ -215,10 +216,8 @@ class EventSolver:
             return None
         value = likelihood * prior / evidence
         self.step("Bayes' theorem: posterior = likelihood × prior / evidence",
-                  rf"{prob_latex(event, given)} = \frac{{{prob_latex(given, event)}"
-                  rf" \, {prob_latex(event)}}}{{{prob_latex(given)}}}",
-                  rf"\frac{{{latex(likelihood)} \cdot {latex(prior)}}}{{{latex(evidence)}}}",
-                  value)
+                  P(event, given), Quotient(Factors(P(given, event), P(event)), P(given)),
+                  Quotient(Factors(likelihood, prior), evidence), value)
         return value
 
     def _independence(self, event, given):
@@ -234,8 +233,7 @@ class EventSolver:
         parts = [self.probability(atom) for atom in atoms]
         value = Mul(*parts)
         self.step("Independence: the joint probability is the product",
-                  f"{prob_latex(event)} = " + " ".join(prob_latex(a) for a in atoms),
-                  value)
+                  P(event), Factors(*[P(a) for a in atoms]), value)
         return value
 
     def _product(self, event, given):
@@ -259,22 +257,22 @@ class EventSolver:
                 continue
             value = conditional * marginal
             title = "Chain rule of probability" if len(atoms) > 2 else "Product rule"
-            self.step(title, f"{prob_latex(event)} = {prob_latex(last, rest)} "
-                      f"{prob_latex(rest)}", rf"{latex(conditional)} \cdot {latex(marginal)}",
-                      value)
+            self.step(title, P(event), Factors(P(last, rest), P(rest)),
+                      Factors(conditional, marginal), value)
             return value
         raise Missing((event, given))
 
     def _addition(self, event, given):
-        from sympy import And, Or
+        from sympy import Add, And, Mul, Or
 
         if not isinstance(event, Or) or len(event.args) != 2:
             return None
         a, b = event.args
         pa, pb, pab = self.probability(a), self.probability(b), self.probability(And(a, b))
         value = pa + pb - pab
-        self.step("Addition rule", f"{prob_latex(event)} = {prob_latex(a)} + "
-                  f"{prob_latex(b)} - {prob_latex(And(a, b))}", value)
+        self.step("Addition rule", P(event),
+                  AsWritten(Add(P(a), P(b), Mul(-1, P(And(a, b)), evaluate=False),
+                                evaluate=False)), value)
         return value
 
     def _total_probability(self, event, given):
@@ -290,10 +288,9 @@ class EventSolver:
                 continue
             parts = [(self.probability(event, c), self.probability(c)) for c in cases]
             value = sum(p * q for p, q in parts)
-            self.step("Law of total probability (the evidence)",
-                      f"{prob_latex(event)} = " + " + ".join(
-                          f"{prob_latex(event, c)} {prob_latex(c)}" for c in cases),
-                      " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
+            self.step("Law of total probability (the evidence)", P(event),
+                      _sum_of_products([(P(event, c), P(c)) for c in cases]),
+                      _sum_of_products(parts), value)
             return value
         return self._partition(event)
 
@@ -319,12 +316,18 @@ class EventSolver:
             names = ", ".join(latex(h) for h in atoms)
             self.ctx.note(f"{names} are taken as a partition (disjoint, and their "
                           "probabilities sum to 1)")
-            self.step("Law of total probability over the partition " + names,
-                      f"{prob_latex(event)} = " + " + ".join(
-                          f"{prob_latex(event, h)} {prob_latex(h)}" for h in atoms),
-                      " + ".join(rf"{latex(p)} \cdot {latex(q)}" for p, q in parts), value)
+            self.step("Law of total probability over the partition " + names, P(event),
+                      _sum_of_products([(P(event, h), P(h)) for h in atoms]),
+                      _sum_of_products(parts), value)
             return value
         return None
+
+
+def _sum_of_products(pairs):
+    """`P(B | A) P(A) + P(B | ¬A) P(¬A)`, in the order given."""
+    from sympy import Add
+
+    return AsWritten(Add(*[Factors(*pair) for pair in pairs], evaluate=False))
 
 
 def solve_event(event, given, ctx: Context, node):
@@ -393,24 +396,23 @@ def probability_fact(node, ctx: Context):
     solver.explain(event, given)
     value = ctx.value_of(node.operands[1])
     holds = getattr(value, "is_number", False) and sympy.simplify(known - value) == 0
-    relation = "=" if holds else r"\ne"
-    ctx.step("Compare with what the facts give",
-             rf"{prob_latex(event, given)} = {latex(known)} {relation} {latex(value)}")
+    relation = sympy.Eq if holds else sympy.Ne
+    ctx.step("Compare with what the facts give", P(event, given),
+             relation(known, value, evaluate=False))
     return StatementResult("check", sympy.true if holds else sympy.false)
 
 
 def _new_fact(event, given, node, ctx: Context) -> StatementResult:
     """Record P(event | given) = value; `P(A \\cap B) = P(A)P(B)` with P(A) or P(B) unknown
     records that A and B are independent."""
-    from sympy import And
+    from sympy import And, Eq
 
     rhs = node.operands[1]
     if isinstance(event, And) and len(event.args) == 2 and _marginals_product(rhs, event, ctx):
         a, b = event.args
         ctx.workspace.facts.independent.add(frozenset(map(str, event.free_symbols)))
         ctx.step("Independence: the joint probability is the product of the marginals",
-                 rf"{prob_latex(event)} = {prob_latex(a)} \, {prob_latex(b)} \;\Rightarrow\; "
-                 rf"{event_latex(a)} \perp {event_latex(b)}")
+                 Therefore(Eq(P(event), Factors(P(a), P(b)), evaluate=False), Independent(a, b)))
         return StatementResult("declaration", None,
                                latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     value = ctx.value_of(rhs)
@@ -455,9 +457,9 @@ def independence(node, ctx: Context):
         return StatementResult("declaration", None,
                                latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     holds = sympy.simplify(joint - pa * pb) == 0
-    relation = "=" if holds else r"\ne"
+    relation = sympy.Eq if holds else sympy.Ne
     ctx.step(("Independence holds when", Math(r"P(A \cap B) = P(A) P(B)")),
-             rf"{latex(joint)} {relation} {latex(pa)} \cdot {latex(pb)}")
+             relation(joint, Factors(pa, pb), evaluate=False))
     return StatementResult("check", sympy.true if holds else sympy.false)
 
 

@@ -6,7 +6,7 @@ from functools import cache
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
-                               is_matrix, is_scalar)
+                               is_matrix, is_scalar, is_vector)
 from ..syntax import ast
 from .names import BUILTIN_FUNCTIONS, defined_words, lookup
 from .registry import CALL_HANDLERS, Context, calls, first_claim, handles, inline
@@ -248,6 +248,56 @@ def softmax(vector, node):
     exps = vector.applyfunc(sympy.exp)
     total = sum(exps)
     return sympy.ImmutableMatrix(exps / total)
+
+
+@calls("softmax")
+def softmax_of_a_shift(node: ast.Call, ctx: Context):
+    r"""`\operatorname{softmax}(\mathbf{z} - c)` of a scalar c: where the vector minus the
+    scalar is a shape error, c is taken from each entry (z − c𝟏, the shift ML texts write
+    for stability), with a note. Any other argument is left to the usual application."""
+    if len(node.args) != 1 or not isinstance(node.args[0], (ast.Add, ast.Sub)):
+        return NotImplemented
+    try:
+        argument = ctx.value_of(node.args[0])
+    except ShapeError:
+        argument = _shifted(node.args[0], ctx)
+        if argument is None:
+            raise
+    return apply_function(ctx.value_of(node.func), [argument], ctx, node)
+
+
+def _shifted(node: ast.Node, ctx: Context):
+    """z − c𝟏 for a sum of vectors with entries, of one shape, and scalars, with a note; None
+    otherwise: a vector of symbolic size or an undefined name (which may be a vector written
+    in bold, `\\mathbf{q}`) keeps the shape error."""
+    import sympy
+
+    from .linalg import is_explicit
+
+    terms = [(sign, term, ctx.value_of(term)) for sign, term in _signed_terms(node, 1)]
+    vectors = [sign * value for sign, _, value in terms if is_vector(value)]
+    scalars = [sign * value for sign, term, value in terms if is_scalar(value)
+               and (not value.free_symbols or isinstance(term, ast.Name)
+                    and lookup(ctx, term.name) is not None)]
+    if not vectors or not scalars or len(vectors) + len(scalars) != len(terms) \
+            or len({vector.shape for vector in vectors}) != 1 \
+            or not all(is_explicit(vector) for vector in vectors):
+        return None
+    vector, shift = sum(vectors[1:], vectors[0]), sympy.Add(*scalars)
+    taken = f"{inline(latex(-shift))} is taken from" if shift.could_extract_minus_sign() \
+        else f"{inline(latex(shift))} is added to"
+    ctx.note(f"inside softmax, {taken} each entry of the vector (a shift by a multiple of "
+             r"\mathbf{1}, as ML texts write it; softmax does not change under it)")
+    return vector + shift * sympy.ones(*vector.shape)
+
+
+def _signed_terms(node: ast.Node, sign: int) -> list:
+    """[(±1, term)] of a chain of + and −."""
+    if isinstance(node, ast.Add):
+        return _signed_terms(node.left, sign) + _signed_terms(node.right, sign)
+    if isinstance(node, ast.Sub):
+        return _signed_terms(node.left, sign) + _signed_terms(node.right, -sign)
+    return [(sign, node)]
 
 
 def compose(outer, inner, node):

@@ -6,6 +6,7 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
 from ..steps import Math
+from ..steps.notation_probability import Negative, PLogQ, Terms
 from ..syntax import ast
 from .distributions import Distribution, joint_of
 from .probability import random_symbols
@@ -85,15 +86,10 @@ def entropy_of(table: dict, base, ctx: Context, label: str):
     nonzero = [p for p in table.values() if p != 0]
     value = tidy(Add(*[-p * _log(p, base) for p in nonzero]))
     log = _log_name(base)
-    written = " + ".join(rf"{_paren(p)} {log} {_paren(p)}" for p in nonzero)
+    written = Negative(Terms(*[PLogQ(p, p, base) for p in nonzero]))
     ctx.step(("Entropy", Math(rf"{label} = -\sum p {log} p"), f"(in {_unit(base)})"),
-             rf"-\left({written}\right)", value)
+             written, value)
     return value
-
-
-def _paren(value) -> str:
-    text = latex(value)
-    return text if value.is_Atom else rf"\left({text}\right)"
 
 
 @calls("H")
@@ -158,6 +154,8 @@ def _marginal_entropy(joint, axis: int, base, ctx: Context):
 
 
 def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
+    from sympy import Mul
+
     x, y = ctx.value_of(given.event), ctx.value_of(given.condition)
     joint = _joint([x, y], ctx)
     if joint is None:
@@ -168,7 +166,7 @@ def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
     names = f"{latex(x)} | {latex(y)}"
     ctx.step(("Conditional entropy:",
               Math(f"H({names}) = H({', '.join(joint.names)}) - H({latex(y)})")),
-             rf"{latex(hxy)} - \left({latex(hy)}\right)", value)
+             Terms(hxy, Mul(-1, hy, evaluate=False)), value)
     return value
 
 

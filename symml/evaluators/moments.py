@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..steps import AsWritten, Math
+from ..steps.notation_probability import Factors, difference
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
@@ -32,8 +33,7 @@ def _rules():
     }
 
 
-MOMENT_WORDS = {"mean": (r"\mathbb{E}[%s]", "mean"), "variance": (r"\operatorname{Var}(%s)",
-                                                                    "variance")}
+MOMENT_WORDS = {"mean": ("Expectation", "mean"), "variance": ("Variance", "variance")}
 
 
 def _by_rule(value, ctx: Context, moment: str):
@@ -52,10 +52,12 @@ def _by_rule(value, ctx: Context, moment: str):
     with evaluate(False):
         shown = formula.xreplace(values)
     result = formula.xreplace(values)
-    pattern, word = MOMENT_WORDS[moment]
-    left = pattern % latex(value)
-    ctx.step((f"{distribution.family} {word} by its rule:", Math(f"{left} = {written}")),
-             left, AsWritten(shown), result)
+    import sympy.stats
+
+    moment_class, word = MOMENT_WORDS[moment]
+    left = getattr(sympy.stats, moment_class)(value)
+    ctx.step((f"{distribution.family} {word} by its rule:",
+              Math(f"{latex(left)} = {written}")), left, AsWritten(shown), result)
     return result
 
 
@@ -225,8 +227,10 @@ def _expectation_step(value, condition, result, ctx: Context) -> None:
             rule = rf"\mathbb{{E}}[{latex(value)}] = \sum_x {g} P({latex(variable)} = x)"
         ctx.step(("Expectation:", Math(rule)), AsWritten(Add(*terms, evaluate=False)), result)
         return
-    given = rf" \mid {condition_latex(condition)}" if condition is not None else ""
-    ctx.step("Expectation", rf"\mathbb{{E}}\left[{latex(value)}{given}\right]", result)
+    from sympy.stats import Expectation
+
+    written = Expectation(value) if condition is None else Expectation(value, condition)
+    ctx.step("Expectation", written, result)
 
 
 def _outcomes(variables, ctx: Context):
@@ -251,7 +255,7 @@ def _outcomes(variables, ctx: Context):
 
 @calls("Var")
 def variance_call(node: ast.Call, ctx: Context):
-    from sympy.stats import E, variance
+    from sympy.stats import E, Expectation, Variance, variance
 
     value = _one_random(node, ctx, "Var")
     if value is None:
@@ -265,10 +269,8 @@ def variance_call(node: ast.Call, ctx: Context):
     second, first = plain(E(value**2)), plain(E(value))
     _expectation_step(value**2, None, second, ctx)
     _expectation_step(value, None, first, ctx)
-    name = latex(value)
     ctx.step(("Variance:", Math(r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2")),
-             rf"\operatorname{{Var}}({name})",
-             rf"\mathbb{{E}}[{latex(value**2)}] - \mathbb{{E}}[{name}]^2",
+             Variance(value), AsWritten(difference(Expectation(value**2), Expectation(value)**2)),
              AsWritten(_difference(second, first)), result)
     return result
 
@@ -289,7 +291,7 @@ def std_call(node: ast.Call, ctx: Context):
 
 
 def _standard_deviation(value, ctx: Context):
-    from sympy import sqrt
+    from sympy import Pow, Rational, sqrt
     from sympy.stats import variance
 
     var = _by_rule(value, ctx, "variance")
@@ -298,8 +300,8 @@ def _standard_deviation(value, ctx: Context):
     if var is None:
         var = variance(value)
     result = sqrt(var)
-    ctx.step("Standard deviation: the square root of the variance", rf"\sqrt{{{latex(var)}}}",
-             result)
+    ctx.step("Standard deviation: the square root of the variance",
+             Pow(var, Rational(1, 2), evaluate=False), result)
     return result
 
 
@@ -318,13 +320,14 @@ def sigma_subscript(node: ast.Subscript, ctx: Context):
 def covariance_call(node: ast.Call, ctx: Context):
     """Cov(X, Y) = E[XY] − E[X]E[Y]; Cov(X) of one random variable is Var(X). A data
     matrix is left to the linear-algebra chapter."""
-    from sympy.stats import E, covariance
+    from sympy.stats import Covariance, E, Expectation, covariance
 
     values = [ctx.value_of(arg) for arg in node.args]
     if not 1 <= len(values) <= 2 or not all(random_symbols(v) for v in values):
         return NotImplemented
     x, y = values if len(values) == 2 else values * 2
     result = plain(covariance(x, y))
-    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]",
-             rf"{latex(E(x * y))} - {latex(E(x))} \cdot {latex(E(y))}", result)
+    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]", Covariance(x, y),
+             AsWritten(difference(Expectation(x * y), Factors(Expectation(x), Expectation(y)))),
+             AsWritten(difference(E(x * y), Factors(E(x), E(y)))), result)
     return result

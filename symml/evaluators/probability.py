@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import UserFunction, describe, is_scalar
-from ..steps import Math
+from ..steps import AsWritten, Math
+from ..steps.notation_probability import (CDF, Phi, Quotient, between, difference,
+                                          probability as Probability)
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
 from .names import defined_words, lookup, name_of_node
@@ -131,8 +133,7 @@ def probability_given(condition, given, ctx: Context, node):
     both = probability_of(sympy.And(condition, given), ctx, node)
     value = plain(both / evidence)
     ctx.step("Conditional probability: P(A | B) = P(A ∩ B) / P(B)",
-             rf"P\left({condition_latex(condition)} \mid {condition_latex(given)}\right)",
-             rf"\frac{{{latex(both)}}}{{{latex(evidence)}}}", value)
+             Probability(condition, given), Quotient(both, evidence), value)
     return value
 
 
@@ -163,8 +164,7 @@ def probability_of(condition, ctx: Context, node):
     except (AttributeError, TypeError, ValueError, NotImplementedError):
         raise SymmlError(f"cannot compute the probability of {condition_latex(condition)}: "
                          "sympy.stats does not handle this condition", node.span) from None
-    ctx.step("Probability from the distribution",
-             rf"P\left({condition_latex(condition)}\right)", value)
+    ctx.step("Probability from the distribution", Probability(condition), value)
     return value
 
 
@@ -221,8 +221,7 @@ def _normal_combination(condition, variables, ctx: Context):
     ctx.step(("Independent normals combine into a normal:",
               Math(rf"D = {latex(difference)} \sim "
                    rf"\mathcal{{N}}\left({latex(mean)}, {latex(variance)}\right)")),
-             rf"P\left({latex(condition)}\right)",
-             rf"P\left({latex(condition.func(combined, 0))}\right)")
+             Probability(condition), Probability(condition.func(combined, 0)))
     return condition.func(combined, 0), {combined}
 
 
@@ -260,8 +259,8 @@ def _union_probability(condition, variable, intervals, ctx: Context):
     value = plain(sum((at(i.end) - at(i.start) for i in intervals), sympy.S.Zero))
     region = sympy.Union(*intervals) if intervals else sympy.S.EmptySet
     ctx.step(("Solve the condition for", variable, ", then add", Math("F(b) - F(a)"),
-              "over the intervals"), rf"P\left({condition_latex(condition)}\right)",
-             rf"P\left({latex(variable)} \in {latex(region)}\right)", value)
+              "over the intervals"), Probability(condition),
+             Probability(sympy.Contains(variable, region, evaluate=False)), value)
     return value
 
 
@@ -313,14 +312,15 @@ def _discrete_cdf_probability(condition, variable, lower, upper, ctx: Context):
     at_upper, at_lower = plain(P(variable <= upper)), plain(P(variable <= lower))
     value = plain(at_upper - at_lower)
     ctx.step(("From the CDF:", Math(r"P(a < X \le b) = F(b) - F(a)")),
-             rf"P\left({latex(lower)} < {latex(variable)} \le {latex(upper)}\right)",
-             rf"F({latex(upper)}) - F({latex(lower)})",
-             rf"{latex(at_upper)} - {latex(at_lower)}", value)
+             Probability(between(lower, variable, upper)),
+             AsWritten(difference(CDF(upper), CDF(lower))),
+             AsWritten(difference(at_upper, at_lower)), value)
     return value
 
 
 def _cdf_probability(variable, lower, upper, ctx: Context):
     """P(a < X ≤ b) = F(b) − F(a) for a continuous X (≤ or < make no difference)."""
+    import sympy
     from sympy.stats import cdf
 
     function = cdf(variable)
@@ -330,21 +330,20 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
         return _standardised(variable, lower, upper, normal, function, ctx)
     if lower is None:
         value = plain(function(upper))
-        ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), rf"F({latex(upper)})", value)
+        ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), CDF(upper), value)
     elif upper is None:
         value = plain(1 - function(lower))
         ctx.step(("Complement of the CDF:", Math(rf"P({name} > a) = 1 - F(a)")),
-                 rf"1 - F({latex(lower)})", value)
+                 AsWritten(difference(1, CDF(lower))), value)
     elif (upper - lower).is_nonpositive:
         value = 0
-        ctx.step("No value lies between the bounds", rf"{latex(upper)} \le {latex(lower)}",
+        ctx.step("No value lies between the bounds", sympy.Le(upper, lower, evaluate=False),
                  value)
     else:
         value = plain(function(upper)) - plain(function(lower))
         ctx.step("From the CDF: P(a < X ≤ b) = F(b) − F(a)",
-                 rf"F({latex(upper)}) - F({latex(lower)})",
-                 rf"{latex(plain(function(upper)))} - \left({latex(plain(function(lower)))}"
-                 r"\right)", value)
+                 AsWritten(difference(CDF(upper), CDF(lower))),
+                 AsWritten(difference(plain(function(upper)), plain(function(lower)))), value)
     return value
 
 
@@ -360,32 +359,34 @@ def _normal_parameters(variable):
 
 def _standardised(variable, lower, upper, normal, function, ctx: Context):
     """P(a < Y ≤ b) for a normal Y through Z = (Y − μ)/σ and Φ, as a textbook does."""
+    from sympy import Eq, Gt, Le, Symbol
+
     mu, sigma = normal
     name = latex(variable)
+    z_score, z = Symbol("z"), Symbol("Z")
     bounds = [b for b in (lower, upper) if b is not None]
     scores = {b: (b - mu) / sigma for b in bounds}
     for b in bounds if (mu, sigma) != (0, 1) else ():
         ctx.step(("Standardise:", Math(rf"Z = \frac{{{name} - {latex(mu)}}}{{{latex(sigma)}}} "
                                        r"\sim \mathcal{N}(0, 1)")),
-                 rf"z = \frac{{{latex(b)} - {latex(mu)}}}{{{latex(sigma)}}}",
+                 AsWritten(Eq(z_score, Quotient(difference(b, mu), sigma), evaluate=False)),
                  *([scores[b]] if scores[b].is_number else []))
-    phi = {b: rf"\Phi\left({latex(scores[b])}\right)" for b in bounds}
     if lower is None:
         value = plain(function(upper))
         ctx.step(("Standard normal CDF:", Math(r"P(Z \le z) = \Phi(z)")),
-                 rf"P\left({name} \le {latex(upper)}\right)",
-                 rf"P\left(Z \le {latex(scores[upper])}\right)", phi[upper])
+                 Probability(Le(variable, upper)), Probability(Le(z, scores[upper])),
+                 Phi(scores[upper]))
     elif upper is None:
         value = plain(1 - function(lower))
         ctx.step(("Complement:", Math(r"P(Z > z) = 1 - \Phi(z)")),
-                 rf"P\left({name} > {latex(lower)}\right)",
-                 rf"P\left(Z > {latex(scores[lower])}\right)", "1 - " + phi[lower])
+                 Probability(Gt(variable, lower)), Probability(Gt(z, scores[lower])),
+                 AsWritten(difference(1, Phi(scores[lower]))))
     else:
         value = plain(function(upper)) - plain(function(lower))
         ctx.step(("Standard normal CDF:", Math(r"P(a < Z \le b) = \Phi(b) - \Phi(a)")),
-                 rf"P\left({latex(lower)} < {name} \le {latex(upper)}\right)",
-                 rf"P\left({latex(scores[lower])} < Z \le {latex(scores[upper])}\right)",
-                 f"{phi[upper]} - {phi[lower]}")
+                 Probability(between(lower, variable, upper)),
+                 Probability(between(scores[lower], z, scores[upper])),
+                 AsWritten(difference(Phi(scores[upper]), Phi(scores[lower]))))
     return value
 
 
@@ -409,12 +410,14 @@ def _joint_for(variables, ctx: Context):
 
 def _table_probability(joint, condition, ctx: Context, node):
     """Add the cells of a joint table where the condition holds (the sum rule)."""
+    from sympy import Add
+
     cells = [joint.table[i, j] for i, j in _cells_where(joint, condition, node)]
     value = sum(cells)
-    written = rf"P\left({condition_latex(condition)}\right)"
+    written = Probability(condition)
     if len(cells) > 1:
         ctx.step("Sum rule: add the cells of the joint table", written,
-                 " + ".join(latex(c) for c in cells), value)
+                 AsWritten(Add(*cells, evaluate=False)), value)
     else:
         ctx.step("Read the joint table", written, value)
     return value
@@ -523,7 +526,7 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
     terms = [ctx.with_bound({**bound, index.name: value}).value_of(node.body) for value in values]
     result = Add(*terms)
     ctx.step(("Sum over the values of", variable if variable is not None else Math(index.name)),
-             latex(Add(*terms, evaluate=False), as_written=True), result)
+             AsWritten(Add(*terms, evaluate=False)), result)
     return result
 
 

@@ -22,7 +22,9 @@ def _printer(order: str, written: bool = False):
     from sympy import Dict
     from sympy.printing.latex import LatexPrinter
 
-    class SymmlLatexPrinter(LatexPrinter):
+    from .probability_notation import ProbabilityLatex
+
+    class SymmlLatexPrinter(ProbabilityLatex, LatexPrinter):
         """SymPy's LaTeX printer with the guide's conventions."""
 
         def _print_Add(self, expr, order=None):

@@ -12,8 +12,9 @@ def _printer():
     from sympy.printing.pretty.stringpict import prettyForm
 
     from .latex import _rotated, normal_cdf_argument
+    from .probability_notation import ProbabilityPretty
 
-    class TextbookPrettyPrinter(PrettyPrinter):
+    class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
         """Unicode 2-D maths in the forms of NOTATION §5."""
 
         def _print_Add(self, expr, order=None):
