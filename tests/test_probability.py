@@ -108,6 +108,8 @@ def test_binomial_moments_with_symbolic_n_are_worked_by_the_rules(run):
         "Linearity of expectation"]
     assert run(r"\operatorname{Var}(2X)").steps[-1].latex == \
         r"\operatorname{Var}(2 X) = 4 n p \left(1 - p\right)"
+    assert all(isinstance(getattr(line, "value", line), sp.Basic)  # records, not LaTeX strings
+               for step in result.steps for line in step.lines)
 
 
 def test_a_moment_with_no_rule_at_symbolic_n_is_the_exact_sum(run):

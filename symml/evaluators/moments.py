@@ -66,6 +66,7 @@ def _by_linearity(value, ctx: Context, moment: str):
     a² Var(X), for X of a named family with symbolic parameters (`\\operatorname{Binomial}(n,
     p)`: a sum over a support of symbolic size has no closed form); None otherwise."""
     from sympy import Poly, PolynomialError
+    from sympy.stats import Expectation, Variance
 
     variables = random_symbols(value)
     distribution = ctx.workspace.distributions.get(str(next(iter(variables)))) \
@@ -80,12 +81,11 @@ def _by_linearity(value, ctx: Context, moment: str):
         return None
     if len(coefficients) > (3 if moment == "mean" else 2):
         return None
-    written = latex(value)
     if moment == "variance":
         result = coefficients[1]**2 * _by_rule(x, ctx, "variance")
         ctx.step(("Variance of a linear function:",
                   Math(r"\operatorname{Var}(aX + b) = a^2 \operatorname{Var}(X)")),
-                 rf"\operatorname{{Var}}({written})", result)
+                 Variance(value), result)
         return result
     moments = [1, _by_rule(x, ctx, "mean")]
     if len(coefficients) == 3:
@@ -93,12 +93,12 @@ def _by_linearity(value, ctx: Context, moment: str):
         moments.append(second)
         ctx.step(("Second moment:", Math(r"\mathbb{E}[X^2] = \operatorname{Var}(X) + "
                                           r"\mathbb{E}[X]^2")),
-                 rf"\mathbb{{E}}[{latex(x)}^2]", second, _tidy(second))
+                 Expectation(x**2), second, _tidy(second))
     result = sum(c * m for c, m in zip(coefficients, moments))
     if any(coefficients[:-1]) or coefficients[-1] != 1:  # not E[X^2] alone
         law = rf"\mathbb{{E}}[{_combination(coefficients, ('', 'X', 'X^2'))}] = " + \
             _combination(coefficients, ("", r"\mathbb{E}[X]", r"\mathbb{E}[X^2]"))
-        ctx.step(("Linearity of expectation:", Math(law)), rf"\mathbb{{E}}[{written}]", result,
+        ctx.step(("Linearity of expectation:", Math(law)), Expectation(value), result,
                  _tidy(result))
     return _tidy(result)
 
