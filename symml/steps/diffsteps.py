@@ -129,14 +129,6 @@ def _derivative_class():
             d = r"\partial" if partial else "d"
             return rf"\frac{{{d}}}{{{d} {latex(x)}}}\left({latex(part)}\right)"
 
-        def _pretty(self, printer):
-            from sympy.printing.pretty.stringpict import prettyForm
-
-            part, x, partial = self.args
-            d = "∂" if partial else "d"
-            operator = prettyForm(d) / prettyForm(*printer._print(x).left(d))
-            return prettyForm(*operator.right(prettyForm(*printer._print(part).parens())))
-
     return DerivativeOf
 
 
