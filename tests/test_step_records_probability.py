@@ -234,7 +234,8 @@ def test_conditional_entropy_subtracts_the_marginal():
                                r"\frac{3 \ln 3}{4} - \frac{\ln 2}{2}")
 
 
-@pytest.mark.parametrize("data", [r"[1, 0, 1, 1]", r"\begin{bmatrix} 1 \\ 0 \\ 1 \\ 1 \end{bmatrix}"])
+@pytest.mark.parametrize("data", [r"[1, 0, 1, 1]",
+                                  r"\begin{bmatrix} 1 \\ 0 \\ 1 \\ 1 \end{bmatrix}"])
 def test_mle_steps_are_records(data):
     steps = steps_of(rf"\operatorname{{MLE}}(\operatorname{{Bernoulli}}(p), {data})")
     assert_records(steps)
@@ -269,7 +270,7 @@ def test_ks_and_argmax_lines():
                               r"\;\Rightarrow\; p = \frac{3}{4}")
 
 
-# --- the notation objects themselves --------------------------------------------------------------
+# --- the notation objects themselves -------------------------------------------------------------
 def test_notation_objects_print_in_both_printers():
     x = sp.stats.DiscreteUniform("X", [1, 2, 3])
     a, b = sp.symbols("A B")
@@ -290,7 +291,7 @@ def test_notation_objects_print_in_both_printers():
         assert pretty(obj) == text
 
 
-# --- no string lines can come back -----------------------------------------------------------------
+# --- no string lines can come back ---------------------------------------------------------------
 EXTRA = (ROOT / "tests" / "step_records_probability.txt")
 
 
@@ -382,3 +383,9 @@ def test_rule_titles_read_in_unicode():
                     r"H(U \mid V)")[-1]
     assert step.title == r"Conditional entropy: H(U \mid V) = H(U, V) - H(V)"
     assert pretty(value_of(math_pieces(step)[0])) == "H(U | V) = H(U, V) - H(V)"
+
+
+def test_a_fraction_squared_reads_in_parentheses_on_a_terminal():
+    steps = steps_of(DIE, r"\operatorname{Var}(X)")
+    rows = [row.rstrip() for row in pretty(value_of(steps[-1].lines[2])).splitlines()]
+    assert rows == ["91        2", "── - (7/2)", "6"]

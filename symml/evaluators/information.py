@@ -200,8 +200,8 @@ def _cross_entropy(values, base, ctx: Context, node):
         return oo
     value = tidy(Add(*[-p * _log(q, base) for p, q in pairs if p != 0]))
     p, q, first, second = letters("p q P Q")
-    ctx.step(("Cross-entropy", equation(Entropy(first, second), Negative(SumOf(PLogQ(p, q, base)))),
-              f"(in {_unit(base)})"), value)
+    rule = equation(Entropy(first, second), Negative(SumOf(PLogQ(p, q, base))))
+    ctx.step(("Cross-entropy", rule, f"(in {_unit(base)})"), value)
     return value
 
 

@@ -238,3 +238,14 @@ class ProbabilityPretty:
 
     def _print_Covariance(self, expr):
         return as_pretty(self, operator_pieces(r"\operatorname{Cov}", "Cov", expr.args[:2]))
+
+    def _print_Pow(self, power):
+        """`(7/2)²`, never `7/2²`: a fraction raised to a power in parentheses (the
+        variance's E[X]² written out)."""
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        base, exponent = power.args
+        if base.is_Rational and not base.is_Integer and exponent.is_Integer \
+                and exponent > 0:
+            return prettyForm(*self._print(base).parens()) ** self._print(exponent)
+        return super()._print_Pow(power)

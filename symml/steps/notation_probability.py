@@ -1,14 +1,17 @@
-"""Step notation of probability that SymPy has no object for: `F(b)` (a CDF at a point),
-`\\Phi(z)`, `f_{X}(x)` (a density at a point), a product written in order
-(`P(B \\mid A) P(A)`, `\\frac{9}{10} \\cdot \\frac{1}{100}`), and a quotient not
-worked out (`\\frac{P(A \\cap B)}{P(B)}`).
+"""Step notation of probability that SymPy has no object for, as SymPy expressions whose
+args are SymPy objects, printed by both textbook printers (`_latex` for render/latex.py,
+`_pretty` for render/pretty.py): values at a point (`F(b)`, `\\Phi(z)`, `f_{X}(x)`),
+arithmetic kept as written (`P(B \\mid A) P(A)`, `\\frac{P(A \\cap B)}{P(B)}`, `1 - F(a)`),
+relations between formulas (`a \\Rightarrow b`, `A \\perp B`, `\\approx`, `\\sim`), the
+letters of rules, information (`H(X \\mid Y)`, `I(X; Y)`, `-\\sum p \\ln p`, the KL closed
+forms) and estimation (`\\ell`, `\\mathcal{L}`, `\\hat{\\theta}`).
 
-Each is a SymPy expression whose args are SymPy objects, printed by both textbook printers
-(`_latex` for render/latex.py, `_pretty` for render/pretty.py). SymPy's own Probability,
-Expectation, Variance and Covariance are printed by render/probability_notation.py."""
+SymPy's own Probability, Expectation, Variance and Covariance are printed by
+render/probability_notation.py."""
 from __future__ import annotations
 
 from sympy import E, Add, Basic, Expr, Function, Integer, Mul, Symbol
+
 
 
 class Written(Expr):
@@ -30,6 +33,15 @@ def _pretty_applied(printer, name: str, args):
     return prettyForm(*form.left(name))
 
 
+def _joined_pretty(printer, args, separator: str):
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    form = printer._print(args[0])
+    for arg in args[1:]:
+        form = prettyForm(*form.right(separator, printer._print(arg)))
+    return form
+
+# --- values at a point: F(x), Φ(z), f_X(x) -------------------------------------------------
 class CDF(Function):
     """`F(x)`: a CDF at a point, before it is worked out; `F_1(x)` with an index."""
 
@@ -72,7 +84,7 @@ class DensityAt(Written):
         name = "f_" + printer.doprint(variable[0]) if variable else "f"
         return _pretty_applied(printer, name, (point,))
 
-
+# --- arithmetic kept as written ------------------------------------------------------------
 class Factors(Written):
     """Factors in the order given: `P(B \\mid A) P(A)`; a `\\cdot` between two numbers."""
 
@@ -114,71 +126,6 @@ class Quotient(Written):
         return numerator / denominator
 
 
-def difference(a, b):
-    """`a - b` as written: b subtracted, in parentheses when it is a sum or a negative
-    number (`0 - \\left(-1\\right)`)."""
-    from sympy import Add, Mul
-
-    if getattr(b, "is_number", False) and b.is_negative:
-        b = Bracketed(b)
-    return Add(a, Mul(-1, b, evaluate=False), evaluate=False)
-
-
-def probability(event, given=None):
-    """`P(event)`, `P(event \\mid given)` (no condition when `given` is None or true):
-    SymPy's unevaluated Probability."""
-    from sympy import true
-    from sympy.stats import Probability
-
-    return Probability(event) if given is None or given == true else Probability(event, given)
-
-
-def between(lower, variable, upper):
-    """`lower < X \\le upper` (the event of F(upper) − F(lower))."""
-    from sympy import And, Le, Lt
-
-    return And(Lt(lower, variable, evaluate=False), Le(variable, upper, evaluate=False))
-
-
-class Independent(Basic):
-    """`A \\perp B`: the events (or variables) A and B are independent."""
-
-    def _latex(self, printer):
-        return r" \perp ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ⊥ ")
-
-
-class Therefore(Basic):
-    """`a \\;\\Rightarrow\\; b`: b follows from a."""
-
-    def _latex(self, printer):
-        return r" \;\Rightarrow\; ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ⇒ ")
-
-
-def _joined_pretty(printer, args, separator: str):
-    from sympy.printing.pretty.stringpict import prettyForm
-
-    form = printer._print(args[0])
-    for arg in args[1:]:
-        form = prettyForm(*form.right(separator, printer._print(arg)))
-    return form
-
-
-class Approximately(Basic):
-    """`a \\approx 0.123457`: an exact value beside its decimal."""
-
-    def _latex(self, printer):
-        return r" \approx ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ≈ ")
-
-
 class Terms(Written):
     """A sum written in the order given, each term by the textbook printer (no `\\cdot`
     inside products): `a + b`, and `a - \\left(b\\right)` for a term `-1 \\cdot b`."""
@@ -217,23 +164,6 @@ class Terms(Written):
         return form
 
 
-class PLogQ(Written):
-    """`p \\ln q` (`p \\log_{2} q` in bits): a term of an entropy, not yet worked out."""
-
-    def _latex(self, printer):
-        p, q, base = self.args
-        log = r"\ln" if base == E else rf"\log_{{{printer._print(base)}}}"
-        return f"{_atom(printer, p)} {log} {_atom(printer, q)}"
-
-    def _pretty(self, printer):
-        p, q, base = self.args
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        log = "ln" if base == E else "log₂" if base == 2 else f"log_{base}"
-        written = prettyForm(*printer._print(q).parens())
-        return prettyForm(*_joined_pretty(printer, (p,), "").right("⋅" + log, written))
-
-
 class Negative(Written):
     """`-\\left(a + b\\right)`, `-\\sum p \\ln p`: taken with a minus sign, before it is
     worked out (a sum in parentheses)."""
@@ -255,65 +185,6 @@ def _is_sum(expr) -> bool:
     return expr.is_Add or isinstance(expr, Terms)
 
 
-def _atom(printer, value) -> str:
-    """A log's argument: bare when it is a symbol, a number or a fraction."""
-    text = printer._print(value)
-    return text if value.is_Atom or isinstance(value, Quotient) else rf"\left({text}\right)"
-
-
-# name → (LaTeX, Unicode) of the letters and statistics of estimation
-LETTERS = {"ell": (r"\ell", "ℓ"), "mathcal{L}": (r"\mathcal{L}", "𝓛"),
-           "min": (r"\min_i x_i", "minᵢ xᵢ"), "max": (r"\max_i x_i", "maxᵢ xᵢ"),
-           "KS gap": (r"\max_x |F_1(x) - F_2(x)|", "maxₓ |F₁(x) - F₂(x)|")}
-
-
-class Letter(Symbol):
-    """A letter of `LETTERS`: `\\ell` (ℓ), `\\mathcal{L}` (𝓛)."""
-
-    def _latex(self, printer):
-        return LETTERS[self.name][0]
-
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        return prettyForm(LETTERS[self.name][1])
-
-
-class PartialDerivative(Written):
-    """`\\frac{\\partial \\ell}{\\partial p}`: the derivative's name, before it is taken."""
-
-    def _latex(self, printer):
-        function, variable = (printer._print(arg) for arg in self.args)
-        return rf"\frac{{\partial {function}}}{{\partial {variable}}}"
-
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        function, variable = (printer._print(arg) for arg in self.args)
-        return prettyForm(*function.left("∂")) / prettyForm(*variable.left("∂"))
-
-
-class Listed(Basic):
-    """`a,\\quad b`: several results of one step side by side."""
-
-    def _latex(self, printer):
-        return r",\quad ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, ",  ")
-
-
-def hat(symbol):
-    """The estimate of a parameter: `\\hat{p}`, `\\hat{\\theta}_{1}`, and `\\hat{\\sigma}^{2}`
-    (the hat on σ) for a parameter named by its square."""
-    from sympy import Integer, Pow
-
-    base, mark, power = symbol.name.partition("^")
-    letter, under, sub = base.partition("_")
-    hatted = Symbol(f"{letter}hat{under}{sub}")
-    return Pow(hatted, Integer(power), evaluate=False) if mark and power.isdigit() else hatted
-
-
 class Bracketed(Written):
     """`\\left(a\\right)`: a factor in parentheses whatever it is (`\\left(p\\right)
     \\left(1 - p\\right)`: the densities of a likelihood, one per observation)."""
@@ -327,6 +198,46 @@ class Bracketed(Written):
         return prettyForm(*printer._print(self.args[0]).parens())
 
 
+def difference(a, b):
+    """`a - b` as written: b subtracted, in parentheses when it is a sum or a negative
+    number (`0 - \\left(-1\\right)`)."""
+    from sympy import Add, Mul
+
+    if getattr(b, "is_number", False) and b.is_negative:
+        b = Bracketed(b)
+    return Add(a, Mul(-1, b, evaluate=False), evaluate=False)
+
+# --- relations between formulas ------------------------------------------------------------
+class Therefore(Basic):
+    """`a \\;\\Rightarrow\\; b`: b follows from a."""
+
+    def _latex(self, printer):
+        return r" \;\Rightarrow\; ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ⇒ ")
+
+
+class Independent(Basic):
+    """`A \\perp B`: the events (or variables) A and B are independent."""
+
+    def _latex(self, printer):
+        return r" \perp ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ⊥ ")
+
+
+class Approximately(Basic):
+    """`a \\approx 0.123457`: an exact value beside its decimal."""
+
+    def _latex(self, printer):
+        return r" \approx ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ≈ ")
+
+
 class Valued(Written):
     """`\\max_i x_i = 2`: a named quantity with its value, as one operand of a condition."""
 
@@ -335,6 +246,16 @@ class Valued(Written):
 
     def _pretty(self, printer):
         return _joined_pretty(printer, self.args, " = ")
+
+
+class Distributed(Basic):
+    """`Z \\sim \\mathcal{N}(0, 1)`: what follows a distribution."""
+
+    def _latex(self, printer):
+        return r" \sim ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ~ ")
 
 
 class NormalLaw(Written):
@@ -348,14 +269,30 @@ class NormalLaw(Written):
         return _pretty_applied(printer, "𝒩", self.args)
 
 
-class Distributed(Basic):
-    """`Z \\sim \\mathcal{N}(0, 1)`: what follows a distribution."""
+class Listed(Basic):
+    """`a,\\quad b`: several results of one step side by side."""
 
     def _latex(self, printer):
-        return r" \sim ".join(printer._print(arg) for arg in self.args)
+        return r",\quad ".join(printer._print(arg) for arg in self.args)
 
     def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ~ ")
+        return _joined_pretty(printer, self.args, ",  ")
+
+# --- probabilities and the letters of rules ------------------------------------------------
+def probability(event, given=None):
+    """`P(event)`, `P(event \\mid given)` (no condition when `given` is None or true):
+    SymPy's unevaluated Probability."""
+    from sympy import true
+    from sympy.stats import Probability
+
+    return Probability(event) if given is None or given == true else Probability(event, given)
+
+
+def between(lower, variable, upper):
+    """`lower < X \\le upper` (the event of F(upper) − F(lower))."""
+    from sympy import And, Le, Lt
+
+    return And(Lt(lower, variable, evaluate=False), Le(variable, upper, evaluate=False))
 
 
 def letters(names: str):
@@ -363,6 +300,14 @@ def letters(names: str):
     from sympy import symbols
 
     return symbols(names, seq=True)
+
+
+def random_letters(names: str):
+    """Random variables standing for any (the X of `\\operatorname{Var}(X) = ...`), so that
+    SymPy keeps E[X] and Var(X) unevaluated."""
+    from sympy.stats.rv import RandomSymbol
+
+    return [RandomSymbol(symbol) for symbol in letters(names)]
 
 
 def equation(lhs, rhs):
@@ -373,7 +318,7 @@ def equation(lhs, rhs):
 
     return AsWritten(Eq(lhs, rhs, evaluate=False))
 
-
+# --- information: H, I, Σ p ln q, KL ---------------------------------------------------------
 class Entropy(Written):
     """`H(X)`, `H(X, Y)`, `H(P, Q)`; `H(X \\mid Y)` for a `Given` argument."""
 
@@ -392,6 +337,19 @@ class Given(Basic):
 
     def _pretty(self, printer):
         return _joined_pretty(printer, self.args, " | ")
+
+
+class MutualInformation(Written):
+    """`I(X; Y)`: the mutual information of X and Y."""
+
+    def _latex(self, printer):
+        return "I(%s)" % "; ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        inner = prettyForm(*_joined_pretty(printer, self.args, "; ").parens())
+        return prettyForm(*inner.left("I"))
 
 
 class SumOf(Written):
@@ -428,24 +386,27 @@ class IntegralOf(Written):
         return prettyForm(*printer._print(self.args[0]).left("∫ "))
 
 
-def random_letters(names: str):
-    """Random variables standing for any (the X of `\\operatorname{Var}(X) = ...`), so that
-    SymPy keeps E[X] and Var(X) unevaluated."""
-    from sympy.stats.rv import RandomSymbol
-
-    return [RandomSymbol(symbol) for symbol in letters(names)]
-
-
-class MutualInformation(Written):
-    """`I(X; Y)`: the mutual information of X and Y."""
+class PLogQ(Written):
+    """`p \\ln q` (`p \\log_{2} q` in bits): a term of an entropy, not yet worked out."""
 
     def _latex(self, printer):
-        return "I(%s)" % "; ".join(printer._print(arg) for arg in self.args)
+        p, q, base = self.args
+        log = r"\ln" if base == E else rf"\log_{{{printer._print(base)}}}"
+        return f"{_atom(printer, p)} {log} {_atom(printer, q)}"
 
     def _pretty(self, printer):
+        p, q, base = self.args
         from sympy.printing.pretty.stringpict import prettyForm
 
-        return prettyForm(*prettyForm(*_joined_pretty(printer, self.args, "; ").parens()).left("I"))
+        log = "ln" if base == E else "log₂" if base == 2 else f"log_{base}"
+        written = prettyForm(*printer._print(q).parens())
+        return prettyForm(*_joined_pretty(printer, (p,), "").right("⋅" + log, written))
+
+
+def _atom(printer, value) -> str:
+    """A log's argument: bare when it is a symbol, a number or a fraction."""
+    text = printer._print(value)
+    return text if value.is_Atom or isinstance(value, Quotient) else rf"\left({text}\right)"
 
 
 def kl_closed_form(family: str):
@@ -468,3 +429,46 @@ def kl_closed_form(family: str):
              And(Le(a2, a1), Le(b1, b2))), (oo, True), evaluate=False),
     }
     return forms[family]()
+
+# --- estimation: ℓ, 𝓛, ∂ℓ/∂θ, θ̂ ---------------------------------------------------------------
+# name → (LaTeX, Unicode) of the letters and statistics of estimation
+LETTERS = {"ell": (r"\ell", "ℓ"), "mathcal{L}": (r"\mathcal{L}", "𝓛"),
+           "min": (r"\min_i x_i", "minᵢ xᵢ"), "max": (r"\max_i x_i", "maxᵢ xᵢ"),
+           "KS gap": (r"\max_x |F_1(x) - F_2(x)|", "maxₓ |F₁(x) - F₂(x)|")}
+
+
+class Letter(Symbol):
+    """A letter of `LETTERS`: `\\ell` (ℓ), `\\mathcal{L}` (𝓛)."""
+
+    def _latex(self, printer):
+        return LETTERS[self.name][0]
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(LETTERS[self.name][1])
+
+
+class PartialDerivative(Written):
+    """`\\frac{\\partial \\ell}{\\partial p}`: the derivative's name, before it is taken."""
+
+    def _latex(self, printer):
+        function, variable = (printer._print(arg) for arg in self.args)
+        return rf"\frac{{\partial {function}}}{{\partial {variable}}}"
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        function, variable = (printer._print(arg) for arg in self.args)
+        return prettyForm(*function.left("∂")) / prettyForm(*variable.left("∂"))
+
+
+def hat(symbol):
+    """The estimate of a parameter: `\\hat{p}`, `\\hat{\\theta}_{1}`, and `\\hat{\\sigma}^{2}`
+    (the hat on σ) for a parameter named by its square."""
+    from sympy import Integer, Pow
+
+    base, mark, power = symbol.name.partition("^")
+    letter, under, sub = base.partition("_")
+    hatted = Symbol(f"{letter}hat{under}{sub}")
+    return Pow(hatted, Integer(power), evaluate=False) if mark and power.isdigit() else hatted
