@@ -256,12 +256,28 @@ def matrix_calculus_workloads():
            lambda: sympy.diff(a.T * X * b, X))
 
 
+def _run(workspace, statement):
+    """Run (with or without steps, as the workspace was made)."""
+    return lambda: workspace.run(statement)
+
+
 def _printed(workspace, statement):
     """Run, then write the LaTeX of the result and of every step (printing is lazy)."""
     def call():
         result = workspace.run(statement)
         return result.latex, [step.latex for step in result.steps]
     return call
+
+
+def _on_a_terminal(workspace, statement):
+    """Run, then draw the result and its steps as `symml eval --steps` does on a terminal."""
+    from symml.render.terminal import result_text
+
+    return lambda: result_text(workspace.run(statement), steps=True)
+
+
+MODES = {"value": _run, "with steps": _run, "steps printed": _printed,
+         "steps on a terminal": _on_a_terminal}
 
 
 def evaluation_rows(repeats: int, chosen=None) -> list[tuple]:
@@ -275,22 +291,22 @@ def evaluation_rows(repeats: int, chosen=None) -> list[tuple]:
     for name, size, setup, statement, raw in chosen:
         try:
             times, base = {}, None
-            for mode in ("value", "with steps", "steps printed"):
+            for mode in MODES:
                 workspace = symml.Workspace(steps=mode != "value", timeout=None)
                 for line in setup:
                     workspace.run(line)
                 result = workspace.run(statement)
                 if result.error is not None:
                     raise result.error
-                ours = (_printed(workspace, statement) if mode == "steps printed"
-                        else lambda w=workspace: w.run(statement))
+                ours = MODES[mode](workspace, statement)
                 times[mode], theirs = interleaved(ours, raw, repeats, batch_for(raw))
                 base = theirs if base is None else min(base, theirs)
         except Exception as error:  # noqa: BLE001 - a workload that fails is reported
             reason = f"{type(error).__name__}: {error}".splitlines()[0][:80].replace("|", "/")
             rows.append((name, _workload(size), f"n/a ({reason})", None, None, ""))
             continue
-        for mode, target in (("value", 1.25), ("with steps", 3), ("steps printed", None)):
+        for mode, target in (("value", 1.25), ("with steps", 3), ("steps printed", None),
+                             ("steps on a terminal", None)):
             detail = f"{times[mode] * 1e3:.3f} vs {base * 1e3:.3f} ms"
             rows.append((f"{name}: {mode}", _workload(size), detail, times[mode] / base,
                          target, "≤"))
@@ -351,9 +367,14 @@ def main() -> None:
               "expression (the fastest of its interleaved medians); \"with steps\" builds "
               "the steps, whose LaTeX is written when first read, as `symml eval --steps` "
               "and the exports read it; \"steps printed\" also writes that LaTeX and the "
-              "result's (no target).\n\n"
+              "result's, \"steps on a terminal\" draws them in Unicode as `symml eval "
+              "--steps` does on a terminal (no targets).\n\n"
               f"{table(rows)}\n\nRegenerate with `python benchmarks/run.py`.\n")
-    (HERE / "RESULTS.md").write_text(report, encoding="utf-8")
+    results = HERE / "RESULTS.md"
+    kept = re.search(r"<!-- check_bench -->.*?<!-- /check_bench -->",
+                     results.read_text(encoding="utf-8") if results.exists() else "", re.S)
+    results.write_text(report + ("\n" + kept.group(0) + "\n" if kept else ""),
+                       encoding="utf-8")  # check_bench.py's section is kept
     print(report)
 
 

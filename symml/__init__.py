@@ -32,6 +32,6 @@ def solve_document(text: str, *, timeout: float | None = 5.0):
     """Run every statement of a document in one workspace, grouped by its headings
     (`\\section{..}`, `# ..`): a `Solution` with `.sections`, `.results`, `.ok`, and
     `_repr_markdown_` for Jupyter; `symml solve` writes it as tex, md, html or json."""
-    from .render.document import solve_document as _solve
+    from .solution import solve_document as _solve
 
     return _solve(text, timeout=timeout)

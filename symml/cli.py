@@ -20,6 +20,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .export.formats import FORMATS
+
     parser = _Parser(prog="symml", description="Exact answers, with steps, for the LaTeX "
                      "formulas of machine-learning mathematics.")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks")
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     solve = commands.add_parser("solve", help="write the worked solution of a document")
     solve.add_argument("file", metavar="FILE", help="the document (- for standard input)")
     solve.add_argument("-o", "--output", help="output file (default or -: standard output)")
-    solve.add_argument("--format", choices=["tex", "pdf", "md", "html", "json"],
+    solve.add_argument("--format", choices=list(FORMATS),
                        help="output format (default: from -o's suffix, else md)")
     solve.add_argument("--timeout", type=timeout_seconds, default=5.0,
                        help="seconds allowed per statement (default 5)")
@@ -137,36 +139,35 @@ def _print_result(result, with_steps: bool, as_latex: bool = True) -> None:
 
     if result.error is not None:
         print(str(result.error), file=sys.stderr)
-        _print_notes(result, sys.stderr)
+        _print_notes(result, sys.stderr, as_latex)
         return
     print(result_text(result, latex=as_latex, steps=with_steps))
-    _print_notes(result, sys.stdout)
+    _print_notes(result, sys.stdout, as_latex)
 
 
-def _print_notes(result, stream) -> None:
+def _print_notes(result, stream, as_latex: bool) -> None:
+    from .render.terminal import note_text
+
     for note in result.notes:
-        print(f"  note: {note}", file=stream)
+        print(f"  note: {note if as_latex else note_text(note)}", file=stream)
 
 
 def run_solve(args, parser) -> int:
-    from .render.document import FORMATS, render_document, solve_document
+    from .export.formats import FORMATS
+    from .export.pdf import PdfUnavailable
+    from .solution import solve_document
 
-    fmt = args.format or _format_from_suffix(args.output, parser) or "md"
-    if fmt == "pdf" and not args.output:
-        parser.error("--format pdf needs -o OUT.pdf (or -o - for standard output)")
+    fmt = FORMATS[args.format or _format_from_suffix(args.output, parser) or "md"]
+    if fmt.binary and not args.output:
+        parser.error(f"--format {fmt.name} needs -o OUT.{fmt.suffixes[0]} "
+                     "(or -o - for standard output)")
     check_output(args.output, args.file)
     solution = solve_document(read_text(args.file), timeout=args.timeout)
-    if fmt == "pdf":
-        from .render.pdf import PdfUnavailable, pdf_bytes
-
-        try:
-            write_output(args.output, pdf_bytes(solution))
-        except PdfUnavailable as error:
-            print(f"symml: no PDF written: {error.message}", file=sys.stderr)
-            return SOME_FAILED
-    else:
-        write_output(args.output, render_document(solution, fmt))
-    assert fmt in FORMATS
+    try:
+        write_output(args.output, fmt.render(solution))
+    except PdfUnavailable as error:
+        print(f"symml: no PDF written: {error.message}", file=sys.stderr)
+        return SOME_FAILED
     _summarise_errors(solution)
     return ALL_OK if solution.ok else SOME_FAILED
 
@@ -183,18 +184,16 @@ def _summarise_errors(solution) -> None:
               file=sys.stderr)
 
 
-SUFFIXES = {"tex": "tex", "pdf": "pdf", "md": "md", "markdown": "md", "html": "html",
-            "htm": "html", "json": "json"}
-
-
 def _format_from_suffix(path: str | None, parser) -> str | None:
     """The format named by -o's suffix; a suffix symml cannot write is a usage error."""
     import os
+
+    from .export.formats import SUFFIXES, suffix_list
 
     suffix = os.path.splitext(path or "")[1].lstrip(".").lower()
     if not suffix:
         return None
     if suffix not in SUFFIXES:
-        parser.error(f"cannot write .{suffix} files: use -o with .tex, .pdf, .md, .html or "
-                     ".json, or give --format")
+        parser.error(f"cannot write .{suffix} files: use -o with {suffix_list()}, or give "
+                     "--format")
     return SUFFIXES[suffix]

@@ -1,6 +1,7 @@
 """The SymmlError family: every failure a user can cause, with a source position."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -12,12 +13,14 @@ class Span:
     end: int
 
 
+LINE_END = re.compile(r"\r\n|\r|\n")  # as a document splits its lines
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of `offset` in `text`."""
+    """1-based line and column of `offset` in `text` (lines end in \\n, \\r\\n or \\r)."""
     offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    ends = [m.end() for m in LINE_END.finditer(text, 0, offset)]
+    return len(ends) + 1, offset - (ends[-1] if ends else 0) + 1
 
 
 class SymmlError(Exception):
@@ -63,7 +66,7 @@ class SymmlError(Exception):
             return ""
         start = self.span.start if self.span else 0
         line, column = line_and_column(self.source, start)
-        text = self.source.split("\n")[line - 1]
+        text = LINE_END.split(self.source)[line - 1]
         width = 1
         if self.span and self.span.end > self.span.start:
             width = max(1, min(self.span.end - self.span.start, len(text) - column + 1))

@@ -90,19 +90,19 @@ class Result:
 
     def _repr_latex_(self) -> str:
         """Jupyter: the input, steps and result as one display-math block."""
-        from .render.markdown import result_latex
+        from .export.markdown import result_latex
 
         return result_latex(self)
 
     def _repr_html_(self) -> str:
         """Jupyter and nbconvert: the input, steps and result as MathML (no network)."""
-        from .render.html import result_html
+        from .export.html import result_html
 
         return result_html(self)
 
     def _repr_markdown_(self) -> str:
         """Jupyter: the input, step titles, step chains and result as Markdown."""
-        from .render.markdown import result_markdown
+        from .export.markdown import result_markdown
 
         return result_markdown(self)
 

@@ -125,3 +125,12 @@ def test_cli_never_prints_a_traceback(args, code):
 def test_a_function_at_a_pole_is_a_domain_error(ws, statement, message):
     error = ws.run(statement).error
     assert error.kind == "DomainError" and error.message == message
+
+
+@pytest.mark.parametrize("text", ["1 +\n\x1b", "1 +\r\n\x1b", "1 +\r\x1b"])
+def test_a_position_counts_every_line_end_a_document_splits_at(text):
+    """\\r and \\r\\n end a line as \\n does, in positions and in the caret line."""
+    with pytest.raises(symml.ParseError) as caught:
+        symml.parse(text)
+    assert (caught.value.line, caught.value.column) == (2, 1)
+    assert caught.value.caret() == "\x1b\n^"

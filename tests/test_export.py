@@ -5,8 +5,10 @@ import pytest
 
 import symml
 from symml.cli import main
-from symml.render import display, html, markdown, pdf, tex
-from symml.render.document import render_document, solve_document
+from symml.export import html, markdown, pdf, tex
+from symml.render import display
+from symml.export.formats import render_document
+from symml.solution import solve_document
 from symml.steps import Step
 from sympy import Integer, Matrix, Rational, Symbol
 

@@ -5,8 +5,9 @@ import shutil
 import pytest
 
 from symml.render import display
-from symml.render.document import render_document, solve_document
-from symml.render.pdf import pdf_bytes
+from symml.export.formats import render_document
+from symml.solution import solve_document
+from symml.export.pdf import pdf_bytes
 
 NESTED = r"\frac{" * 250 + r"\] \end{document} x" + "}{2}" * 250
 HOSTILE = "\n".join([

@@ -16,7 +16,7 @@ def test_pretty_results_are_labelled_with_their_input(capsys):
     assert main(["eval", "--pretty", "5x = 4", r"\frac{1}{3}", r"\ln(e^2) + \ln 3"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ["5x = 4  ⟹  {4/5}", r"\frac{1}{3}  ⟹  1/3  ≈ 0.333333",
-                   r"\ln(e^2) + \ln 3  ⟹  ln(3) + 2  ≈ 3.09861"]
+                   r"\ln(e^2) + \ln 3  ⟹  2 + ln(3)  ≈ 3.09861"]
 
 
 def test_pretty_normal_probability_and_matrix(capsys):

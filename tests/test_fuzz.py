@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import symml
+from symml.errors import LINE_END
 
 CORPUS = [line.strip() for line in (Path(__file__).resolve().parents[1] / "benchmarks"
                                     / "corpus_guide.txt").read_text(encoding="utf-8").splitlines()
@@ -32,7 +33,7 @@ EVALUATED = settings(max_examples=700, deadline=None,
 
 
 def assert_located(error: symml.SymmlError, text: str) -> None:
-    lines = text.split("\n") or [""]
+    lines = LINE_END.split(text)  # line ends as a document splits them
     assert 1 <= error.line <= len(lines), (text, error.line)
     assert 1 <= error.column <= len(lines[error.line - 1]) + 1, (text, error.column)
     assert error.message
@@ -134,7 +135,8 @@ def test_hostile_families_end_in_a_value_or_a_located_error(text):
 @given(st.lists(st.one_of(big_numbers, deep_nesting, control_chars, byte_order_marks),
                 min_size=1, max_size=3).map("\n".join))
 def test_hostile_documents_export_in_every_format(text):
-    from symml.render.document import render_document, solve_document
+    from symml.export.formats import render_document
+    from symml.solution import solve_document
 
     solution = solve_document(text, timeout=2)
     for result in solution.results:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import symml
-from symml.render.document import render_document
+from symml.export.formats import render_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))

@@ -25,7 +25,8 @@ import pytest
 import sympy as sp
 
 from symml.errors import ShapeError, SymmlError
-from symml.render.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 
 M = sp.ImmutableMatrix
 PROSE = "prose"

@@ -11,7 +11,8 @@ from sympy import Float, Symbol, oo, sin
 
 import symml
 from symml.limits import printing_limits
-from symml.render.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 from symml.semantics.numbers import decimal as _decimal
 
 

@@ -6,7 +6,8 @@ import sympy as sp
 
 import symml
 from symml.cli import main
-from symml.render.document import Section, Solution, render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import Section, Solution, solve_document
 from symml.result import Result
 
 x = sp.Symbol("x")

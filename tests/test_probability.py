@@ -440,3 +440,17 @@ def test_continuous_conditioning_on_a_zero_event(ws):
 def test_unicode_expectation(run, spelling):
     run("X ∼ 𝒩(μ,σ²)")
     assert run(spelling).value == mu
+
+
+@pytest.mark.parametrize("declaration, mean, variance", [
+    (r"X \sim \operatorname{Bin}(10, 0.3)", sp.Integer(3), sp.Rational(21, 10)),
+    (r"X \sim \text{Bin}(4, \frac{1}{2})", sp.Integer(2), sp.Integer(1)),
+    (r"X \sim \operatorname{Pois}(3)", sp.Integer(3), sp.Integer(3)),
+    (r"X \sim \mathrm{Exponential}(2)", sp.Rational(1, 2), sp.Rational(1, 4)),
+    (r"X \sim \operatorname{Unif}(0, 4)", sp.Integer(2), sp.Rational(4, 3)),
+])
+def test_textbook_short_names_of_the_families(ws, declaration, mean, variance):
+    """Bin, Pois, Unif and Exponential are the families the guide names in full."""
+    ws.run(declaration)
+    assert ws.run("E[X]").value == mean
+    assert ws.run(r"\operatorname{Var}(X)").value == variance

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from symml.cli import main
-from symml.render.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 NAMES = ["linear_algebra", "einsum", "probability", "information", "calculus", "exam",

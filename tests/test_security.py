@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 import symml
-from symml.render.document import render_document, solve_document
+from symml.export.formats import render_document
+from symml.solution import solve_document
 
 PACKAGE = Path(symml.__file__).resolve().parent
 

@@ -16,9 +16,32 @@ p, x, z = sp.symbols("p x z")
     (sp.sqrt(3) - 1, r"\sqrt{3} - 1"),
     (sp.sin(x) - x * sp.cos(x), r"\sin{\left(x \right)} - x \cos{\left(x \right)}"),
     (-x**2 + 3 * x, "- x^{2} + 3 x"),  # a polynomial keeps its order by degree
+    (3 + sp.sqrt(5), r"3 + \sqrt{5}"),  # a number's rational part first
+    (3 - sp.sqrt(5), r"3 - \sqrt{5}"),
+    (sp.sqrt(5) + 3 + sp.pi, r"3 + \sqrt{5} + \pi"),
+    (sp.E + 2, "2 + e"),
+    (sp.Rational(1, 2) + sp.sqrt(5) / 2, r"\frac{1}{2} + \frac{\sqrt{5}}{2}"),
+    (sp.sqrt(3) * sp.I - 2, r"\sqrt{3} i - 2"),
 ])
 def test_sums_in_textbook_order(value, written):
     assert latex(value) == written
+
+
+@pytest.mark.parametrize("value, written", [
+    (3 + sp.sqrt(5), "3 + √5"), (sp.sqrt(3) - 1, "√3 - 1"), (1 - p, "1 - p"),
+    (sp.E + 2, "2 + ℯ"),
+])
+def test_the_terminal_writes_sums_in_the_same_order(value, written):
+    from symml.render.pretty import pretty
+
+    assert pretty(value) == written
+
+
+def test_eigenvalues_read_three_plus_root_five():
+    ws = symml.Workspace()
+    ws.run(r"S = \begin{bmatrix} 5 & -1 \\ -1 & 1 \end{bmatrix}")
+    assert ws.run(r"\operatorname{eigvals}(S)").latex == \
+        r"\left\{ 3 - \sqrt{5} : 1, \  3 + \sqrt{5} : 1\right\}"
 
 
 @pytest.mark.parametrize("value, written", [
@@ -65,7 +88,7 @@ def test_eigenpairs_are_a_table(run):
 
 def test_a_hard_exact_form_has_a_decimal_beside_it(run):
     nested = run(r"\sqrt{2 + \sqrt{3}}")
-    assert display.value_latex(nested) == r"\sqrt{\sqrt{3} + 2} \approx 1.93185"
+    assert display.value_latex(nested) == r"\sqrt{2 + \sqrt{3}} \approx 1.93185"
     root = sp.cbrt(sp.Rational(3031, 54) + 91 * sp.sqrt(3) * sp.I / 18)
     eigenvalue = sp.Rational(11, 3) + root + 133 / (9 * root)  # real, of the guide's S
     from symml.render.latex import hard_decimal
@@ -150,3 +173,30 @@ def test_estimate_of_a_variance_has_the_hat_on_sigma(run):
     result = run(r"\operatorname{MLE}(\mathcal{N}(\mu, \sigma^2), [1, 2, 3, 6])")
     assert result.steps[-1].latex == r"\hat{\mu} = 3,\quad \hat{\sigma}^{2} = \frac{7}{2}"
     assert not any(r"\hat{\sigma^" in step.latex for step in result.steps)
+
+
+@pytest.mark.parametrize("value, written, text", [
+    (70 + 10 * sp.sqrt(2) * sp.erfinv(sp.Rational(4, 5)),
+     r"70 + 10 \Phi^{-1}\left(\frac{9}{10}\right)", "70 + 10⋅Φ⁻¹(9/10)"),
+    (sp.sqrt(2) * sp.erfinv(2 * p - 1), r"\Phi^{-1}\left(p\right)", "Φ⁻¹(p)"),
+    (-sp.sqrt(2) * sp.erfinv(sp.Rational(1, 2)), r"- \Phi^{-1}\left(\frac{3}{4}\right)",
+     "-Φ⁻¹(3/4)"),
+    ((x + 1) * sp.sqrt(2) * sp.erfinv(sp.Rational(1, 2)),
+     r"\left(x + 1\right) \Phi^{-1}\left(\frac{3}{4}\right)", "(x + 1)⋅Φ⁻¹(3/4)"),
+])
+def test_a_normal_quantile_is_written_with_the_inverse_of_phi(value, written, text):
+    """√2·erfinv(2p − 1) is Φ⁻¹(p), as the guide writes percentiles."""
+    from symml.render.pretty import pretty
+
+    assert (latex(value), pretty(value)) == (written, text)
+
+
+@pytest.mark.parametrize("declaration, level, written", [
+    (r"S \sim \mathcal{N}(70, 100)", "90", r"70 + 10 \Phi^{-1}\left(\frac{9}{10}\right)"),
+    (r"S \sim \mathcal{N}(0, 4)", "75", r"2 \Phi^{-1}\left(\frac{3}{4}\right)"),
+])
+def test_a_percentile_of_a_normal_reads_mu_plus_sigma_times_the_quantile(declaration, level,
+                                                                         written):
+    ws = symml.Workspace()
+    ws.run(declaration)
+    assert ws.run(rf"\operatorname{{percentile}}(S, {level})").latex == written

@@ -100,11 +100,11 @@ def _unknown_name(node, workspace) -> Optional[str]:
 def _assignment(node, text, workspace) -> Optional[Reading]:
     """`x = 2`, `x = \\pm 2`, `\\mathbf{w} = ...`: the value of x, when the right side does
     not mention x."""
-    from ..evaluators.statements import _mentions
+    from ..syntax.mentions import mentions
 
     lhs, rhs = node.operands
     name = _unknown_name(lhs, workspace)
-    if name is None or _mentions(rhs, name):
+    if name is None or mentions(rhs, name):
         return None
     value = _value(rhs, workspace)
     return Reading("assignment", value, (workspace.symbol(name),), text)

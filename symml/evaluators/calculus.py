@@ -207,12 +207,29 @@ def _differentiate(expr, variable, ctx: Context, *, partial: bool):
     from sympy import diff
 
     on_reals, real = _on_reals(expr, variable)
-    value = _tidied(diff(on_reals, real), real, variable)
+    value = over_one_denominator(_tidied(diff(on_reals, real), real, variable), real)
     if ctx.want_steps:
         for step in derivative_steps(on_reals, real, value, partial=partial):
             ctx.add_step(step if real is variable else step.map_lines(
                 lambda e: _renamed(e, real, variable)))
     return _renamed(value, real, variable)
+
+
+def over_one_denominator(value, variable, most_operations: int = 60):
+    """A sum of fractions in `variable` (what the quotient rule leaves) over one denominator,
+    as a teacher writes it: 2 - (x² + 1)/x² is (x² - 1)/x², 1/(x + 1) - x/(x + 1)² is
+    1/(x + 1)², when that is no longer; any other value is left as it is."""
+    from sympy import Add, Mul, cancel, factor, together
+
+    if not isinstance(value, Add) or not any(
+            part.is_Pow and part.exp.is_negative and part.base.has(variable)
+            for term in value.args for part in Mul.make_args(term)) \
+            or value.count_ops() > most_operations:
+        return value
+    combined = together(value)
+    candidates = (cancel(combined), factor(combined), combined)
+    best = min(candidates, key=lambda form: form.count_ops())
+    return best if best.count_ops() <= value.count_ops() else value
 
 
 def _on_reals(expr, variable):
@@ -253,7 +270,8 @@ def _renamed(value, real, variable):
 def real_diff(expr, variable):
     """`sympy.diff` with respect to `variable` taken as real (see `_on_reals`)."""
     on_reals, real = _on_reals(expr, variable)
-    return _renamed(_tidied(on_reals.diff(real), real, variable), real, variable)
+    return _renamed(over_one_denominator(_tidied(on_reals.diff(real), real, variable), real),
+                    real, variable)
 
 
 def derivative_steps(expr, variable, value, *, partial: bool = False):

@@ -114,8 +114,11 @@ def _discrete_uniform(args, node):
 
 
 FAMILIES = {"mathcal{N}": (_normal, 2), "Normal": (_normal, 2), "mathcal{U}": (_uniform, 2),
-            "Uniform": (_uniform, 2), "Bernoulli": (_bernoulli, 1), "Ber": (_bernoulli, 1),
-            "Binomial": (_binomial, 2), "Poisson": (_poisson, 1), "Exp": (_exponential, 1),
+            "Uniform": (_uniform, 2), "Unif": (_uniform, 2),
+            "Bernoulli": (_bernoulli, 1), "Ber": (_bernoulli, 1),
+            "Binomial": (_binomial, 2), "Bin": (_binomial, 2),
+            "Poisson": (_poisson, 1), "Pois": (_poisson, 1),
+            "Exp": (_exponential, 1), "Exponential": (_exponential, 1),
             "DiscreteUniform": (_discrete_uniform, 2)}
 
 

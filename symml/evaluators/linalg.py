@@ -483,7 +483,7 @@ def _linear_system_parts(node, ctx: Context):
     """(A, x's name, b) when `node` reads `A x = b` with A a defined matrix, x an undefined
     name not in b, and b a column of A's height (or 0), else None."""
     from .names import ZeroLike, lookup
-    from .statements import _mentions
+    from ..syntax.mentions import mentions
 
     if node.ops != ("=",):
         return None
@@ -493,7 +493,7 @@ def _linear_system_parts(node, ctx: Context):
     (matrix_node, unknown), rhs_node = lhs, node.operands[1]
     matrix = lookup(ctx, matrix_node.name)
     if not is_explicit(matrix) or lookup(ctx, unknown.name) is not None \
-            or _mentions(rhs_node, unknown.name):
+            or mentions(rhs_node, unknown.name):
         return None
     rhs = ctx.value_of(rhs_node)
     if isinstance(rhs, ZeroLike) or rhs == 0:

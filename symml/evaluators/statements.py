@@ -5,6 +5,7 @@ from ..errors import ShapeError, SymmlError
 from ..render.latex import bold, latex, symbol_latex
 from ..semantics.kinds import UserFunction, describe, is_matrix, is_scalar
 from ..syntax import ast
+from ..syntax.mentions import mentions
 from .names import base_name, lookup, subscripted_name
 from .registry import STATEMENT_RULES, Context, StatementResult, inline, statement_rule
 
@@ -189,7 +190,7 @@ def definition(node, ctx: Context):
         old = lookup(ctx, name)
         if old is None and not is_builtin(name) or _is_constant_function(old):
             return define_function(name, params, rhs, ctx)
-        if _mentions(rhs, name):
+        if mentions(rhs, name):
             return None
         new = _function(name, params, rhs, ctx)
         if not set(new.params) & _free_symbols(new.body):
@@ -201,7 +202,7 @@ def definition(node, ctx: Context):
         ctx.workspace.define(name, new)
         return StatementResult("definition", new)
     name = target_name(lhs, ctx)
-    if name is not None and not _mentions(rhs, name):
+    if name is not None and not mentions(rhs, name):
         return define(name, rhs, ctx)
     return None
 
@@ -217,7 +218,7 @@ def letters_definition(node, ctx: Context):
     if len(names) != len(lhs.factors) or not all(
             len(n) == 1 and n.isascii() and n.isalpha() for n in names):
         return None
-    if any(lookup(ctx, n) is not None or _mentions(rhs, n) for n in names):
+    if any(lookup(ctx, n) is not None or mentions(rhs, n) for n in names):
         return None
     word, product = "".join(names), r" \cdot ".join(names)
     raise SymmlError(f"`{word}` reads as the product {product} of undefined letters: to "
@@ -233,20 +234,6 @@ def _is_constant_function(value) -> bool:
 
 def _free_symbols(value) -> set:
     return set(getattr(value, "free_symbols", ()))
-
-
-def _mentions(node: ast.Node, name: str) -> bool:
-    """Whether `name` itself appears (its entries `v_1` do not count: `v = [v_1, v_2]`)."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.Name) and current.name == name:
-            return True
-        if isinstance(current, ast.Subscript) and isinstance(current.base, ast.Name):
-            stack.extend(current.index)
-            continue
-        stack.extend(current.children())
-    return False
 
 
 # --- declarations ----------------------------------------------------------------------

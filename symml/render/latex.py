@@ -28,8 +28,8 @@ def _printer(order: str, written: bool = False):
         """SymPy's LaTeX printer with the guide's conventions."""
 
         def _print_Add(self, expr, order=None):
-            """`\\Phi(z)` and `1 - \\Phi(z)` for the normal CDF; a leading minus sign moved
-            after the first positive term (`\\sqrt{3} - 1`), except in polynomials."""
+            """`\\Phi(z)` and `1 - \\Phi(z)` for the normal CDF; the terms in the order of
+            `_rotated` (`3 + \\sqrt{5}`, `\\sqrt{3} - 1`)."""
             z = normal_cdf_argument(expr)
             if z is not None:
                 sign, z = z
@@ -39,7 +39,7 @@ def _printer(order: str, written: bool = False):
             if combined is not None:
                 return self._print(combined)
             text = super()._print_Add(expr, order)
-            if self.order != "none" and text.startswith("-"):
+            if self.order != "none" and (text.startswith("-") or expr.is_number):
                 terms = self._as_ordered_terms(expr, order=order)
                 rotated = _rotated(terms)
                 if rotated is not None:
@@ -58,7 +58,17 @@ def _printer(order: str, written: bool = False):
             return r"\left(%s\right)^{%s}" % (text, exp) if exp else text
 
         def _print_Mul(self, expr):
-            """`\\log_2 a` for `\\ln a / \\ln 2` (entropies in bits)."""
+            """`\\log_2 a` for `\\ln a / \\ln 2` (entropies in bits); `\\Phi^{-1}(p)` for
+            `\\sqrt{2} \\operatorname{erfinv}(2p - 1)` (a normal quantile)."""
+            quantile = normal_quantile(expr)
+            if quantile is not None:
+                coefficient, level = quantile
+                text = r"\Phi^{-1}\left(%s\right)" % self._print(level)
+                if coefficient == 1:
+                    return text
+                if coefficient == -1:
+                    return "- " + text
+                return self.parenthesize(coefficient, 50) + " " + text
             log2 = _log2_form(expr)
             if log2 is not None:
                 coefficient, argument = log2
@@ -188,6 +198,19 @@ def normal_cdf_argument(expr):
     return (1 if coefficient > 0 else -1), z
 
 
+def normal_quantile(expr):
+    """(c, p) when `expr` is c·√2·erfinv(2p − 1), that is c·Φ⁻¹(p), else None."""
+    from sympy import erfinv, sqrt
+
+    if not expr.is_Mul:
+        return None
+    quantiles = [f for f in expr.args if isinstance(f, erfinv)]
+    if len(quantiles) != 1 or sqrt(2) not in expr.args:
+        return None
+    rest = [f for f in expr.args if f is not quantiles[0] and f != sqrt(2)]
+    return expr.func(*rest), (quantiles[0].args[0] + 1) / 2
+
+
 def combined_logs(expr):
     """`\\ln 2 + \\ln 3` as `\\ln 6`: a sum of logs of positive rationals with one common
     coefficient, as one log (None otherwise)."""
@@ -202,10 +225,15 @@ def combined_logs(expr):
 
 
 def _rotated(terms):
-    """Terms with the first positive one moved to the front, when the first is negative
+    """Terms in a teacher's order, or None when the printer's order is kept: a number's
+    positive rational part first (`3 + \\sqrt{5}`, `\\frac{5}{2} - \\frac{\\sqrt{33}}{2}`); else
+    the first positive term moved to the front (`\\sqrt{3} - 1`), when the first is negative
     and the sum is not a polynomial written by degree."""
     from sympy import Add
 
+    rational = [t for t in terms if t.is_Rational and t.is_positive]
+    if len(terms) > 1 and rational and terms[0] is not rational[0] and Add(*terms).is_number:
+        return rational + [t for t in terms if t is not rational[0]]
     if not terms or not terms[0].could_extract_minus_sign():
         return None
     polynomial = Add(*terms).free_symbols and Add(*terms).is_polynomial()

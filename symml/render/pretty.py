@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-@lru_cache(maxsize=1)
-def _printer():
+@lru_cache(maxsize=2)
+def _printer(order: str | None = None):
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from .latex import _rotated, normal_cdf_argument
+    from .latex import _rotated, normal_cdf_argument, normal_quantile
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
@@ -23,7 +23,7 @@ def _printer():
                 phi = prettyForm(*prettyForm(*self._print(z).parens()).left("Φ"))
                 return phi if sign > 0 else prettyForm(*phi.left("1 - "))
             terms = self._as_ordered_terms(expr, order=order)
-            rotated = _rotated(terms)
+            rotated = None if self.order == "none" else _rotated(terms)
             if rotated is not None:
                 from sympy import Add
 
@@ -34,10 +34,48 @@ def _printer():
             """`(a, b)`, and `(a)` for one item: never Python's `(a,)`."""
             return self._print_seq(expr.args, "(", ")")
 
+        def _print_Mul(self, expr):
+            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
+            quantile = normal_quantile(expr)
+            if quantile is None:
+                return super()._print_Mul(expr)
+            coefficient, level = quantile
+            phi = prettyForm(*prettyForm(*self._print(level).parens()).left("Φ⁻¹"))
+            if coefficient == 1:
+                return phi
+            if coefficient == -1:
+                return prettyForm(*phi.left("-"), binding=prettyForm.NEG)
+            factor = self._print(coefficient)
+            if coefficient.is_Add:
+                factor = prettyForm(*factor.parens())
+            return prettyForm(*factor.right("⋅", phi), binding=prettyForm.MUL)
+
         def _print_log(self, expr):
             return self._print_Function(expr, func_name="ln")
 
-    return TextbookPrettyPrinter({"use_unicode": True, "wrap_line": False})
+        def _print_Shown(self, expr):
+            return self._print(expr.args[0])
+
+        def _print_DerivativeOf(self, expr):
+            """`d/dx (part)`, as the LaTeX step line writes it."""
+            part, x, partial = expr.args
+            d = "∂" if partial else "d"
+            operator = prettyForm(*prettyForm(d).below("─" * (len(str(x)) + 1)))
+            operator = prettyForm(*operator.below(f"{d}{self._print(x).render()}"))
+            operator.baseline = 1
+            return prettyForm(*operator.right(self._print(part).parens()))
+
+        def emptyPrinter(self, expr):
+            """A symml object with only a LaTeX form (a matrix-calculus expression): its
+            LaTeX, symbol by symbol in Unicode."""
+            if hasattr(expr, "_latex") and type(expr).__module__.startswith("symml"):
+                from .latex import latex
+                from .unicode import latex_to_unicode
+
+                return prettyForm(latex_to_unicode(latex(expr)))
+            return super().emptyPrinter(expr)
+
+    return TextbookPrettyPrinter({"use_unicode": True, "wrap_line": False, "order": order})
 
 
 def pretty(value) -> str:
@@ -45,6 +83,7 @@ def pretty(value) -> str:
     return _printer().doprint(value)
 
 
-def pretty_form(value):
-    """The printer's 2-D picture of a value, to place beside other text."""
-    return _printer()._print(value)
+def pretty_form(value, *, as_written: bool = False):
+    """The printer's 2-D picture of a value, to place beside other text; `as_written` keeps
+    a sum's terms in the order they were built."""
+    return _printer("none" if as_written else None)._print(value)

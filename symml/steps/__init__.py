@@ -87,9 +87,13 @@ class Step:
     def title(self) -> str:
         if self._title is not None:
             return self._title
+        return self.title_with(lambda piece: piece.latex)
+
+    def title_with(self, write_math) -> str:
+        """The title's words joined with each math piece as `write_math(piece)` writes it."""
         out = ""
         for piece in self.pieces:
-            text = piece.strip() if isinstance(piece, str) else piece.latex
+            text = piece.strip() if isinstance(piece, str) else write_math(piece)
             if out and text and not text.startswith(NO_SPACE_BEFORE):
                 out += " "
             out += text

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NEWLINE = re.compile(r"\r\n|\r|\n")
+from ..errors import LINE_END
+
 # matched against a stripped line (a lazy `.+?\s*$` would be quadratic in a long heading)
 HEADING = re.compile(r"\\section\*?\{(?P<tex>[^}]*)\}|#+\s+(?P<md>.+)")
 
@@ -21,7 +22,7 @@ def document_lines(text: str) -> list[str]:
     """The lines of a document: split at line ends only (a form feed, U+2028 or another
     control character stays inside its line, where the parser points at it); a leading
     byte-order mark is not part of the text."""
-    return NEWLINE.split(text[1:] if text.startswith("\ufeff") else text)
+    return LINE_END.split(text[1:] if text.startswith("\ufeff") else text)
 
 
 def split_statements(text: str) -> list[Statement]:

@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 
 from ..errors import SymmlError
-from .document import Solution, render_document
+from ..solution import Solution
+from . import tex
 
 PDFLATEX_TIMEOUT = 120  # seconds for one run
 RUNS = 2  # the second run settles page breaks after \symmlfit boxes are measured
@@ -39,7 +40,7 @@ def pdf_bytes(solution: Solution) -> bytes:
                              "write --format tex and compile it elsewhere")
     with tempfile.TemporaryDirectory(prefix="symml-pdf-") as workdir:
         source = Path(workdir) / "solution.tex"
-        source.write_text(render_document(solution, "tex"), encoding="utf-8")
+        source.write_text(tex.render(solution), encoding="utf-8")
         for _ in range(RUNS):
             _run(program, source)
         return source.with_suffix(".pdf").read_bytes()

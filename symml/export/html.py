@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 from xml.etree.ElementTree import Element, tostring
 
-from . import display
-from .document import Solution, kind_label
+from ..render import display
+from ..solution import Solution
+from .document import kind_label
 
 DISPLAY = "\\displaystyle "
 

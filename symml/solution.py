@@ -1,22 +1,17 @@
-"""Worked solutions: solve a document, then export it as tex, md, html or json.
+"""A solved document: `Solution`, sections of `Result`s, beside `Result` (result.py).
 
 A document has statements one per line (or `;`-separated), `%` comments, and headings
-(`\\section{...}` or `# ...`) that start sections. The exports live in `tex.py`,
-`markdown.py` and `html.py`; this module holds the model and the dispatch table.
+(`\\section{...}` or `# ...`) that start sections. The exports in `symml/export/` write it.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
-from ..result import Result
+from .result import Result
 
-FORMATS = ("tex", "pdf", "md", "html", "json")
 TITLE_COMMENT = re.compile(r"%\s*(?P<title>.+)")  # matched against a stripped line
 DEFAULT_TITLE = "Worked solution"
-KIND_LABELS = {"definition": "Defined", "declaration": "Declared", "value": "Result",
-               "check": "Check", "solution": "Solution"}
 
 
 @dataclass
@@ -39,22 +34,20 @@ class Solution:
         return all(r.ok for r in self.results)
 
     def _repr_markdown_(self) -> str:
+        from .export.formats import render_document
+
         return render_document(self, "md")
 
     def _repr_latex_(self) -> str:
-        from .markdown import result_latex
+        from .export.markdown import result_latex
 
         return "\n\n".join(result_latex(result) for result in self.results)
 
 
-def kind_label(result: Result) -> str:
-    return KIND_LABELS.get(result.kind, "Result")
-
-
 def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
     """Run every statement of `text` in one workspace, grouped by its headings."""
-    from ..syntax.document import HEADING, document_lines, split_statements
-    from ..workspace import Workspace
+    from .syntax.document import HEADING, document_lines, split_statements
+    from .workspace import Workspace
 
     workspace = Workspace(timeout=timeout)
     sections = [Section("")]
@@ -71,21 +64,8 @@ def solve_document(text: str, *, timeout: float | None = 5.0) -> Solution:
 
 def _title(text: str) -> str:
     """The document's first line, when it is a `%` comment, is its title."""
-    from ..syntax.document import document_lines
+    from .syntax.document import document_lines
 
     first = next((line.strip() for line in document_lines(text) if line.strip()), "")
     match = TITLE_COMMENT.fullmatch(first)
     return match.group("title").strip() if match else DEFAULT_TITLE
-
-
-def render_document(solution: Solution, fmt: str) -> str:
-    from . import html, markdown, tex
-
-    renderers = {"tex": tex.render, "md": markdown.render, "html": html.render,
-                 "json": _json}
-    return renderers[fmt](solution)
-
-
-def _json(solution: Solution) -> str:
-    return json.dumps({"results": [r.to_json() for r in solution.results]},
-                      ensure_ascii=False, indent=2) + "\n"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from . import display
-from .document import Solution, kind_label
+from ..render import display
+from ..solution import Solution
+from .document import kind_label
 
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|$])")
 MATHJAX_SYMBOLS = {"\\": r"\backslash ", "{": r"\{", "}": r"\}", "<": r"\lt ", ">": r"\gt ",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import display
-from .document import Solution, kind_label
+from ..render import display
+from ..solution import Solution
+from .document import kind_label
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2.2cm]{geometry}
