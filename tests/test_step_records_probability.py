@@ -182,7 +182,7 @@ def test_named_families_by_their_rules(declaration, query, written):
 def test_conditional_expectation_and_standard_deviation():
     steps = steps_of(DIE, r"E[X \mid X > 2]")
     assert steps[-1].latex == r"\mathbb{E}[X \mid X > 2] = \frac{9}{2}"
-    assert pretty(steps[-1].lines[0]) == "E[X | X > 2]"
+    assert pretty(steps[-1].lines[0]) == "𝔼[X | X > 2]"
     for query in (r"\operatorname{std}(X)", r"\sigma_X"):
         steps = steps_of(DIE, query)
         assert_records(steps)

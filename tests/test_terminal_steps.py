@@ -160,3 +160,14 @@ def test_the_decimal_sits_on_the_fraction_bar(capsys):
         "                  11",
         r"\frac{11}{16}  ⟹  ──  ≈ 0.6875",
         "                  16"]
+
+
+def test_a_defined_function_is_drawn_with_its_head(capsys):
+    assert main(["eval", "--pretty", r"f(x) = \frac{x^2+1}{x}", r"g(\theta_1, \theta_2) = "
+                 r"\theta_1 \theta_2"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "                                   2",
+        "                                  x  + 1",
+        r"f(x) = \frac{x^2+1}{x}  ⟹  f(x) = ──────",
+        "                                    x",
+        r"g(\theta_1, \theta_2) = \theta_1 \theta_2  ⟹  g(θ₁, θ₂) = θ₁⋅θ₂"]

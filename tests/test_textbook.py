@@ -200,3 +200,29 @@ def test_a_percentile_of_a_normal_reads_mu_plus_sigma_times_the_quantile(declara
     ws = symml.Workspace()
     ws.run(declaration)
     assert ws.run(rf"\operatorname{{percentile}}(S, {level})").latex == written
+
+
+@pytest.mark.parametrize("value, written, text", [
+    (sp.erf(sp.sqrt(2) / 2), r"2 \Phi\left(1\right) - 1", "2⋅Φ(1) - 1"),
+    (sp.erf(2 * sp.sqrt(2) / 5) / 2 - sp.Rational(1, 10),
+     r"\Phi\left(\frac{4}{5}\right) - \frac{3}{5}", "Φ(4/5) - 3/5"),
+    (sp.erfc(sp.sqrt(2)) / 2, r"1 - \Phi\left(2\right)", "1 - Φ(2)"),
+    (sp.erf(sp.sqrt(2) / 2) ** 2, r"\left(2 \Phi\left(1\right) - 1\right)^{2}", None),
+    (sp.erf(1), r"\operatorname{erf}{\left(1 \right)}", "erf(1)"),  # not a z-score: kept
+    (sp.erf(x), r"\operatorname{erf}{\left(x \right)}", "erf(x)"),
+])
+def test_erf_of_a_z_score_is_written_with_phi(value, written, text):
+    """erf(z/√2) = 2Φ(z) − 1 (z rational): a normal probability reads as the guide's Φ."""
+    from symml.render.pretty import pretty
+
+    assert latex(value) == written
+    if text is not None:
+        assert pretty(value) == text
+
+
+def test_a_normal_probability_between_two_bounds_reads_two_phi_minus_one():
+    ws = symml.Workspace()
+    ws.run(r"S \sim \mathcal{N}(70, 100)")
+    result = ws.run(r"P(60 < S \le 80)")
+    assert result.latex == r"2 \Phi\left(1\right) - 1"
+    assert result.value == sp.erf(sp.sqrt(2) / 2)  # the value itself is SymPy's

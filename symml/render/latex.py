@@ -175,6 +175,7 @@ def latex(obj, *, as_written: bool = False) -> str:
         return r"\left(" + ", ".join(latex(item, as_written=as_written) for item in obj) + r"\right)"
     if as_written:
         return _printer("none", True).doprint(obj)
+    obj = phi_form(obj) or obj
     large = getattr(obj, "is_Add", False) and len(obj.args) > LARGE_SUM
     return _printer("none" if large else None).doprint(obj)
 
@@ -196,6 +197,48 @@ def normal_cdf_argument(expr):
 
         return 1, together(expand(-z))  # Φ((1 - μ)/σ) rather than 1 - Φ((μ - 1)/σ)
     return (1 if coefficient > 0 else -1), z
+
+
+def phi_form(expr):
+    """`expr` with each erf(z/√2) written 2Φ(z) − 1 and erfc(z/√2) 2 − 2Φ(z), z rational (so
+    a normal probability reads Φ(1) − Φ(−1) as 2Φ(1) − 1), expanded; None when it has none."""
+    from sympy import Basic, Expr, erf, erfc, expand, sqrt
+    from sympy.matrices import MatrixBase
+
+    if not isinstance(expr, (Basic, MatrixBase)) or not expr.has(erf, erfc):
+        return None
+    phi = _normal_cdf_class()
+    replaced = {}
+    for function in expr.atoms(erf, erfc):
+        z = function.args[0] * sqrt(2)
+        if z.is_Rational:
+            replaced[function] = 2 * phi(z) - 1 if isinstance(function, erf) else 2 - 2 * phi(z)
+    if not replaced:
+        return None
+    written = expr.xreplace(replaced)
+    return expand(written, multinomial=False, power_exp=False, power_base=False, log=False) \
+        if isinstance(written, (Expr, MatrixBase)) else written
+
+
+@lru_cache(maxsize=1)
+def _normal_cdf_class():
+    from sympy import Function
+
+    class NormalCDF(Function):
+        """Φ(z), written by both textbook printers; only ever printed, never computed."""
+
+        nargs = 1
+
+        def _latex(self, printer, exp=None):
+            text = r"\Phi\left(%s\right)" % printer._print(self.args[0])
+            return text + "^{%s}" % exp if exp else text
+
+        def _pretty(self, printer):
+            from sympy.printing.pretty.stringpict import prettyForm
+
+            return prettyForm(*printer._print_seq(self.args, "(", ")").left("Φ"))
+
+    return NormalCDF
 
 
 def normal_quantile(expr):

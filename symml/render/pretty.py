@@ -80,10 +80,16 @@ def _printer(order: str | None = None):
 
 def pretty(value) -> str:
     """A SymPy value as Unicode maths (several lines for fractions and matrices)."""
-    return _printer().doprint(value)
+    from .latex import phi_form
+
+    return _printer().doprint(phi_form(value) or value)
 
 
 def pretty_form(value, *, as_written: bool = False):
     """The printer's 2-D picture of a value, to place beside other text; `as_written` keeps
     a sum's terms in the order they were built."""
+    from .latex import phi_form
+
+    if not as_written:
+        value = phi_form(value) or value
     return _printer("none" if as_written else None)._print(value)

@@ -70,7 +70,7 @@ def expectation_pieces(expr) -> list:
     inner = [expr.args[0]]
     if len(expr.args) > 1:
         inner += [Op("mid")] + condition_pieces(expr.args[1])
-    return [("\\mathbb{E}", "E"), Group(tuple(inner), "[", "]")]
+    return [("\\mathbb{E}", "𝔼"), Group(tuple(inner), "[", "]")]
 
 
 def operator_pieces(latex_name: str, text_name: str, args) -> list:
@@ -223,7 +223,7 @@ class ProbabilityLatex:
 
 
 class ProbabilityPretty:
-    """The Unicode printer's probability methods: `P(X ≤ 4)`, `E[X]`, `Var(X)`."""
+    """The Unicode printer's probability methods: `P(X ≤ 4)`, `𝔼[X]`, `Var(X)`."""
 
     def _print_Probability(self, expr):
         return as_pretty(self, probability_pieces(expr))

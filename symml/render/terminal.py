@@ -21,7 +21,7 @@ def result_text(result, *, latex: bool = False, steps: bool = False) -> str:
     if result.kind == "declaration" or result.value is None:
         return "\n".join(out + [f"{result.input}  (declared)" if result.kind == "declaration"
                                 else f"{result.input}{ARROW}{latex_to_unicode(result.latex)}"])
-    picture = _picture(result.value)
+    picture = _function_picture(result.value) or _picture(result.value)
     short = approximation(result.latex, result.approx)
     label = f"{result.input}{ARROW}"
     if picture is None:
@@ -82,6 +82,22 @@ def _chain(step) -> str:
     for picture in pictures[1:]:
         joined = prettyForm(*joined.right(" = ", picture))
     return joined.render(wrap_line=False)
+
+
+def _function_picture(value):
+    """`f(x, y) = x²⋅y` for a defined function, its body drawn by the pretty printer."""
+    from ..semantics.kinds import UserFunction
+
+    body = _picture(value.body) if isinstance(value, UserFunction) else None
+    if body is None:
+        return None
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    from .latex import symbol_latex
+
+    params = ", ".join(latex_to_unicode(symbol_latex(p.name)) for p in value.params)
+    head = f"{latex_to_unicode(symbol_latex(value.name))}({params}) = "
+    return prettyForm(*prettyForm(head).right(body))
 
 
 def _beside(label: str, picture, after: str = "") -> str:
