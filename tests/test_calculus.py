@@ -73,7 +73,7 @@ def test_quotient_rule_line_and_its_result_over_one_denominator(run):
     assert result.steps[0].latex.endswith(
         r"= \frac{\frac{d}{d x}\left(\sin{\left(x \right)}\right) \cdot x - \sin{\left(x \right)}"
         r" \cdot \frac{d}{d x}\left(x\right)}{x^{2}}")
-    assert result.steps[-1].exprs == ((x * sp.cos(x) - sp.sin(x)) / x**2,)
+    assert result.steps[-1].exprs[1:] == ((x * sp.cos(x) - sp.sin(x)) / x**2,)
     assert result.value == (x * sp.cos(x) - sp.sin(x)) / x**2
     assert sp.simplify(result.value - sp.diff(sp.sin(x) / x, x)) == 0
 
@@ -177,8 +177,8 @@ def test_multivariable_chain_rule(run):
     step = result.steps[0]
     assert step.title == "Multivariable chain rule"
     assert step.latex == (
-        r"\frac{dy}{dx} = \frac{\partial f}{\partial u}\frac{du}{dx} + "
-        r"\frac{\partial f}{\partial v}\frac{dv}{dx} = \left(2 x^{2} \sin{\left(x \right)}"
+        r"\frac{dy}{dx} = \frac{\partial f}{\partial u} \cdot \frac{du}{dx} + "
+        r"\frac{\partial f}{\partial v} \cdot \frac{dv}{dx} = \left(2 x^{2} \sin{\left(x \right)}"
         r"\right)\left(2 x\right) + \left(x^{4}\right)\left(\cos{\left(x \right)}\right)")
 
 
@@ -293,7 +293,7 @@ def test_hessian_at_a_point_that_is_not_critical(run):
     assert result.value == sp.ImmutableMatrix([[2, 0], [0, 2]])
     assert result.steps[-1].title == ("Eigenvalues of the Hessian: positive definite, but the "
                                       "gradient is not 0 there, so it is not a critical point")
-    assert result.steps[-1].latex == r"\lambda \in \left\{2, 2\right\}"
+    assert result.steps[-1].latex == r"\lambda \in \left\{2\right\}"
 
 
 def test_hessian_call_with_the_wrong_number_of_arguments(ws):
@@ -323,7 +323,7 @@ def test_gradient_descent_table(run):
     result = run(r"\operatorname{GD}(J, 0, 0.1, 3)")
     assert result.value == sp.Rational(183, 125)
     assert titles(result) == ["Gradient", "Step 1", "Step 2", "Step 3"]
-    assert result.steps[1].latex == (r"\theta_{1} = \theta_{0} - \eta \nabla J(\theta_{0}) = "
+    assert result.steps[1].latex == (r"\theta_{1} = \theta_{0} - \eta \nabla J\left(\theta_{0}\right) = "
                                      r"0 - \frac{1}{10} \cdot \left(-6\right) = \frac{3}{5}")
 
 
@@ -359,7 +359,7 @@ def test_integrals(run, spelling, value):
 
 def test_integration_by_parts_steps(run):
     result = run(r"\int x e^{x} dx")
-    assert titles(result) == [r"Integration by parts with u = x, dv = e^{x} \, dx",
+    assert titles(result) == [r"Integration by parts with u = x, dv = e^{x} dx",
                               "Exponential rule", "Antiderivative"]
     assert lines(result)[0] == r"\int x e^{x}\, dx = x e^{x} - \int e^{x}\, dx"
     assert lines(result)[-1] == r"\int x e^{x}\, dx = \left(x - 1\right) e^{x} + C"
@@ -403,7 +403,7 @@ def test_cyclic_integration_by_parts_and_distinct_substitution_names(run):
         "Integration by parts twice: the integral comes back, solve for it")
     result = run(r"\int x^2 e^{-x} dx")  # a substitution beside parts is called t, not u
     assert titles(result)[0] == "Substitution t = - x"
-    assert titles(result)[2] == r"Integration by parts with u = t^{2}, dv = e^{t} \, dt"
+    assert titles(result)[2] == r"Integration by parts with u = t^{2}, dv = e^{t} dt"
 
 
 def test_the_integration_variable_is_bound_even_if_defined(run):

@@ -59,7 +59,7 @@ def test_last_derivative_step_equals_sympy_diff(case):
     assert result.error is None, (latex_text, result.error)
     last = result.steps[-1]
     assert last.title == "Result"
-    from_rules, value = last.exprs[0], last.exprs[-1]
+    from_rules, value = last.exprs[1], last.exprs[-1]  # exprs[0] is d/dx(expr)
     assert value == result.value
     assert equal(from_rules, sp.diff(expected, x)), latex_text
     assert equal(value, sp.diff(expected, x)), latex_text

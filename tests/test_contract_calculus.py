@@ -199,7 +199,8 @@ def test_gradient_descent_steps_are_one_line_per_iterate(run):
     assert result.value == sp.Rational(183, 125)
     assert titles(result) == ["Gradient", "Step 1", "Step 2", "Step 3"]
     assert result.steps[2].latex == (
-        r"\theta_{2} = \theta_{1} - \eta \nabla J(\theta_{1}) = \frac{3}{5} - \frac{1}{10} "
+        r"\theta_{2} = \theta_{1} - \eta \nabla J\left(\theta_{1}\right) = \frac{3}{5} - "
+        r"\frac{1}{10} "
         r"\cdot \left(- \frac{24}{5}\right) = \frac{27}{25}")
 
 

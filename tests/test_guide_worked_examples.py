@@ -220,8 +220,8 @@ def test_multivariable_chain_rule_and_product_rule():
                   r"\frac{dy}{dx}")
     _assert_lines_shown(
         result,
-        r"\frac{dy}{dx} = \frac{\partial f}{\partial u}\frac{du}{dx} + "
-        r"\frac{\partial f}{\partial v}\frac{dv}{dx}",
+        r"\frac{dy}{dx} = \frac{\partial f}{\partial u} \cdot \frac{du}{dx} + "
+        r"\frac{\partial f}{\partial v} \cdot \frac{dv}{dx}",  # the guide's line, with its \cdot
         r"\frac{d}{d x}\left(x^{2}\right) \cdot \sin{\left(x \right)} + "
         r"x^{2} \cdot \frac{d}{d x}\left(\sin{\left(x \right)}\right)")
     assert result.value == x**2 * sp.cos(x) + 2 * x * sp.sin(x)

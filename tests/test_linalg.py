@@ -283,9 +283,9 @@ def test_sample_covariance(run):
     assert [s.title for s in result.steps] == [
         "Column means", "Centre: subtract each column's mean",
         "Sample covariance: divide by n - 1"]
-    assert result.steps[1].latex == (r"\mathbf{X}_c = "
+    assert result.steps[1].latex == (r"\mathbf{X}_{c} = "
                                      r"\begin{bmatrix}0 & -2\\-2 & 0\\2 & 2\end{bmatrix}")
-    assert result.steps[2].latex == (r"\frac{1}{n - 1} \mathbf{X}_c^\top \mathbf{X}_c = "
+    assert result.steps[2].latex == (r"\frac{1}{n - 1} \mathbf{X}_{c}^\top\mathbf{X}_{c} = "
                                      r"\frac{1}{2} \begin{bmatrix}8 & 4\\4 & 8\end{bmatrix} = "
                                      r"\begin{bmatrix}4 & 2\\2 & 4\end{bmatrix}")
 

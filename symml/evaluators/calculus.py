@@ -87,10 +87,6 @@ def _at_point(value, params, point):
     return value.subs(dict(zip(params, point)), simultaneous=True)
 
 
-def _point_latex(point) -> str:
-    return r"\left(" + ", ".join(latex(p) for p in point) + r"\right)"
-
-
 # --- derivatives ---------------------------------------------------------------------
 @handles(ast.Derivative)
 def derivative_value(node: ast.Derivative, ctx: Context):
@@ -155,9 +151,18 @@ def _along_definitions(value, node, params, ctx: Context):
         return value
     evaluated = value.subs(at, simultaneous=True)
     if ctx.want_steps:
-        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in at.items())
-        ctx.step(f"Evaluate at the defined {where}", value, evaluated)
+        ctx.step(("Evaluate at the defined", *_equations(at)), value, evaluated)
     return evaluated
+
+
+def _equations(at: dict) -> list:
+    """Title pieces `u = x^{2}`, `,`, `v = \\sin x` for the values put in."""
+    from sympy import Eq
+
+    pieces = []
+    for p, v in at.items():
+        pieces += ([","] if pieces else []) + [Eq(p, v, evaluate=False)]
+    return pieces
 
 
 def _is_scalar_value(value) -> bool:
@@ -180,16 +185,21 @@ def _multivariable_chain_step(node, variable, ctx: Context) -> None:
     inner = [ctx.value_of(arg) for arg in source.args]
     if not any(getattr(value, "has", lambda _: False)(variable) for value in inner):
         return
-    x, f = latex(variable), symbol_name(outer.name)
-    names = [symbol_name(arg.name) for arg in source.args]
-    formula = " + ".join(rf"\frac{{\partial {f}}}{{\partial {n}}}\frac{{d{n}}}{{d{x}}}"
-                         for n in names)
+    from sympy import Add, Mul, Symbol
+
+    from ..steps import AsWritten
+    from ..steps.notation_calculus import Leibniz, Written
+
+    f = Symbol(outer.name)
+    names = [Symbol(arg.name) for arg in source.args]
+    formula = Add(*(Mul(Leibniz(f, n, partial=True), Leibniz(n, variable), evaluate=False)
+                    for n in names), evaluate=False)
     at = dict(zip(outer.params, inner))
-    terms = " + ".join(
-        rf"\left({latex(diff(outer.body, p).subs(at, simultaneous=True))}\right)"
-        rf"\left({latex(diff(value, variable))}\right)" for p, value in zip(outer.params, inner))
-    ctx.step("Multivariable chain rule", rf"\frac{{d{symbol_name(node.name)}}}{{d{x}}}",
-             formula, terms)
+    terms = Written("+", *(Written("()", diff(outer.body, p).subs(at, simultaneous=True),
+                                   diff(value, variable))
+                           for p, value in zip(outer.params, inner)))
+    ctx.step("Multivariable chain rule", Leibniz(Symbol(node.name), variable),
+             AsWritten(formula), terms)
 
 
 def symbol_name(name: str) -> str:
@@ -278,16 +288,14 @@ def derivative_steps(expr, variable, value, *, partial: bool = False):
     """One step per rule, outer rule first, then `Result`: the rules' derivative (and
     `value`, SymPy's, when it is written differently)."""
     from ..steps import AsWritten, Step
-    from ..steps.diffsteps import flatten, rule_tree
+    from ..steps.diffsteps import derivative_of, flatten, rule_tree
 
-    d = r"\partial" if partial else "d"
-    operator = rf"\frac{{{d}}}{{{d} {latex(variable)}}}"
     tree = rule_tree(expr, variable, partial=partial)
-    steps = [Step.chain(node.rule, lambda node=node: rf"{operator}\left({latex(node.expr)}\right)",
+    steps = [Step.chain(node.rule, derivative_of(node.expr, variable, partial),
                         AsWritten(node.formula) if node.children else node.formula)
              for node in flatten(tree)]
     shown = [tree.derivative] if tree.derivative == value else [tree.derivative, value]
-    steps.append(Step.chain("Result", rf"{operator}\left({latex(expr)}\right)", *shown))
+    steps.append(Step.chain("Result", derivative_of(expr, variable, partial), *shown))
     return steps
 
 
@@ -308,8 +316,9 @@ def derivative_at(node: ast.Call, ctx: Context):
     point = [ctx.value_of(arg) for arg in node.args]
     at = _at_point(value, function.params, point)
     if ctx.want_steps and point != list(function.params):
-        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in zip(function.params, point))
-        ctx.step("Evaluate at the point", rf"\left.{latex(value)}\right|_{{{where}}}", at)
+        from sympy import Subs
+
+        ctx.step("Evaluate at the point", Subs(value, function.params, point), at)
     return at
 
 
@@ -325,20 +334,17 @@ def _builtin_function(node: ast.Node, value, ctx: Context):
     return builtin_as_function(name) if name else None
 
 
-def _builtin_label(name: str) -> str:
+def _builtin_label(name: str):
     r"""`\tanh`, `\sigma`, `\operatorname{ReLU}`: a built-in's name as a step writes it."""
-    from sympy.printing.latex import accepted_latex_functions
+    from ..steps.notation_calculus import FunctionName
 
-    if name in accepted_latex_functions or name == "exp":
-        return "\\" + name
-    written = symbol_name(name)
-    return written if written.startswith("\\") else rf"\operatorname{{{name}}}"
+    return FunctionName(name)
 
 
 @calls("prime")
 def prime_call(node: ast.Call, ctx: Context):
     """`f'(x)`, `f''(x)` of a defined function of one variable, or of an abstract f."""
-    from sympy import Derivative, Dummy, Function, Subs
+    from sympy import Derivative, Dummy, Function, Subs, Symbol
 
     prime = node.func
     if not isinstance(prime, ast.Prime):
@@ -361,9 +367,12 @@ def prime_call(node: ast.Call, ctx: Context):
         for _ in range(prime.order):
             derived = _differentiate(derived, param, ctx, partial=False)
         if label is not None and _no_derivative_at(function.body, derived, param, args[0]):
-            raise DomainError(f"{label}{chr(39) * prime.order} is undefined at "
-                              f"{latex(args[0])}: {label} has no derivative there", node.span)
-        label = (label or symbol_name(function.name)) + "'" * prime.order
+            name = latex(label)
+            raise DomainError(f"{name}{chr(39) * prime.order} is undefined at "
+                              f"{latex(args[0])}: {name} has no derivative there", node.span)
+        from ..steps.notation_calculus import Primed
+
+        label = Primed(label or Symbol(function.name), prime.order, param)
         return _substituted(derived, param, args[0], label, ctx)
     if isinstance(function, AbstractFunction) and len(args) == 1:
         if getattr(args[0], "is_Symbol", False):
@@ -387,13 +396,15 @@ def _no_derivative_at(body, derived, param, point) -> bool:
         or slope.is_finite is not True or any(k.subs(param, point) == 0 for k in kinks)
 
 
-def _substituted(derived, param, arg, label: str, ctx: Context):
-    """f'(2): the derivative at the argument, as a step when it is not the parameter."""
+def _substituted(derived, param, arg, label, ctx: Context):
+    """f'(2): the derivative `label` (a `Primed` f'(x)) at the argument, as a step when it
+    is not the parameter."""
     if arg == param:
         return derived
+    from sympy import Eq
+
     value = derived.subs(param, arg)
-    ctx.step(rf"Substitute {latex(param)} = {latex(arg)}", rf"{label}\left({latex(arg)}\right)",
-             value)
+    ctx.step(("Substitute", Eq(param, arg, evaluate=False)), label.at(arg), value)
     return value
 
 
@@ -407,8 +418,9 @@ def evaluated_at(node: ast.EvaluatedAt, ctx: Context):
           for symbol in _variable(variable, ctx)}
     result = value.subs(at, simultaneous=True)
     if ctx.want_steps:
-        where = ", ".join(f"{latex(p)} = {latex(v)}" for p, v in at.items())
-        ctx.step("Evaluate at the point", rf"\left.{latex(value)}\right|_{{{where}}}", result)
+        from sympy import Subs
+
+        ctx.step("Evaluate at the point", Subs(value, list(at), list(at.values())), result)
     return result
 
 
@@ -442,7 +454,9 @@ def gradient_value(node: ast.Gradient, ctx: Context):
     if point is not None:
         gradient = ImmutableMatrix(_at_point(gradient, params, point))
         if ctx.want_steps:
-            ctx.step("Evaluate at the point", rf"\nabla {name}{_point_latex(point)}", gradient)
+            from ..steps.notation_calculus import Applied, Nabla
+
+            ctx.step("Evaluate at the point", Applied(Nabla(name), *point), gradient)
     return gradient
 
 
@@ -471,36 +485,47 @@ def _gradient_by_matrix(node: ast.Gradient, ctx: Context):
     return X if X is not None and (is_symbolic(X) or X.shape[1] != 1) else None
 
 
-def _gradient_steps(name: str, expr, variables, gradient, ctx: Context) -> None:
+def _gradient_steps(name, expr, variables, gradient, ctx: Context) -> None:
     """The function once, one partial derivative per line, then the column."""
+    from ..steps.notation_calculus import Leibniz, Nabla
+
     ctx.step("The function", name, expr)
     for variable, value in zip(variables, gradient):
         ctx.step(("Partial derivative with respect to", variable),
-                 lambda v=variable: rf"\frac{{\partial {name}}}{{\partial {latex(v)}}}", value)
-    ctx.step("Gradient: the column of partial derivatives", rf"\nabla {name}", gradient)
+                 Leibniz(name, variable, partial=True), value)
+    ctx.step("Gradient: the column of partial derivatives", Nabla(name), gradient)
 
 
-def _function_label(node) -> str:
-    from ..render.latex import symbol_latex
+def _function_label(node):
+    """The symbol a function is written with: its name, else f."""
+    from sympy import Symbol
 
     if isinstance(node, ast.Call):
         node = node.func
-    return symbol_latex(node.name) if isinstance(node, ast.Name) else "f"
+    return Symbol(node.name if isinstance(node, ast.Name) else "f")
 
 
 def _jacobian_matrix(body, variables, ctx: Context, name: str | None = None):
     """Row i is the gradient of output i (each entry one `diff`, as Matrix.jacobian does)."""
     from sympy import diff
 
-    from ..render.latex import bold
-
     if 1 not in body.shape:
         raise ShapeError(f"the Jacobian needs a vector-valued function, not {describe(body)}")
     jacobian = built_matrix(len(body), len(variables),
                             (diff(output, v) for output in body for v in variables))
-    label = rf"J_{{{bold(name)}}}" if name else "J"
-    ctx.step("Jacobian: row i is the gradient of output i", label, jacobian)
+    ctx.step("Jacobian: row i is the gradient of output i", _jacobian_label(name, body),
+             jacobian)
     return jacobian
+
+
+def _jacobian_label(name: str | None, body):
+    r"""`J_{\mathbf{f}}` for a named vector function, else `J`."""
+    from sympy import MatrixSymbol, Symbol
+
+    from ..steps.notation_calculus import Labelled
+
+    J = Symbol("J")
+    return Labelled(J, MatrixSymbol(name, len(body), 1)) if name else J
 
 
 def _jacobian_of(node, variables, ctx: Context):
@@ -549,8 +574,10 @@ def hessian_symbol(node: ast.Subscript, ctx: Context):
     function = _defined_function(node.index[0], ctx)
     if function is None:
         return NotImplemented
+    from sympy import Symbol
+
     return hessian(function.body, list(function.params), None, ctx, node,
-                   label=symbol_name(function.name))
+                   label=Symbol(function.name))
 
 
 @calls("J", "H")
@@ -567,19 +594,21 @@ def jacobian_or_hessian_at(node: ast.Call, ctx: Context):
                          f"{len(args)}", node.span)
     point = None if args == list(function.params) else args
     if node.func.base.name == "H":
+        from sympy import Symbol
+
         return hessian(function.body, list(function.params), point, ctx, node,
-                       label=symbol_name(function.name))
+                       label=Symbol(function.name))
     matrix = jacobian_symbol(node.func, ctx)
     if point is None:
         return matrix
     from sympy import ImmutableMatrix
 
-    from ..render.latex import bold
+    from ..steps.notation_calculus import Applied
 
     value = ImmutableMatrix(_at_point(matrix, function.params, point))
     if ctx.want_steps:
-        ctx.step("Evaluate at the point", rf"J_{{{bold(function.name)}}}{_point_latex(point)}",
-                 value)
+        ctx.step("Evaluate at the point",
+                 Applied(_jacobian_label(function.name, matrix), *point), value)
     return value
 
 
@@ -595,10 +624,13 @@ def hessian_value(node: ast.Hessian, ctx: Context):
     return hessian(expr, params, point, ctx, node, label=_function_label(node.expr))
 
 
-def hessian(expr, params, point, ctx: Context, node, *, label: str = "f"):
-    """The Hessian of `expr` in `params`; at a point, with the eigenvalue verdict."""
-    from sympy import ImmutableMatrix
+def hessian(expr, params, point, ctx: Context, node, *, label=None):
+    """The Hessian of `expr` in `params` (a function written `label`, f unless told); at a
+    point, with the eigenvalue verdict."""
+    from sympy import ImmutableMatrix, Symbol
     from sympy import hessian as sympy_hessian
+
+    from ..steps.notation_calculus import Applied, Labelled
 
     if is_matrix(expr):
         raise ShapeError("the Hessian needs a scalar function", node.span)
@@ -606,12 +638,13 @@ def hessian(expr, params, point, ctx: Context, node, *, label: str = "f"):
         raise SymmlError("the Hessian needs a function of variables, e.g. f(x, y) = x^2 y",
                          node.span)
     matrix = built_matrix(len(params), len(params), sympy_hessian(expr, params))
-    ctx.step("Hessian: the matrix of second partial derivatives", rf"H_{{{label}}}", matrix)
+    written = Labelled(Symbol("H"), label if label is not None else Symbol("f"))
+    ctx.step("Hessian: the matrix of second partial derivatives", written, matrix)
     if point is None:
         return matrix
     matrix = ImmutableMatrix(_at_point(matrix, params, point))
     if ctx.want_steps:
-        ctx.step("Evaluate at the point", rf"H_{{{label}}}{_point_latex(point)}", matrix)
+        ctx.step("Evaluate at the point", Applied(written, *point), matrix)
         critical = all(_at_point(expr.diff(p), params, point) == 0 for p in params)
         _classify_point(matrix, critical, ctx)
     return matrix
@@ -635,8 +668,10 @@ def _classify_point(matrix, critical: bool, ctx: Context) -> None:
     definiteness = _definiteness(signs)
     outcome = VERDICTS[definiteness] if critical else \
         "but the gradient is not 0 there, so it is not a critical point"
+    from sympy import Contains, FiniteSet, Symbol
+
     ctx.step(f"Eigenvalues of the Hessian: {definiteness}, {outcome}",
-             r"\lambda \in \left\{" + ", ".join(latex(v) for v in eigenvalues) + r"\right\}")
+             Contains(Symbol("lambda"), FiniteSet(*eigenvalues), evaluate=False))
 
 
 def _sign(value):
@@ -666,8 +701,10 @@ def descent_update(node, ctx: Context):
     at_old = ctx.with_bound({base: old})
     value = _scalar_if_1x1(at_old.value_of(rhs), old)
     if ctx.want_steps:
+        from sympy import Symbol
+
         quiet = at_old.quiet()
-        ctx.step("Update: step against the gradient", symbol_name(f"{base}_new"),
+        ctx.step("Update: step against the gradient", Symbol(f"{base}_new"),
                  _shown(rhs, quiet), value)
     ctx.workspace.define(f"{base}_new", value)
     return StatementResult("definition", value)
@@ -701,30 +738,28 @@ def _mentions_gradient(node) -> bool:
     return False
 
 
-SHOWN = {ast.Add: " + ", ast.Sub: " - ", ast.Dot: r" \cdot ", ast.Star: r" \cdot "}
+SHOWN = {ast.Add: "+", ast.Sub: "-", ast.Dot: "cdot", ast.Star: "cdot"}
 
 
-def _shown(node, ctx: Context) -> str:
-    r"""The expression with each operand replaced by its value: `0 - \frac{1}{10} (-6)`."""
+def _shown(node, ctx: Context):
+    r"""The expression with each operand replaced by its value, as written:
+    `0 - \frac{1}{10} \cdot (-6)` (negative numbers and sums in parentheses)."""
+    from ..steps.notation_calculus import Written
+
     if type(node) in SHOWN:
-        return _shown(node.left, ctx) + SHOWN[type(node)] + _shown(node.right, ctx)
+        return Written(SHOWN[type(node)], _shown(node.left, ctx), _shown(node.right, ctx))
     if isinstance(node, ast.Juxtapose):
-        return r" \cdot ".join(_shown(factor, ctx) for factor in node.factors)
-    return _operand_latex(ctx.value_of(node))
-
-
-def _operand_latex(value) -> str:
-    """A value as an operand: negative numbers and sums in parentheses."""
-    text = latex(_scalar_if_1x1(value, None))
-    needs = getattr(value, "is_Add", False) or text.startswith("-")
-    return rf"\left({text}\right)" if needs else text
+        return Written("cdot", *(_shown(factor, ctx) for factor in node.factors))
+    return _scalar_if_1x1(ctx.value_of(node), None)
 
 
 @calls("GD")
 def gradient_descent(node: ast.Call, ctx: Context):
     """`GD(J, θ₀, η, k)`: k exact steps θ ← θ − η∇J(θ), one step line per iterate; the
     value is the last θ (a scalar for a function of one variable, else a column)."""
-    from sympy import ImmutableMatrix, diff
+    from sympy import ImmutableMatrix, Symbol, diff
+
+    from ..steps.notation_calculus import Applied, Nabla, Written
 
     if len(node.args) != 4:
         raise SymmlError(r"GD takes (J, \theta_0, \eta, k)", node.span)
@@ -735,18 +770,18 @@ def gradient_descent(node: ast.Call, ctx: Context):
     _check_descent(function, theta, count, node)
     params = function.params
     gradient = column(diff(function.body, p) for p in params)
-    name = symbol_name(function.name)
-    ctx.step("Gradient", rf"\nabla {name}", gradient)
+    nabla = Nabla(Symbol(function.name))
+    ctx.step("Gradient", nabla, gradient)
     for k in range(1, int(count) + 1):
         here = _at_point(gradient, params, list(theta) if is_matrix(theta) else [theta])
         step = here if is_matrix(theta) else here[0]
         new = theta - eta * step
         new = ImmutableMatrix(new) if is_matrix(theta) else new
         if ctx.want_steps:
-            ctx.step(f"Step {k}", rf"\theta_{{{k}}}",
-                     rf"\theta_{{{k - 1}}} - \eta \nabla {name}(\theta_{{{k - 1}}})",
-                     rf"{_operand_latex(theta)} - {_operand_latex(eta)} \cdot "
-                     rf"{_operand_latex(step)}", new)
+            before = Symbol(f"theta_{k - 1}")
+            ctx.step(f"Step {k}", Symbol(f"theta_{k}"),
+                     before - Symbol("eta") * Applied(nabla, before),
+                     Written("-", theta, Written("cdot", eta, step)), new)
         theta = new
     return theta
 
@@ -782,10 +817,11 @@ def integral_value(node: ast.Integral, ctx: Context):
     lower, upper = ctx.value_of(node.lower), ctx.value_of(node.upper)
     value = _definite(body, variable, lower, upper, node)
     if ctx.want_steps:
+        from ..steps.notation_calculus import Between
+
         ctx.step("Evaluate between the limits: F(b) − F(a)",
                  Integral(body, (variable, lower, upper)),
-                 rf"\left[{latex(antiderivative)}\right]_{{{latex(lower)}}}^{{{latex(upper)}}}",
-                 value)
+                 Between(antiderivative, lower, upper), value)
     return value
 
 
@@ -837,7 +873,9 @@ def _antiderivative_steps(body, variable, antiderivative, ctx: Context) -> None:
         rule_steps = ()  # a manualintegrate record we cannot read: the answer still stands
     for step in rule_steps:
         ctx.add_step(step)
-    ctx.step("Antiderivative", Integral(body, variable), latex(antiderivative) + " + C")
+    from ..steps.notation_calculus import PlusC
+
+    ctx.step("Antiderivative", Integral(body, variable), PlusC(antiderivative))
 
 
 @handles(ast.Limit)
@@ -875,14 +913,17 @@ def _limit_or_error(unevaluated, node):
     return value
 
 
-def _written_out(terms, op: str) -> str:
+def _written_out(terms, op: str):
     """`1 + 2 + 3`; matrices, which SymPy adds at once, side by side as LaTeX."""
     from sympy import Add, Mul
 
+    from ..steps import AsWritten
+    from ..steps.notation_calculus import Written
+
     if any(is_matrix(term) for term in terms):
-        return (" + " if op == "sum" else " ").join(latex(term) for term in terms)
+        return Written("+" if op == "sum" else " ", *terms)
     combine = Add if op == "sum" else Mul
-    return latex(combine(*terms, evaluate=False), as_written=True)
+    return AsWritten(combine(*terms, evaluate=False))
 
 
 @handles(ast.BigOp)

@@ -295,19 +295,24 @@ def _steps(operands, spec, output, summed, products, result, ctx: Context) -> No
     by `products()` only when the step is printed."""
     from math import prod
 
+    from ..steps import AsWritten, Deferred
+    from ..steps.notation_calculus import Quoted, SumOver, Written
+
     result_name = next(c for c in RESULT_NAMES if c not in {o.name for o in operands})
     if spec.output is None:
         ctx.step("Implicit mode: the output keeps the labels that appear once, in "
-                 "alphabetical order", r"\text{``%s''}" % _spec_text(operands, output))
-    factors = " ".join(_indexed(o.name, o.labels) for o in operands)
-    sum_sign = r"\sum_{%s} " % ", ".join(_label_text(s) for s in summed) if summed else ""
-    formula = [_indexed(result_name, output), sum_sign + factors]
+                 "alphabetical order", Quoted(_spec_text(operands, output)))
+    factors = [_indexed(o.name, o.labels) for o in operands]
+    written = factors[0] if len(factors) == 1 else Written(" ", *factors)
+    if summed:
+        written = SumOver(written, *_label_list(_dedupe_broadcast(summed)))
+    formula = [_indexed(result_name, output), written]
     entries = prod(getattr(result, "shape", ()))
     if len(output) <= 2 and entries <= TABLE_LIMIT and (summed or len(operands) > 1):
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula)
         ctx.step("Each entry as its sum of products",
-                 lambda: latex(_table(products(), result), as_written=True), result)
+                 Deferred(lambda: AsWritten(_table(products(), result))), result)
     else:
         ctx.step("Einstein summation: multiply the entries, sum over the repeated labels",
                  *formula, result)
@@ -328,24 +333,30 @@ def _table(terms: dict, result):
     return ImmutableMatrix(rows, cols, ordered)
 
 
-def _indexed(name: str, labels) -> str:
+def _indexed(name: str, labels):
+    """`A_{i,j}`: the operand's entry at its labels (a symbol when it has none)."""
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Labelled
+
     if not labels:
-        return name
-    return f"{name}_{{{','.join(_label_list(labels))}}}"
+        return Symbol(name)
+    return Labelled(Symbol(name), *_label_list(labels))
 
 
-def _label_list(labels) -> list[str]:
-    """Labels as LaTeX; the broadcast axes of `...` show as one `\\ldots`."""
+def _label_list(labels) -> list:
+    """Labels as symbols; the broadcast axes of `...` show as one `\\ldots`."""
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Dots
+
     out = []
     for label in labels:
-        text = _label_text(label)
-        if not (out and text == r"\ldots" and out[-1] == text):
-            out.append(text)
+        if not _is_broadcast(label):
+            out.append(Symbol(label))
+        elif not (out and isinstance(out[-1], Dots)):
+            out.append(Dots())
     return out
-
-
-def _label_text(label: str) -> str:
-    return r"\ldots" if _is_broadcast(label) else label
 
 
 def _spec_text(operands, output) -> str:
@@ -354,6 +365,10 @@ def _spec_text(operands, output) -> str:
                        for label in _dedupe_broadcast(labels))
 
     return ",".join(term(o.labels) for o in operands) + "->" + term(output)
+
+
+def _label_text(label: str) -> str:
+    return r"\ldots" if _is_broadcast(label) else label
 
 
 def _dedupe_broadcast(labels) -> list[str]:

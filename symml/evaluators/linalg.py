@@ -3,11 +3,11 @@ characteristic polynomial → roots → null spaces."""
 from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
-from ..render.latex import bold, latex
+from ..render.latex import latex
 from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
 from ..syntax import ast
 from ..limits import check_eigenproblem
-from ..steps import Math
+from ..steps import AsWritten
 from .registry import Context, StatementResult, calls, statement_rule
 
 STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
@@ -34,19 +34,28 @@ def require_entries(value, what: str, node) -> None:
                          getattr(node, "span", None))
 
 
-def label(node, value=None) -> str | None:
-    """How the guide writes an operand: `\\mathbf{A}`, `\\mathbf{A}^\\top`, or None."""
+def label(node, value=None):
+    """How the guide writes an operand: `\\mathbf{A}` (a MatrixSymbol), `\\mathbf{A}^\\top`,
+    a scalar's value, or None."""
+    from sympy import MatrixSymbol, Transpose
+
     if isinstance(node, ast.Name) and len(node.name) <= 12:
-        return bold(node.name) if value is None or is_matrix(value) else latex(value)
+        if value is not None and not is_matrix(value):
+            return value
+        return MatrixSymbol(node.name, *(value.shape if value is not None else (1, 1)))
     if isinstance(node, ast.Transpose):
-        inner = label(node.operand)
-        return inner + r"^\top" if inner else None
+        inner = label(node.operand, value.T if value is not None else None)
+        return Transpose(inner) if inner is not None else None
     return None
 
 
-def _product_label(left_node, right_node, a, b, symbol: str = "") -> list[str]:
+def _product_label(left_node, right_node, a, b, symbol: str = "") -> list:
+    """`\\mathbf{A}\\mathbf{B}`, `\\mathbf{a} \\cdot \\mathbf{b}`: the operands joined by
+    `symbol` (an operator of `Written`), or nothing when one has no short name."""
+    from ..steps.notation_calculus import Written
+
     left, right = label(left_node, a), label(right_node, b)
-    return [f"{left}{symbol}{right}"] if left and right else []
+    return [Written(symbol, left, right)] if left is not None and right is not None else []
 
 
 def _unevaluated_dot(row, column):
@@ -70,19 +79,15 @@ def matmul(a, b, ctx: Context, left_node, right_node):
         if ctx.want_steps:
             ctx.step("Dot product: multiply matching entries and add",
                      *_product_label(left_node, right_node, a, b),
-                     lambda: latex(_unevaluated_dot(list(a), list(b)), as_written=True),
-                     result[0])
+                     AsWritten(_unevaluated_dot(list(a), list(b))), result[0])
         return result[0]
     if ctx.want_steps and result.rows * result.cols * a.shape[1] <= STEP_ENTRY_LIMIT:
-        def table() -> str:
-            from sympy import Matrix
+        from sympy import ImmutableMatrix
 
-            return latex(Matrix(result.rows, result.cols,
-                                lambda i, j: _unevaluated_dot(a.row(i), b.col(j))),
-                         as_written=True)
-
+        table = ImmutableMatrix(result.rows, result.cols,
+                                lambda i, j: _unevaluated_dot(a.row(i), b.col(j)))
         ctx.step("Matrix product: entry (i, j) is row i times column j",
-                 *_product_label(left_node, right_node, a, b), table, result)
+                 *_product_label(left_node, right_node, a, b), AsWritten(table), result)
     return result
 
 
@@ -96,7 +101,7 @@ def _symbolic_dot(a, b, ctx: Context, left_node, right_node):
         return None
     i = Symbol("i", integer=True)
     value = Sum(IndexedBase(a.T.name)[i] * IndexedBase(b.name)[i], (i, 1, b.shape[0]))
-    written = "" if isinstance(left_node, ast.Transpose) else r" \cdot "
+    written = "" if isinstance(left_node, ast.Transpose) else "cdot"
     ctx.step("Dot product: multiply matching entries and add",
              *_product_label(left_node, right_node, a, b, written), value)
     return value
@@ -113,8 +118,8 @@ def dot(a, b, ctx: Context, left_node, right_node, node):
 
     value = Add(*[x * y for x, y in zip(a, b)])
     ctx.step("Dot product: multiply matching entries and add",
-             *_product_label(left_node, right_node, a, b, r" \cdot "),
-             lambda: latex(_unevaluated_dot(list(a), list(b)), as_written=True), value)
+             *_product_label(left_node, right_node, a, b, "cdot"),
+             AsWritten(_unevaluated_dot(list(a), list(b))), value)
     return value
 
 
@@ -128,9 +133,21 @@ def cross(a, b, ctx: Context, node):
 
     u, v = list(a), list(b)
     value = _matrix(Matrix(u).cross(Matrix(v)))
-    ctx.step(("Cross product:", Math(r"(a_2 b_3 - a_3 b_2, a_3 b_1 - a_1 b_3, a_1 b_2 - a_2 b_1)")),
-             *_product_label(node.left, node.right, a, b, r" \times "), value)
+    ctx.step(("Cross product:", _cross_formula()),
+             *_product_label(node.left, node.right, a, b, "times"), value)
     return value
+
+
+def _cross_formula():
+    """`\\left(a_{2} b_{3} - a_{3} b_{2}, ...\\right)`, the rule in the title."""
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Written
+
+    a, b = ([Symbol(f"{n}_{i}") for i in (1, 2, 3)] for n in "ab")
+    return Written("()", Written(",", *(
+        Written("-", Written(" ", a[i], b[j]), Written(" ", a[j], b[i]))
+        for i, j in ((1, 2), (2, 0), (0, 1)))))
 
 
 def hadamard(a, b, ctx: Context, node):
@@ -139,14 +156,14 @@ def hadamard(a, b, ctx: Context, node):
     if a.shape != b.shape:
         raise ShapeError(f"the Hadamard product needs one shape, got {describe(a)} and "
                          f"{describe(b)}", node.span)
-    from sympy import Matrix, Mul
+    from sympy import ImmutableMatrix, Mul
 
     value = _matrix(a.multiply_elementwise(b))
     ctx.step("Hadamard product: multiply entry by entry",
-             *_product_label(node.left, node.right, a, b, r" \odot "),
-             lambda: latex(Matrix(a.rows, a.cols,
-                                  lambda i, j: Mul(a[i, j], b[i, j], evaluate=False)),
-                           as_written=True), value)
+             *_product_label(node.left, node.right, a, b, "odot"),
+             AsWritten(ImmutableMatrix(a.rows, a.cols,
+                                       lambda i, j: Mul(a[i, j], b[i, j], evaluate=False))),
+             value)
     return value
 
 
@@ -177,11 +194,23 @@ def determinant(value, ctx: Context, node):
 
         expansion = Add(Mul(value[0, 0], value[1, 1], evaluate=False),
                         Mul(-1, value[0, 1], value[1, 0], evaluate=False), evaluate=False)
-        ctx.step(("Determinant of a 2×2 matrix:", Math("ad - bc")),
-                 lambda: latex(expansion, as_written=True), result)
+        ctx.step(("Determinant of a 2×2 matrix:", _ad_minus_bc()), AsWritten(expansion),
+                 result)
     else:
-        ctx.step("Determinant", lambda: rf"\det {latex(value)}", result)
+        from ..steps.notation_calculus import Det
+
+        ctx.step("Determinant", Det(value), result)
     return result
+
+
+def _ad_minus_bc():
+    """`ad - bc` in a title."""
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Written
+
+    a, b, c, d = (Symbol(n) for n in "abcd")
+    return Written("-", Written("", a, d), Written("", b, c))
 
 
 def inverse(value, ctx: Context, node):
@@ -195,9 +224,14 @@ def inverse(value, ctx: Context, node):
         raise DomainError("the matrix is singular (determinant 0), so it has no inverse",
                           node.span)
     result = _matrix(value.inv())
-    ctx.step("Inverse: the adjugate divided by the determinant",
-             lambda: rf"\frac{{1}}{{{latex(det)}}} {latex(_matrix(value.adjugate()))}",
-             result)
+    if ctx.want_steps:
+        from sympy import Integer, Pow
+
+        from ..steps.notation_calculus import Written
+
+        ctx.step("Inverse: the adjugate divided by the determinant",
+                 Written(" ", Pow(det, Integer(-1), evaluate=False),
+                         _matrix(value.adjugate())), result)
     return result
 
 
@@ -235,7 +269,7 @@ def _symbolic_power(value, exponent, node):
 
 def norm(value, order, ctx: Context, node):
     """‖v‖₂ (default), ‖v‖₁, ‖v‖_∞, ‖A‖_F; ‖A‖₂ of a matrix is its largest singular value."""
-    from sympy import Abs, Add, Max, Pow, sqrt
+    from sympy import Abs, Add, Max, Pow, S, sqrt
 
     require_entries(value, "a norm", node)
     entries = list(value)
@@ -245,7 +279,7 @@ def norm(value, order, ctx: Context, node):
             getattr(x, "is_real", False) for x in entries) else sqrt(
             sum(Abs(x)**2 for x in entries))
         ctx.step("Norm: the square root of the sum of squares",
-                 lambda: rf"\sqrt{{{latex(squares, as_written=True)}}}", result)
+                 AsWritten(Pow(squares, S.Half, evaluate=False)), result)
         return result
     if order == 1 and is_vector(value):
         result = Add(*[Abs(x) for x in entries])
@@ -270,8 +304,9 @@ def unit_vector(value, operand_node, ctx: Context):
     if length == 0:
         raise DomainError("the zero vector has no direction, so no unit vector", operand_node.span)
     result = _matrix(value / length)
-    ctx.step("Unit vector: divide by the norm",
-             lambda: rf"\frac{{{latex(value)}}}{{{latex(length)}}}", result)
+    from ..steps.notation_calculus import Over
+
+    ctx.step("Unit vector: divide by the norm", Over(value, length), result)
     return result
 
 
@@ -308,8 +343,7 @@ def trace_call(node, ctx):
     result = value.trace()
 
     ctx.step("Trace: the sum of the diagonal",
-             lambda: latex(Add(*[value[i, i] for i in range(value.rows)], evaluate=False),
-                           as_written=True), result)
+             AsWritten(Add(*[value[i, i] for i in range(value.rows)], evaluate=False)), result)
     return result
 
 
@@ -330,9 +364,12 @@ def characteristic_polynomial(value, ctx: Context) -> None:
         return
     from sympy import Symbol, factor
 
-    polynomial = factor(value.charpoly(Symbol("lambda")).as_expr())
-    ctx.step("Characteristic polynomial",
-             lambda: rf"\det\left({latex(value)} - \lambda I\right)", polynomial)
+    from ..steps.notation_calculus import Det, Written
+
+    lam = Symbol("lambda")
+    polynomial = factor(value.charpoly(lam).as_expr())
+    shifted = Written("-", value, Written(" ", lam, Symbol("I")))
+    ctx.step("Characteristic polynomial", Det(shifted), polynomial)
 
 
 @calls("eigvals", "eigenvals")
@@ -349,7 +386,9 @@ def eigvals_call(node, ctx):
 
 def eigenpairs(value, ctx: Context, node):
     """[(λ, multiplicity, [eigenvectors])] with the roots and null-space steps."""
-    from sympy import Dict, ImmutableMatrix, Symbol, eye
+    from sympy import Contains, Dict, Eq, ImmutableMatrix, MatrixSymbol, Symbol, eye
+
+    from ..steps.notation_calculus import Implies, Span, Written
 
     _square(value, "the eigenproblem", node)
     characteristic_polynomial(value, ctx)
@@ -357,21 +396,31 @@ def eigenpairs(value, ctx: Context, node):
     lam = Symbol("lambda")
     ctx.step("Roots of the characteristic polynomial (eigenvalue : multiplicity)",
              Dict({eigenvalue: multiplicity for eigenvalue, multiplicity, _ in pairs}))
+    v, zero = MatrixSymbol("v", value.rows, 1), MatrixSymbol("0", value.rows, 1)
     for eigenvalue, multiplicity, vectors in pairs:
-        def null_space(eigenvalue=eigenvalue, vectors=vectors) -> str:
-            shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
-            basis = ", ".join(latex(ImmutableMatrix(v)) for v in vectors)
-            return (rf"{latex(shifted)} \mathbf{{v}} = \mathbf{{0}} \Rightarrow \mathbf{{v}} "
-                    rf"\in \operatorname{{span}}\left\{{{basis}\right\}}")
-
-        ctx.step(("Null space of", Math(r"A - \lambda I"), "for",
-                  Math(rf"{latex(lam)} = {latex(eigenvalue)}")), null_space)
+        shifted = ImmutableMatrix(value - eigenvalue * eye(value.rows))
+        basis = Span(*[ImmutableMatrix(vector) for vector in vectors])
+        ctx.step(("Null space of", _a_minus_lambda_i(), "for",
+                  Eq(lam, eigenvalue, evaluate=False)),
+                 Implies(Eq(Written(" ", shifted, v), zero, evaluate=False),
+                         Contains(v, basis, evaluate=False)))
     return pairs
+
+
+def _a_minus_lambda_i():
+    """`A - \\lambda I` in a title."""
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Written
+
+    return Written("-", Symbol("A"), Written(" ", Symbol("lambda"), Symbol("I")))
 
 
 @calls("eig")
 def eig_call(node, ctx):
-    from sympy import ImmutableMatrix, Tuple
+    from sympy import ImmutableMatrix
+
+    from ..steps.notation_calculus import Eigendecomposition
 
     value = _one_matrix(node, ctx, "eig")
     eigenpairs(value, ctx, node)
@@ -379,9 +428,17 @@ def eig_call(node, ctx):
         raise DomainError("the matrix is not diagonalizable: it has too few independent "
                           "eigenvectors for A = P D P^{-1}", node.span)
     p, d = value.diagonalize()
-    ctx.step(("Eigendecomposition", Math("A = P D P^{-1}")), lambda: rf"P = {latex(ImmutableMatrix(p))},"
-             rf"\ D = {latex(ImmutableMatrix(d))}")
-    return Tuple(ImmutableMatrix(p), ImmutableMatrix(d))
+    pair = Eigendecomposition(ImmutableMatrix(p), ImmutableMatrix(d))
+    ctx.step(("Eigendecomposition", _p_d_p_inverse()), pair)
+    return pair
+
+
+def _p_d_p_inverse():
+    """`A = P D P^{-1}` in a title (matrices: symbols that do not commute)."""
+    from sympy import Eq, symbols
+
+    A, P, D = symbols("A P D", commutative=False)
+    return Eq(A, P * D * P**-1, evaluate=False)
 
 
 @calls("is_symmetric")
@@ -390,8 +447,9 @@ def is_symmetric_call(node, ctx):
 
     value = _one_matrix(node, ctx, "is_symmetric")
     result = value.is_square and value == value.T
-    ctx.step("Compare the matrix with its transpose", lambda: rf"{latex(value)}^\top",
-             value.T)
+    from sympy import Transpose
+
+    ctx.step("Compare the matrix with its transpose", Transpose(value), value.T)
     return sympy.true if result else sympy.false
 
 
@@ -466,7 +524,7 @@ def linear_system(node, ctx: Context):
 
     augmented = _matrix(matrix.row_join(rhs))
     ctx.step("Row-reduce the augmented matrix [A | b]", augmented,
-             lambda: latex(_matrix(augmented.rref()[0])))
+             _matrix(augmented.rref()[0]))
     try:
         solution, parameters = matrix.gauss_jordan_solve(rhs)
     except ValueError:
@@ -474,8 +532,10 @@ def linear_system(node, ctx: Context):
                           "c ≠ 0", node.span) from None
     names = {p: Symbol(f"t_{i}") for i, p in enumerate(parameters, start=1)}
     value = _matrix(solution.xreplace(names))
+    from sympy import MatrixSymbol
+
     ctx.step("Solve, back-substituting" + (" (free parameters t)" if names else ""),
-             bold(unknown), value)
+             MatrixSymbol(unknown, *value.shape), value)
     return StatementResult("solution", value)
 
 

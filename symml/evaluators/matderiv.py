@@ -70,7 +70,8 @@ def derivative(node, X, ctx: Context):
     return partials(value, X, ctx)
 
 
-def closed_form(value, X, ctx: Context, name: str = "f"):
+def closed_form(value, X, ctx: Context, name=None):
+    """∂f/∂X by differentials; `name` is how f is written in the steps (f unless told)."""
     from ..steps.matsteps import derivation
 
     rules = [] if ctx.want_steps else None
@@ -92,7 +93,7 @@ def presentable(result):
     return result.xreplace(swaps) if swaps else result
 
 
-def partials(value, X, ctx: Context, name: str = "f"):
+def partials(value, X, ctx: Context, name=None):
     """Numeric sizes: a scalar's partials in the shape of X; a vector's Jacobian."""
     from sympy import Basic
 
@@ -125,9 +126,14 @@ def hessian(node, X, ctx: Context):
     value = body(node, ctx)
     if is_matrix(value):
         raise ShapeError("the Hessian needs a scalar function", node.span)
+    from sympy import Symbol
+
+    from ..steps.notation_calculus import Leibniz, Nabla
+
+    gradient_name = Nabla(Symbol("f"))
     if not matcalc.is_symbolic(X):
-        return partials(partials(value, X, ctx), X, ctx, r"\nabla f")
+        return partials(partials(value, X, ctx), X, ctx, gradient_name)
     gradient = closed_form(value, X, ctx)
-    ctx.step("Hessian: the Jacobian of the gradient", r"\nabla^2 f",
-             rf"\frac{{\partial \nabla f}}{{\partial {latex(X)}}}")
-    return closed_form(gradient, X, ctx, r"\nabla f")
+    ctx.step("Hessian: the Jacobian of the gradient", Nabla(Symbol("f"), 2),
+             Leibniz(gradient_name, X, partial=True))
+    return closed_form(gradient, X, ctx, gradient_name)

@@ -43,8 +43,8 @@ def congruence(node: ast.Congruence, ctx: Context):
         raise SymmlError("the modulus of a congruence must be a positive whole number",
                          node.modulus.span)
     difference = sympy.expand(left - right)
-    ctx.step(rf"Divide the difference by {modulus}",
-             rf"{latex(difference)} \bmod {modulus} = {latex(sympy.Mod(difference, modulus))}")
+    ctx.step(("Divide the difference by", modulus),
+             sympy.Mod(difference, modulus, evaluate=False), sympy.Mod(difference, modulus))
     if difference.is_Integer:
         return StatementResult("check", sympy.true if difference % modulus == 0 else sympy.false)
     unknowns = sorted(difference.free_symbols, key=str)

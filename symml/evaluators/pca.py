@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..steps import Math
 from ..semantics.kinds import describe, is_matrix
 from ..syntax import ast
 from .linalg import characteristic_polynomial
@@ -40,16 +39,41 @@ def pca_call(node: ast.Call, ctx: Context):
         raise DomainError("the data have no variance, so there are no principal components",
                           node.args[0].span)
     ratios = Tuple(*[value / total for value, _ in top])
-    ctx.step(("Explained-variance ratios", Math(r"\lambda_i / \sum_j \lambda_j"),
-              f"of the top {k}"),
-             lambda: rf"\frac{{1}}{{{latex(total)}}}"
-             rf"\left({', '.join(latex(v) for v, _ in top)}\right)", ratios)
+    if ctx.want_steps:
+        _ratio_step([value for value, _ in pairs], k, ratios, ctx)
     components = ImmutableMatrix.hstack(*[vector for _, vector in top])
     centred, _ = centre(data)
     projected = ImmutableMatrix(centred * components).applyfunc(simplify)
-    ctx.step("Project the centred data onto the components",
-             r"\mathbf{X}_c \mathbf{W}", f"{latex(centred)} {latex(components)}", projected)
+    if ctx.want_steps:
+        from sympy import MatrixSymbol
+
+        from ..steps.notation_calculus import Written
+
+        ctx.step("Project the centred data onto the components",
+                 Written("", MatrixSymbol("X_c", *centred.shape),
+                         MatrixSymbol("W", *components.shape)),
+                 Written(" ", centred, components), projected)
     return Tuple(Tuple(*[Tuple(value, vector) for value, vector in top]), ratios, projected)
+
+
+def _ratio_step(eigenvalues: list, k: int, ratios, ctx: Context) -> None:
+    r"""Each top eigenvalue over the sum of all, as the guide writes a ratio:
+    `\frac{\lambda_{1}}{\lambda_{1} + \lambda_{2}} = \frac{\frac{8}{3}}{\frac{8}{3} +
+    \frac{2}{3}} = \frac{4}{5}` (a tuple of such ratios for k > 1)."""
+    from sympy import Add, Symbol, Tuple
+
+    from ..steps.notation_calculus import Over
+
+    names = [Symbol(f"lambda_{i}") for i in range(1, len(eigenvalues) + 1)]
+    everything = Add(*eigenvalues, evaluate=False)
+    lines = (Tuple(*[names[i] / Add(*names) for i in range(k)]),
+             Tuple(*[Over(eigenvalues[i], everything) for i in range(k)]), ratios)
+    if k == 1:
+        lines = tuple(line[0] for line in lines)
+    title = ("Explained-variance ratio of the first component: its eigenvalue over the sum "
+             "of all" if k == 1 else f"Explained-variance ratios of the top {k} components: "
+             "each eigenvalue over the sum of all")
+    ctx.step((title,), *lines)
 
 
 def _data_matrix(value, node):
@@ -83,13 +107,22 @@ def covariance(data, ctx: Context):
     from sympy import ImmutableMatrix
 
     centred, means = centre(data)
-    ctx.step("Column means", r"\boldsymbol{\mu}", means)
-    ctx.step("Centre: subtract each column's mean", r"\mathbf{X}_c", centred)
     n = data.rows
     result = ImmutableMatrix(centred.T * centred / (n - 1))
-    ctx.step(("Sample covariance: divide by", Math("n - 1")),
-             r"\frac{1}{n - 1} \mathbf{X}_c^\top \mathbf{X}_c",
-             lambda: rf"\frac{{1}}{{{n - 1}}} {latex(ImmutableMatrix(centred.T * centred))}",
+    if not ctx.want_steps:
+        return result
+    from sympy import Integer, MatrixSymbol, Pow, Symbol, Transpose
+
+    from ..steps.notation_calculus import Written
+
+    X_c = MatrixSymbol("X_c", *centred.shape)
+    ctx.step("Column means", MatrixSymbol("mu", *means.shape), means)
+    ctx.step("Centre: subtract each column's mean", X_c, centred)
+    size = Symbol("n")
+    ctx.step(("Sample covariance: divide by", size - 1),
+             Written(" ", 1 / (size - 1), Written("", Transpose(X_c), X_c)),
+             Written(" ", Pow(Integer(n - 1), -1, evaluate=False),
+                     ImmutableMatrix(centred.T * centred)),
              result)
     return result
 

@@ -436,12 +436,21 @@ def _solve(equations, unknowns, ctx: Context, node) -> StatementResult:
         solutions = sympy.solve(equations, unknowns[0], dict=True)
         values = sympy.FiniteSet(*[s[unknowns[0]] for s in solutions if unknowns[0] in s])
         _check_solution_set(equations, unknowns[0], values, ctx, node)
-        ctx.step(f"Solve for {latex(unknowns[0])}", rf"{latex(unknowns[0])} \in {latex(values)}")
+        ctx.step(("Solve for", unknowns[0]),
+                 sympy.Contains(unknowns[0], values, evaluate=False))
         return StatementResult("solution", values)
     solutions = sympy.solve(equations, unknowns, dict=True)
     value = sympy.Tuple(*[sympy.Dict(s) for s in solutions])
-    ctx.step("Solve for " + ", ".join(latex(u) for u in unknowns), value)
+    ctx.step(("Solve for", *_listed(unknowns)), value)
     return StatementResult("solution", value)
+
+
+def _listed(items) -> list:
+    """Title pieces `x`, `,`, `y`: math pieces separated by commas."""
+    pieces = []
+    for item in items:
+        pieces += ([","] if pieces else []) + [item]
+    return pieces
 
 
 def _check_solution_set(equations, unknown, values, ctx: Context, node) -> None:

@@ -113,13 +113,16 @@ def _printer(order: str, written: bool = False):
             return primed if primed else super()._print_Derivative(expr)
 
         def _print_Subs(self, expr):
-            """`f'(g(x))` for the derivative of f evaluated at g(x)."""
+            """`f'(g(x))` for the derivative of f evaluated at g(x); any other evaluation at a
+            point as the bar `\\left.x^{2} y\\right|_{x = 1, y = 2}` (one line, not stacked)."""
             inner = expr.expr
             if getattr(inner, "is_Derivative", False) and len(expr.point) == 1:
                 primed = self._primed(inner.expr, inner.variable_count, expr.point)
                 if primed:
                     return primed
-            return super()._print_Subs(expr)
+            where = ", ".join("%s = %s" % (self._print(v), self._print(p))
+                              for v, p in zip(expr.variables, expr.point))
+            return r"\left.%s\right|_{%s}" % (self._print(inner), where)
 
         def _primed(self, function, variable_count, point):
             from sympy.core.function import AppliedUndef
@@ -384,7 +387,7 @@ def hard_decimal(value):
         parts = [hard_decimal(item) for item in value]
         if all(p is None for p in parts):
             return None
-        return Tuple(*[p if p is not None else item for p, item in zip(parts, value)])
+        return value.func(*[p if p is not None else item for p, item in zip(parts, value)])
     if isinstance(value, Basic) and is_hard(value):
         return value.evalf(6, chop=True)
     return None

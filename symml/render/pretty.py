@@ -7,6 +7,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=2)
 def _printer(order: str | None = None):
+    from sympy import Symbol
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
@@ -60,10 +61,8 @@ def _printer(order: str | None = None):
             """`d/dx (part)`, as the LaTeX step line writes it."""
             part, x, partial = expr.args
             d = "∂" if partial else "d"
-            operator = prettyForm(*prettyForm(d).below("─" * (len(str(x)) + 1)))
-            operator = prettyForm(*operator.below(f"{d}{self._print(x).render()}"))
-            operator.baseline = 1
-            return prettyForm(*operator.right(self._print(part).parens()))
+            operator = prettyForm(d) / prettyForm(*self._print(x).left(d))
+            return prettyForm(*operator.right(prettyForm(*self._print(part).parens())))
 
         def emptyPrinter(self, expr):
             """A symml object with only a LaTeX form (a matrix-calculus expression): its
@@ -74,6 +73,34 @@ def _printer(order: str | None = None):
 
                 return prettyForm(latex_to_unicode(latex(expr)))
             return super().emptyPrinter(expr)
+
+        # --- calculus and linear algebra steps (issue 13) ------------------------------
+        def _print_Derivative(self, expr):
+            """`g'(x)` for an abstract function of one variable, as the LaTeX twin."""
+            primed = self._primed(expr.expr, expr.variable_count, expr.expr.args[:1])
+            return primed if primed is not None else super()._print_Derivative(expr)
+
+        def _print_Subs(self, expr):
+            """`f'(2)` for the derivative of f at a point, else SymPy's evaluation bar."""
+            inner = expr.expr
+            if getattr(inner, "is_Derivative", False) and len(expr.point) == 1:
+                primed = self._primed(inner.expr, inner.variable_count, expr.point)
+                if primed is not None:
+                    return primed
+            return super()._print_Subs(expr)
+
+        def _primed(self, function, variable_count, point):
+            from sympy.core.function import AppliedUndef
+
+            if not (isinstance(function, AppliedUndef) and len(function.args) == 1
+                    and len(variable_count) == 1):
+                return None
+            variable, order = variable_count[0]
+            if function.args[0] != variable or not 1 <= order <= 3:
+                return None
+            name = self._print(Symbol(function.func.__name__))
+            return prettyForm(*prettyForm(*name.right("'" * order)).right(
+                self._print_seq(point, "(", ")")))
 
     return TextbookPrettyPrinter({"use_unicode": True, "wrap_line": False, "order": order})
 

@@ -5,8 +5,9 @@ A title is a string of words, or a sequence of pieces: `str` pieces are words, a
 is math (a SymPy object, or `Math(r"\\lambda")` for a LaTeX fragment):
 `Step(("Partial derivative with respect to", x), lines=(lhs, rhs))`.
 A line is a SymPy object, a LaTeX string, `AsWritten(expr)` (a sum kept in the order it was
-built: `1 \\cdot 5 + 2 \\cdot 7`), or a function that writes LaTeX (for a table costly to
-build, built only when printed).
+built: `1 \\cdot 5 + 2 \\cdot 7`), `Deferred(build)` (a table costly to build: `build()`
+returns the SymPy object or `AsWritten` line, called only when the step is printed), or a
+function that writes LaTeX.
 """
 from __future__ import annotations
 
@@ -39,6 +40,17 @@ class AsWritten:
     """A line printed with its terms in the order given (no reordering of sums)."""
 
     value: Any
+
+
+class Deferred:
+    """A line built on first print: `build()` returns a SymPy object or an `AsWritten`."""
+
+    def __init__(self, build):
+        self._build = build
+
+    @cached_property
+    def value(self):
+        return self._build()
 
 
 Title = Union[str, Iterable[Any]]
@@ -76,7 +88,7 @@ class Step:
         def changed(line):
             if isinstance(line, AsWritten):
                 return AsWritten(change(line.value))
-            return line if isinstance(line, (str, FunctionType)) else change(line)
+            return line if isinstance(line, (str, FunctionType, Deferred)) else change(line)
 
         step = Step(self.pieces, lines=map(changed, self.lines))
         step._title = self._title
@@ -121,7 +133,7 @@ class Step:
         if self._exprs:
             return self._exprs
         return tuple(line.value if isinstance(line, AsWritten) else line for line in self.lines
-                     if not isinstance(line, (str, FunctionType)))
+                     if not isinstance(line, (str, FunctionType, Deferred)))
 
     @cached_property
     def title_parts(self) -> tuple[tuple[bool, str], ...]:
@@ -172,6 +184,8 @@ def line_latex(line: Any) -> str:
         return line
     if isinstance(line, FunctionType):
         return line()
+    if isinstance(line, Deferred):
+        return line_latex(line.value)
     from ..render.latex import latex
 
     if isinstance(line, AsWritten):

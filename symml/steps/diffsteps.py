@@ -234,9 +234,21 @@ def _no_parts(expr, x):
     return ()
 
 
+def _zero(*args):
+    from sympy import S
+
+    return S.Zero
+
+
+def _one(*args):
+    from sympy import S
+
+    return S.One
+
+
 RULES = (
-    Rule("Constant rule", lambda e, x: not e.has(x), _no_parts, lambda *a: 0),
-    Rule("Power rule", lambda e, x: e == x, _no_parts, lambda *a: 1),
+    Rule("Constant rule", lambda e, x: not e.has(x), _no_parts, _zero),
+    Rule("Power rule", lambda e, x: e == x, _no_parts, _one),
     Rule("Sum rule", lambda e, x: e.is_Add, lambda e, x: e.as_ordered_terms(),
          lambda e, x, parts, d, ops: ops.add(*d)),
     Rule("Constant multiple rule",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..render.latex import latex
 from . import Step
 
 MAX_STEPS = 40
@@ -120,8 +119,10 @@ def _sum_line(rule, shown):
     """∫(f + g) = ∫f + ∫g, the terms in the order of the parts that follow."""
     from sympy import Integral
 
-    return None, " + ".join(latex(shown(Integral(s.integrand, s.variable)))
-                            for s in rule.substeps)
+    from .notation_calculus import Written
+
+    return None, Written("+", *(shown(Integral(s.integrand, s.variable))
+                                for s in rule.substeps))
 
 
 def _constant_line(rule, shown):
@@ -131,19 +132,22 @@ def _constant_line(rule, shown):
 
 
 def _substitution_line(rule, shown):
-    from sympy import Integral
+    from sympy import Eq, Integral
 
-    title = rf"Substitution {latex(shown(rule.u_var))} = {latex(shown(rule.u_func))}"
+    title = ("Substitution", Eq(shown(rule.u_var), shown(rule.u_func), evaluate=False))
     return title, shown(Integral(rule.substep.integrand, rule.u_var))
 
 
 def _parts_line(rule, shown):
-    from sympy import Add, Integral, Mul, diff
+    from sympy import Add, Eq, Integral, Mul, Symbol, diff
+
+    from .notation_calculus import Written
 
     x = rule.variable
     v = _result(rule.v_step)
-    title = (rf"Integration by parts with u = {latex(shown(rule.u))}, "
-             rf"dv = {latex(shown(rule.dv))} \, d{latex(shown(x))}")
+    dx = Symbol(f"d{shown(x)}")
+    title = ("Integration by parts with", Eq(Symbol("u"), shown(rule.u), evaluate=False), ",",
+             Eq(Symbol("dv"), Written(" ", shown(rule.dv), dx), evaluate=False))
     return title, shown(Add(Mul(rule.u, v, evaluate=False),
                             Mul(-1, Integral(v * diff(rule.u, x), x), evaluate=False),
                             evaluate=False))

@@ -7,10 +7,27 @@ from __future__ import annotations
 from . import Math, Step
 
 
-def _operator(X, name: str = "f") -> str:
-    from ..render.latex import latex
+def _operator(X, name):
+    """`\\frac{\\partial f}{\\partial \\mathbf{X}}`."""
+    from .notation_calculus import Leibniz
 
-    return rf"\frac{{\partial {name}}}{{\partial {latex(X)}}}"
+    return Leibniz(name, X, partial=True)
+
+
+def _named(name):
+    """f unless told (`\\nabla f` for a Hessian's second derivation)."""
+    from sympy import Symbol
+
+    return Symbol("f") if name is None else name
+
+
+def _differential(name):
+    """`df`, or `d\\left(\\nabla f\\right)` for anything but a letter."""
+    from sympy import Symbol
+
+    from ..semantics.matexpr import DifferentialOf
+
+    return Symbol(f"d{name.name}") if isinstance(name, Symbol) else DifferentialOf(name)
 
 
 def rule_step(rule, part, value) -> Step:
@@ -21,15 +38,16 @@ def rule_step(rule, part, value) -> Step:
 
 
 def derivation(expr, X, rules: list, df, result, *, jacobian: bool = False,
-               name: str = "f") -> list[Step]:
-    """Steps for ∂f/∂X = `result` of f = `expr` (written `name`), from the (rule, part,
-    differential) records."""
+               name=None) -> list[Step]:
+    """Steps for ∂f/∂X = `result` of f = `expr` (written `name`, f unless told), from the
+    (rule, part, differential) records."""
     from sympy import Trace
 
     from ..semantics.matexpr import Differential, Entry, is_a
 
+    name = _named(name)
     D = Differential(X)
-    d = f"d{name}" if name == "f" else rf"d\left({name}\right)"
+    d = _differential(name)
     steps = [Step.chain("The function", name, expr)]
     steps.extend(rule_step(*record) for record in rules)
     steps.append(Step.chain("The differential", d, df.matrix if is_a(df, "Entry") else df))
@@ -58,8 +76,12 @@ def derivation(expr, X, rules: list, df, result, *, jacobian: bool = False,
     return steps
 
 
-def entrywise(X, result, name: str = "f") -> list[Step]:
+def entrywise(X, result, name=None) -> list[Step]:
     """A scalar's derivative by a matrix with entries: the matrix of partials."""
-    return [Step(("The matrix of partial derivatives: entry", Math("(i, j)"), "is",
-                  Math(r"\frac{\partial f}{\partial X_{ij}}"), "(the shape of X)"),
-                 lines=(_operator(X, name), result))]
+    from sympy import Symbol, symbols
+
+    from .notation_calculus import Labelled, Leibniz
+
+    entry = Leibniz(Symbol("f"), Labelled(Symbol("X"), *symbols("i j")), partial=True)
+    return [Step(("The matrix of partial derivatives: entry (i, j) is", entry,
+                  "(the shape of X)"), lines=(_operator(X, _named(name)), result))]
