@@ -395,3 +395,18 @@ def test_no_step_line_of_these_modules_is_a_latex_string(monkeypatch):
     mine = [(module, kind) for module, kind in made if module in MY_MODULES]
     assert [m for m in mine if m[1] == "line"] == []
     assert {module for module, _ in mine} <= TITLE_EXCEPTIONS
+
+
+@pytest.mark.parametrize("setup", [
+    (r"p(x) = \cos x", "q(x) = x^3", "k(p, q) = p q"),
+    (r"p(t) = \cos t", "q(s) = s^3", "k(p, q) = p q"),
+])
+def test_a_function_of_defined_functions_is_differentiated_by_the_chain_rule(setup):
+    """`k(p, q) = p q` with p(x), q(x) defined: dk/dx is the chain rule, not 0."""
+    x = sp.Symbol("x")
+    result = run(setup, r"\frac{dk}{dx}")
+    assert result.value == sp.diff(sp.cos(x) * x**3, x)
+    step = step_of(result, "Multivariable chain rule")
+    assert step.line_latex[1] == (r"\frac{\partial k}{\partial p} \cdot \frac{dp}{dx} + "
+                                  r"\frac{\partial k}{\partial q} \cdot \frac{dq}{dx}")
+    assert run(setup, r"\frac{\partial k}{\partial p}").value == sp.Symbol("q")
