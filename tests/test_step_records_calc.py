@@ -127,7 +127,7 @@ def test_jacobian_steps(statement):
         r"J_{\mathbf{F}}"
     at = step_of(result, "Evaluate at the point")
     assert at.latex == r"J_{\mathbf{F}}\left(1, 0\right) = \begin{bmatrix}0 & 1\\5 & 1\end{bmatrix}"
-    assert pretty(at.lines[0]) == "J_F(1, 0)"
+    assert pretty(at.lines[0]) == "J_𝐅(1, 0)"
 
 
 # --- chain rule, descent --------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_dot_product_steps(statement, label):
 
 def test_matrix_products_and_their_labels():
     product = records(run([A22, B22], r"\mathbf{A}\mathbf{B}"))[0]
-    assert product.line_latex[0] == r"\mathbf{A}\mathbf{B}" and pretty(product.lines[0]) == "AB"
+    assert product.line_latex[0] == r"\mathbf{A}\mathbf{B}" and pretty(product.lines[0]) == "𝐀𝐁"
     hadamard = records(run([A22, B22], r"A \odot B"))[0]
     assert hadamard.latex == (r"\mathbf{A} \odot \mathbf{B} = \begin{bmatrix}1 \cdot 5 & 2 \cdot 6"
                               r"\\3 \cdot 7 & 4 \cdot 8\end{bmatrix} = \begin{bmatrix}5 & 12\\21"
@@ -207,7 +207,7 @@ def test_matrix_products_and_their_labels():
     cross = records(run([VA, VB], r"\mathbf{a} \times \mathbf{b}"))[0]
     assert cross.title == (r"Cross product: \left(a_{2} b_{3} - a_{3} b_{2}, a_{3} b_{1} - "
                            r"a_{1} b_{3}, a_{1} b_{2} - a_{2} b_{1}\right)")
-    assert pretty(cross.lines[0]) == "a×b"
+    assert pretty(cross.lines[0]) == "𝐚×𝐛"
 
 
 def test_determinant_and_inverse_steps():
@@ -238,7 +238,7 @@ def test_eigen_steps_and_the_eig_result():
     assert null.latex == (r"\begin{bmatrix}1 & 1\\1 & 1\end{bmatrix} \mathbf{v} = \mathbf{0} "
                           r"\Rightarrow \mathbf{v} \in \operatorname{span}\left\{\begin{bmatrix}"
                           r"-1\\1\end{bmatrix}\right\}")
-    assert "v = 0 ⇒ v ∈ span" in pretty(null.lines[0])
+    assert "𝐯 = 𝟎 ⇒ 𝐯 ∈ span" in pretty(null.lines[0])
     assert steps[-1].title == "Eigendecomposition A = P D P^{-1}"
     # the value: P and D named, as a teacher writes them, and still a pair to unpack
     assert result.latex == (r"P = \begin{bmatrix}-1 & 1\\1 & 1\end{bmatrix},\ D = "

@@ -11,7 +11,8 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from .latex import _rotated, normal_cdf_argument, normal_quantile
+    from .latex import (_rotated, is_written_product, normal_cdf_argument, normal_quantile,
+                        written_sign)
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
@@ -23,6 +24,8 @@ def _printer(order: str | None = None):
                 sign, z = z
                 phi = prettyForm(*prettyForm(*self._print(z).parens()).left("Φ"))
                 return phi if sign > 0 else prettyForm(*phi.left("1 - "))
+            if self.order == "none" and all(is_written_product(t) for t in expr.args):
+                return self._written_sum(expr.args)
             terms = self._as_ordered_terms(expr, order=order)
             rotated = None if self.order == "none" else _rotated(terms)
             if rotated is not None:
@@ -31,12 +34,52 @@ def _printer(order: str | None = None):
                 return super()._print_Add(Add(*rotated, evaluate=False), order="none")
             return super()._print_Add(expr, order)
 
+        def _print_MatrixSymbol(self, expr):
+            """A matrix or vector of symbolic size in bold (𝐀), as the LaTeX printer writes it."""
+            from .latex import bold
+            from .unicode import latex_to_unicode
+
+            return prettyForm(latex_to_unicode(bold(expr.name)))
+
+        def _print_Transpose(self, expr):
+            """𝐀ᵀ and (𝐀𝐁)ᵀ on one line, as the guide writes `\\mathbf{A}^\\top`."""
+            inner = self._print(expr.arg)
+            if not expr.arg.is_symbol:
+                inner = prettyForm(*inner.parens())
+            return prettyForm(*inner.right("ᵀ")) if inner.height() == 1 \
+                else super()._print_Transpose(expr)
+
+        def _print_Determinant(self, expr):
+            """det(A), as the LaTeX printer writes it."""
+            return prettyForm(*prettyForm(*self._print(expr.arg).parens()).left("det"))
+
         def _print_Tuple(self, expr):
             """`(a, b)`, and `(a)` for one item: never Python's `(a,)`."""
             return self._print_seq(expr.args, "(", ")")
 
+        def _written_sum(self, terms):
+            """`1⋅3 + (-1)⋅1`, `1⋅0 - (-1)⋅2`: a sum of products of numbers as built."""
+            form = None
+            for term in terms:
+                sign, term = written_sign(term)
+                picture = self._print(term)
+                if form is None:
+                    form = prettyForm(*picture.left("-")) if sign == "-" else picture
+                else:
+                    form = prettyForm(*form.right(f" {sign} ", picture))
+            return prettyForm(*form, binding=prettyForm.ADD)
+
         def _print_Mul(self, expr):
-            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
+            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it; a product of
+            numbers as written (`1⋅(-1)`), each negative factor in parentheses."""
+            if self.order == "none" and is_written_product(expr):
+                form = None
+                for factor in expr.args:
+                    picture = self._print(factor)
+                    if factor.is_negative:
+                        picture = prettyForm(*picture.parens())
+                    form = picture if form is None else prettyForm(*form.right("⋅", picture))
+                return prettyForm(*form, binding=prettyForm.MUL)
             quantile = normal_quantile(expr)
             if quantile is None:
                 return super()._print_Mul(expr)
