@@ -19,13 +19,13 @@ def _printer(order: str | None = None):
         """Unicode 2-D maths in the forms of NOTATION §5."""
 
         def _print_Add(self, expr, order=None):
+            if self.order == "none" and all(is_written_product(term) for term in expr.args):
+                return self._written_sum(expr)
             z = normal_cdf_argument(expr)
             if z is not None:
                 sign, z = z
                 phi = prettyForm(*prettyForm(*self._print(z).parens()).left("Φ"))
                 return phi if sign > 0 else prettyForm(*phi.left("1 - "))
-            if self.order == "none" and all(is_written_product(t) for t in expr.args):
-                return self._written_sum(expr.args)
             terms = self._as_ordered_terms(expr, order=order)
             rotated = None if self.order == "none" else _rotated(terms)
             if rotated is not None:
@@ -34,52 +34,14 @@ def _printer(order: str | None = None):
                 return super()._print_Add(Add(*rotated, evaluate=False), order="none")
             return super()._print_Add(expr, order)
 
-        def _print_MatrixSymbol(self, expr):
-            """A matrix or vector of symbolic size in bold (𝐀), as the LaTeX printer writes it."""
-            from .latex import bold
-            from .unicode import latex_to_unicode
-
-            return prettyForm(latex_to_unicode(bold(expr.name)))
-
-        def _print_Transpose(self, expr):
-            """𝐀ᵀ and (𝐀𝐁)ᵀ on one line, as the guide writes `\\mathbf{A}^\\top`."""
-            inner = self._print(expr.arg)
-            if not expr.arg.is_symbol:
-                inner = prettyForm(*inner.parens())
-            return prettyForm(*inner.right("ᵀ")) if inner.height() == 1 \
-                else super()._print_Transpose(expr)
-
-        def _print_Determinant(self, expr):
-            """det(A), as the LaTeX printer writes it."""
-            return prettyForm(*prettyForm(*self._print(expr.arg).parens()).left("det"))
-
         def _print_Tuple(self, expr):
             """`(a, b)`, and `(a)` for one item: never Python's `(a,)`."""
             return self._print_seq(expr.args, "(", ")")
 
-        def _written_sum(self, terms):
-            """`1⋅3 + (-1)⋅1`, `1⋅0 - (-1)⋅2`: a sum of products of numbers as built."""
-            form = None
-            for term in terms:
-                sign, term = written_sign(term)
-                picture = self._print(term)
-                if form is None:
-                    form = prettyForm(*picture.left("-")) if sign == "-" else picture
-                else:
-                    form = prettyForm(*form.right(f" {sign} ", picture))
-            return prettyForm(*form, binding=prettyForm.ADD)
-
         def _print_Mul(self, expr):
-            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it; a product of
-            numbers as written (`1⋅(-1)`), each negative factor in parentheses."""
-            if self.order == "none" and is_written_product(expr):
-                form = None
-                for factor in expr.args:
-                    picture = self._print(factor)
-                    if factor.is_negative:
-                        picture = prettyForm(*picture.parens())
-                    form = picture if form is None else prettyForm(*form.right("⋅", picture))
-                return prettyForm(*form, binding=prettyForm.MUL)
+            """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
+            if self.order == "none" and self._has_negative_factor(expr):
+                return self._written_product(expr)
             quantile = normal_quantile(expr)
             if quantile is None:
                 return super()._print_Mul(expr)
@@ -93,6 +55,18 @@ def _printer(order: str | None = None):
             if coefficient.is_Add:
                 factor = prettyForm(*factor.parens())
             return prettyForm(*factor.right("⋅", phi), binding=prettyForm.MUL)
+
+        def _print_Transpose(self, expr):
+            """𝐀ᵀ and (𝐀𝐁)ᵀ on one line, as the guide writes `\\mathbf{A}^\\top`."""
+            inner = self._print(expr.arg)
+            if not expr.arg.is_symbol:
+                inner = prettyForm(*inner.parens())
+            return prettyForm(*inner.right("ᵀ")) if inner.height() == 1 \
+                else super()._print_Transpose(expr)
+
+        def _print_Determinant(self, expr):
+            """det(A), as the LaTeX printer writes it."""
+            return prettyForm(*prettyForm(*self._print(expr.arg).parens()).left("det"))
 
         def _print_log(self, expr):
             return self._print_Function(expr, func_name="ln")
@@ -118,6 +92,48 @@ def _printer(order: str | None = None):
             return super().emptyPrinter(expr)
 
         # --- calculus and linear algebra steps (issue 13) ------------------------------
+        def _written_sum(self, expr):
+            """A sum of products of numbers as written (`1⋅3 + (-1)⋅1`, `1⋅0 - (-1)⋅2`,
+            `(-1)⋅(-1) + 0⋅0`; SymPy writes `1⋅3 - 1` and `--1`), signs as `written_sign`
+            reads them, as the LaTeX twin writes it."""
+            out = None
+            for term in expr.args:
+                sign, term = written_sign(term)
+                picture = self._print(term)
+                if out is None:
+                    out = prettyForm(*picture.left("-")) if sign == "-" else picture
+                else:
+                    out = prettyForm(*out.right(f" {sign} ", picture))
+            out.binding = prettyForm.ADD
+            return out
+
+        @staticmethod
+        def _has_negative_factor(expr) -> bool:
+            """A product SymPy draws wrongly as written: `1⋅-1`, `--1`, `(-1)⋅1` as `-1`."""
+            return any(f.is_Number and f.is_negative for f in expr.args[1:]) or (
+                expr.args[0].is_Number and expr.args[0].is_negative and len(expr.args) == 2
+                and expr.args[1].is_Number)
+
+        def _written_product(self, expr):
+            """`1⋅(-1)`, `(-1)⋅(-1)`: factors as written, negative numbers in parentheses."""
+            out = None
+            for factor in expr.args:
+                picture = self._print(factor)
+                if (factor.is_Number and factor.is_negative) or factor.is_Add:
+                    picture = prettyForm(*picture.parens())
+                out = picture if out is None else prettyForm(*out.right("⋅", picture))
+            out.binding = prettyForm.MUL
+            return out
+
+        def _print_MatrixSymbol(self, expr):
+            """`𝐀`, `𝐖₁`, `d𝐰`: a matrix or vector in bold, as the LaTeX twin writes it."""
+            from .latex import latex
+            from .unicode import latex_to_unicode
+
+            text = latex_to_unicode(latex(expr))
+            return prettyForm(text) if "{" not in text and "\\" not in text \
+                else super()._print_MatrixSymbol(expr)
+
         def _print_Derivative(self, expr):
             """`g'(x)` for an abstract function of one variable, as the LaTeX twin."""
             primed = self._primed(expr.expr, expr.variable_count, expr.expr.args[:1])
