@@ -126,6 +126,27 @@ def test_prime_of_a_builtin_command_writes_its_step():
     assert result.steps[-1].latex == r"\tanh'\left(0\right) = 1"
 
 
+@pytest.mark.parametrize("statement, where", [
+    (r"\ln'(0)", r"\ln' is undefined at 0"), (r"\ln'(-1)", r"\ln' is undefined at -1"),
+    (r"\tan'(\frac{\pi}{2})", r"\tan' is undefined at \frac{\pi}{2}"),
+    (r"\operatorname{ReLU}'(0)", r"\operatorname{ReLU}' is undefined at 0"),
+    (r"\operatorname{abs}'(0)", r"\operatorname{abs}' is undefined at 0"),
+    (r"\sgn'(0)", "' is undefined at 0"), (r"\arcsin'(1)", "' is undefined at 1"),
+])
+def test_prime_of_a_builtin_where_it_has_no_derivative_is_refused(statement, where):
+    error = symml.Workspace().run(statement).error
+    assert isinstance(error, symml.DomainError) and where in error.message
+    assert "has no derivative there" in error.message and error.span is not None
+
+
+@pytest.mark.parametrize("statement, expected", [
+    (r"\operatorname{ReLU}'(2)", 1), (r"\operatorname{abs}'(-2)", -1), (r"\tan'(0)", 1),
+    (r"\arcsin'(0)", 1), (r"\sgn'(1)", 0),
+])
+def test_prime_of_a_builtin_beside_its_kinks_and_poles(statement, expected):
+    assert last(statement).value == expected
+
+
 def test_prime_of_a_user_defined_sin_uses_the_definition():
     assert last(r"\sin(x) := x^3", r"\sin'(2)").value == 12
 

@@ -307,6 +307,10 @@ def prime_call(node: ast.Call, ctx: Context):
         derived = function.body
         for _ in range(prime.order):
             derived = _differentiate(derived, param, ctx, partial=False)
+        if label is not None and _no_derivative_at(function.body, derived, param, args[0]):
+            name = latex(label)
+            raise DomainError(f"{name}{chr(39) * prime.order} is undefined at "
+                              f"{latex(args[0])}: {name} has no derivative there", node.span)
         from ..steps.notation_calculus import Primed
 
         label = Primed(label or Symbol(function.name), prime.order, param)
@@ -317,6 +321,20 @@ def prime_call(node: ast.Call, ctx: Context):
         xi = Dummy("xi")
         return Subs(Derivative(Function(function.name)(xi), xi, prime.order), xi, args[0])
     raise SymmlError("a prime ' follows the name of a function, as in f'(x)", node.span)
+
+
+def _no_derivative_at(body, derived, param, point) -> bool:
+    """A built-in at a number outside its real domain (ln at −1), at a pole of the derivative
+    (tan at π/2) or at a kink (|x|, ReLU and sign at 0), where SymPy's formula would still
+    give a value (sign(0) = 0, Heaviside(0) = 1/2)."""
+    from sympy import DiracDelta, Heaviside, sign
+
+    if getattr(point, "free_symbols", True):
+        return False
+    value, slope = body.subs(param, point), derived.subs(param, point)
+    kinks = [kink.args[0] for kink in derived.atoms(sign, Heaviside, DiracDelta)]
+    return value.is_extended_real is not True or value.is_finite is not True \
+        or slope.is_finite is not True or any(k.subs(param, point) == 0 for k in kinks)
 
 
 def _substituted(derived, param, arg, label, ctx: Context):
