@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten
 from ..steps.notation_probability import (CDF, Approximately, DensityAt, Therefore, equation,
                                           letters, probability)
 from ..syntax import ast
-from .probability import _finite_piecewise, _one_random, _order, plain, random_symbols
+from .probability import _finite_piecewise, _one_random, _order, plain
 from .registry import Context, calls
 
 

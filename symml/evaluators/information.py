@@ -5,13 +5,13 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
+from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten
 from ..steps.notation_probability import (Entropy, Given, IntegralOf, MutualInformation, Negative,
                                           PLogQ, Quotient, SumOf, Terms, difference, equation,
                                           kl_closed_form, letters)
 from ..syntax import ast
 from .distributions import Distribution, joint_of
-from .probability import random_symbols
 from .registry import Context, calls
 
 

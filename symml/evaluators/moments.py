@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten
 from ..steps.notation_probability import (Factors, Negative, Quotient, SumOf, Terms, difference,
                                           equation, letters, probability, random_letters)
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
-from .probability import (_joint_for, _one_random, _order, condition_latex, condition_of, plain,
-                          random_symbols)
+from .probability import _joint_for, _one_random, _order, condition_latex, condition_of, plain
 from .registry import Context, calls, subscripts
 
 
