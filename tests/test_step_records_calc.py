@@ -127,7 +127,7 @@ def test_jacobian_steps(statement):
         r"J_{\mathbf{F}}"
     at = step_of(result, "Evaluate at the point")
     assert at.latex == r"J_{\mathbf{F}}\left(1, 0\right) = \begin{bmatrix}0 & 1\\5 & 1\end{bmatrix}"
-    assert pretty(at.lines[0]) == "J_F(1, 0)"
+    assert pretty(at.lines[0]) == "J_𝐅(1, 0)"
 
 
 # --- chain rule, descent --------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_dot_product_steps(statement, label):
 
 def test_matrix_products_and_their_labels():
     product = records(run([A22, B22], r"\mathbf{A}\mathbf{B}"))[0]
-    assert product.line_latex[0] == r"\mathbf{A}\mathbf{B}" and pretty(product.lines[0]) == "AB"
+    assert product.line_latex[0] == r"\mathbf{A}\mathbf{B}" and pretty(product.lines[0]) == "𝐀𝐁"
     hadamard = records(run([A22, B22], r"A \odot B"))[0]
     assert hadamard.latex == (r"\mathbf{A} \odot \mathbf{B} = \begin{bmatrix}1 \cdot 5 & 2 \cdot 6"
                               r"\\3 \cdot 7 & 4 \cdot 8\end{bmatrix} = \begin{bmatrix}5 & 12\\21"
@@ -207,7 +207,7 @@ def test_matrix_products_and_their_labels():
     cross = records(run([VA, VB], r"\mathbf{a} \times \mathbf{b}"))[0]
     assert cross.title == (r"Cross product: \left(a_{2} b_{3} - a_{3} b_{2}, a_{3} b_{1} - "
                            r"a_{1} b_{3}, a_{1} b_{2} - a_{2} b_{1}\right)")
-    assert pretty(cross.lines[0]) == "a×b"
+    assert pretty(cross.lines[0]) == "𝐚×𝐛"
 
 
 def test_determinant_and_inverse_steps():
@@ -238,7 +238,7 @@ def test_eigen_steps_and_the_eig_result():
     assert null.latex == (r"\begin{bmatrix}1 & 1\\1 & 1\end{bmatrix} \mathbf{v} = \mathbf{0} "
                           r"\Rightarrow \mathbf{v} \in \operatorname{span}\left\{\begin{bmatrix}"
                           r"-1\\1\end{bmatrix}\right\}")
-    assert "v = 0 ⇒ v ∈ span" in pretty(null.lines[0])
+    assert "𝐯 = 0 ⇒ 𝐯 ∈ span" in pretty(null.lines[0])
     assert steps[-1].title == "Eigendecomposition A = P D P^{-1}"
     # the value: P and D named, as a teacher writes them, and still a pair to unpack
     assert result.latex == (r"P = \begin{bmatrix}-1 & 1\\1 & 1\end{bmatrix},\ D = "
@@ -299,7 +299,7 @@ def test_einsum_steps(statement):
     steps = records(run([A22, B22], statement))
     formula = next(s for s in steps if s.title.startswith("Einstein"))
     assert formula.latex == r"C_{i,k} = \sum_{j} A_{i,j} B_{j,k}"
-    assert pretty(formula.lines[1]) == "∑_j A_i,j B_j,k"
+    assert pretty(formula.lines[1]) == "∑ⱼ Aᵢ,ⱼ Bⱼ,ₖ"
     table = steps[-1]
     assert isinstance(table.lines[0], Deferred)
     assert table.line_latex[0].startswith(r"\begin{bmatrix}1 \cdot 5 + 2 \cdot 7")
@@ -395,3 +395,33 @@ def test_no_step_line_of_these_modules_is_a_latex_string(monkeypatch):
     mine = [(module, kind) for module, kind in made if module in MY_MODULES]
     assert [m for m in mine if m[1] == "line"] == []
     assert {module for module, _ in mine} <= TITLE_EXCEPTIONS
+
+
+@pytest.mark.parametrize("setup", [
+    (r"p(x) = \cos x", "q(x) = x^3", "k(p, q) = p q"),
+    (r"p(t) = \cos t", "q(s) = s^3", "k(p, q) = p q"),
+])
+def test_a_function_of_defined_functions_is_differentiated_by_the_chain_rule(setup):
+    """`k(p, q) = p q` with p(x), q(x) defined: dk/dx is the chain rule, not 0."""
+    x = sp.Symbol("x")
+    result = run(setup, r"\frac{dk}{dx}")
+    assert result.value == sp.diff(sp.cos(x) * x**3, x)
+    step = step_of(result, "Multivariable chain rule")
+    assert step.line_latex[1] == (r"\frac{\partial k}{\partial p} \cdot \frac{dp}{dx} + "
+                                  r"\frac{\partial k}{\partial q} \cdot \frac{dq}{dx}")
+    assert run(setup, r"\frac{\partial k}{\partial p}").value == sp.Symbol("q")
+
+
+def test_products_with_negative_entries_read_right_on_the_terminal():
+    """SymPy draws an unevaluated 1·(−1) as `1⋅-1` and (−1)·(−1) as `--1`; the twin writes
+    the parentheses the LaTeX has."""
+    from symml.render.pretty import pretty_form
+
+    W = r"W = \begin{bmatrix} 1 & -1 \\ 2 & 0 \end{bmatrix}"
+    table = records(run([W], r"W^\top W"))[0].lines[1]
+    assert "(-1)⋅(-1) + 0⋅0" in pretty_form(table.value, as_written=True).render(
+        wrap_line=False)
+    det = records(run([r"B = \begin{bmatrix} 1 & -1 \\ 2 & 0 \end{bmatrix}"], r"\det B"))[0]
+    assert det.latex == r"1 \cdot 0 - \left(-1\right) \cdot 2 = 2"
+    assert pretty_form(det.lines[0].value, as_written=True).render(wrap_line=False) == \
+        "1⋅0 - (-1)⋅2"

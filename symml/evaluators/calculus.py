@@ -105,6 +105,9 @@ def derivative_value(node: ast.Derivative, ctx: Context):
         expr = Function(node.expr.name)(*params)
     else:
         expr, params, point = function_body(node.expr, ctx, variables)
+    composed = _composed_parameters(node.expr, params, variables, ctx) if point is None else None
+    if composed is not None:  # k(p, q) = p q with p(x), q(x) defined: k(p(x), q(x))
+        point = composed
     expr = _at_point(expr, params, point)  # d/dx f(g(x)): substitute, then differentiate
     if is_matrix(expr):
         from .matcalc import is_symbolic, scalar_form
@@ -115,7 +118,11 @@ def derivative_value(node: ast.Derivative, ctx: Context):
         if is_matrix(expr):
             return expr.diff(*variables)
     if ctx.want_steps and len(variables) == 1:
-        _multivariable_chain_step(node.expr, variables[0], ctx)
+        if composed is not None:
+            _chain_step(node.expr.name, lookup(ctx, node.expr.name), params, composed,
+                        variables[0], ctx)
+        else:
+            _multivariable_chain_step(node.expr, variables[0], ctx)
     value = expr
     for variable in reversed(variables):  # ∂²f/∂x∂y = ∂/∂x (∂f/∂y)
         value = _differentiate(value, variable, ctx, partial=node.partial)
@@ -171,10 +178,25 @@ def _is_scalar_value(value) -> bool:
     return isinstance(value, Expr) and not is_matrix(value)
 
 
+def _composed_parameters(node, params, variables, ctx: Context):
+    r"""`\frac{dk}{dx}` of `k(p, q) = p q` where each parameter names a defined function of
+    one variable (`p(x) = \cos x`) and x is not itself a parameter: the parameters' values
+    as functions of x (so k is k(p(x), q(x)) and the chain rule applies), else None."""
+    if not isinstance(node, ast.Name) or len(variables) != 1 or len(params) < 2 \
+            or variables[0] in params or not isinstance(lookup(ctx, node.name), UserFunction):
+        return None
+    (variable,) = variables
+    inner = []
+    for param in params:
+        function = lookup(ctx, str(param))
+        if not (isinstance(function, UserFunction) and len(function.params) == 1):
+            return None
+        inner.append(function.body.subs(function.params[0], variable))
+    return inner if any(value.has(variable) for value in inner) else None
+
+
 def _multivariable_chain_step(node, variable, ctx: Context) -> None:
     """y = f(u, v) with u, v functions of x: dy/dx = ∂f/∂u du/dx + ∂f/∂v dv/dx."""
-    from sympy import diff
-
     source = ctx.workspace.sources.get(node.name) if isinstance(node, ast.Name) else None
     if not (isinstance(source, ast.Call) and isinstance(source.func, ast.Name)):
         return
@@ -182,24 +204,32 @@ def _multivariable_chain_step(node, variable, ctx: Context) -> None:
     if not isinstance(outer, UserFunction) or len(outer.params) < 2 \
             or not all(isinstance(arg, ast.Name) for arg in source.args):
         return
+    from sympy import Symbol
+
     inner = [ctx.value_of(arg) for arg in source.args]
+    _chain_step(node.name, outer, [Symbol(arg.name) for arg in source.args], inner, variable,
+                ctx)
+
+
+def _chain_step(name: str, outer, names, inner, variable, ctx: Context) -> None:
+    """`\\frac{dy}{dx} = \\frac{\\partial f}{\\partial u} \\cdot \\frac{du}{dx} + ...` and the
+    factors' values, for `name` = f(u, v) with u, v (`names`) the functions `inner` of x."""
     if not any(getattr(value, "has", lambda _: False)(variable) for value in inner):
         return
-    from sympy import Add, Mul, Symbol
+    from sympy import Add, Mul, Symbol, diff
 
     from ..steps import AsWritten
     from ..steps.notation_calculus import Leibniz, Written
 
     f = Symbol(outer.name)
-    names = [Symbol(arg.name) for arg in source.args]
     formula = Add(*(Mul(Leibniz(f, n, partial=True), Leibniz(n, variable), evaluate=False)
                     for n in names), evaluate=False)
     at = dict(zip(outer.params, inner))
     terms = Written("+", *(Written("()", diff(outer.body, p).subs(at, simultaneous=True),
                                    diff(value, variable))
                            for p, value in zip(outer.params, inner)))
-    ctx.step("Multivariable chain rule", Leibniz(Symbol(node.name), variable),
-             AsWritten(formula), terms)
+    ctx.step("Multivariable chain rule", Leibniz(Symbol(name), variable), AsWritten(formula),
+             terms)
 
 
 def symbol_name(name: str) -> str:

@@ -18,6 +18,9 @@ def _printer(order: str | None = None):
         """Unicode 2-D maths in the forms of NOTATION §5."""
 
         def _print_Add(self, expr, order=None):
+            if self.order == "none" and any(term.is_Mul and self._has_negative_factor(term)
+                                            for term in expr.args):
+                return self._written_sum(expr)
             z = normal_cdf_argument(expr)
             if z is not None:
                 sign, z = z
@@ -37,6 +40,8 @@ def _printer(order: str | None = None):
 
         def _print_Mul(self, expr):
             """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
+            if self.order == "none" and self._has_negative_factor(expr):
+                return self._written_product(expr)
             quantile = normal_quantile(expr)
             if quantile is None:
                 return super()._print_Mul(expr)
@@ -75,6 +80,53 @@ def _printer(order: str | None = None):
             return super().emptyPrinter(expr)
 
         # --- calculus and linear algebra steps (issue 13) ------------------------------
+        def _written_sum(self, expr):
+            """A sum as written whose products have negative numbers (`1⋅0 - (-1)⋅2`,
+            `(-1)⋅(-1) + 0⋅0`; SymPy writes `--1`): after the first term, a leading −1 factor
+            or a negative number is subtracted, as the LaTeX twin writes it."""
+            from sympy import Mul
+
+            out = None
+            for term in expr.args:
+                sign = " + "
+                if out is not None and term.is_Mul and term.args[0] == -1:
+                    sign, term = " - ", Mul(*term.args[1:], evaluate=False)
+                elif out is not None and term.is_Number and term.is_negative:
+                    sign, term = " - ", -term
+                picture = self._print(term)
+                if sign == " - " and term.is_Number and term.is_negative:
+                    picture = prettyForm(*picture.parens())
+                out = picture if out is None else prettyForm(*out.right(sign, picture))
+            out.binding = prettyForm.ADD
+            return out
+
+        @staticmethod
+        def _has_negative_factor(expr) -> bool:
+            """A product SymPy draws wrongly as written: `1⋅-1`, `--1`, `(-1)⋅1` as `-1`."""
+            return any(f.is_Number and f.is_negative for f in expr.args[1:]) or (
+                expr.args[0].is_Number and expr.args[0].is_negative and len(expr.args) == 2
+                and expr.args[1].is_Number)
+
+        def _written_product(self, expr):
+            """`1⋅(-1)`, `(-1)⋅(-1)`: factors as written, negative numbers in parentheses."""
+            out = None
+            for factor in expr.args:
+                picture = self._print(factor)
+                if (factor.is_Number and factor.is_negative) or factor.is_Add:
+                    picture = prettyForm(*picture.parens())
+                out = picture if out is None else prettyForm(*out.right("⋅", picture))
+            out.binding = prettyForm.MUL
+            return out
+
+        def _print_MatrixSymbol(self, expr):
+            """`𝐀`, `𝐖₁`, `d𝐰`: a matrix or vector in bold, as the LaTeX twin writes it."""
+            from .latex import latex
+            from .unicode import latex_to_unicode
+
+            text = latex_to_unicode(latex(expr))
+            return prettyForm(text) if "{" not in text and "\\" not in text \
+                else super()._print_MatrixSymbol(expr)
+
         def _print_Derivative(self, expr):
             """`g'(x)` for an abstract function of one variable, as the LaTeX twin."""
             primed = self._primed(expr.expr, expr.variable_count, expr.expr.args[:1])

@@ -48,6 +48,16 @@ def _latex(value) -> str:
     return latex(value)
 
 
+def _subscript(printer, items) -> str:
+    """`ᵢ,ⱼ` when every character has a Unicode subscript, else `_i,j`."""
+    from ..render.unicode import SUBSCRIPT
+
+    text = ",".join(printer.doprint(item) for item in items)
+    if all(char in SUBSCRIPT or char == "," for char in text):
+        return "".join(SUBSCRIPT.get(char, char) for char in text)
+    return "_" + text
+
+
 def _comma_pretty(printer, items) -> prettyForm:
     return printer._print_seq(items, "(", ")")
 
@@ -105,13 +115,8 @@ class Labelled(Expr):
         return rf"{_latex(head)}_{{{','.join(_latex(i) for i in indices)}}}"
 
     def _pretty(self, printer):
-        from sympy.printing.pretty.pretty_symbology import sub
-
         head, *indices = self.args
-        text = ",".join(printer.doprint(i) for i in indices)
-        small = "".join(sub.get(c, "") for c in text)
-        below = small if len(small) == len(text) else "_" + text
-        return prettyForm(*printer._print(head).right(below))
+        return prettyForm(*printer._print(head).right(_subscript(printer, indices)))
 
 
 class Applied(Expr):
@@ -275,8 +280,7 @@ class SumOver(Expr):
 
     def _pretty(self, printer):
         body, *labels = self.args
-        below = ",".join(printer.doprint(i) for i in labels)
-        return prettyForm(*printer._print(body).left(f"∑_{below} "))
+        return prettyForm(*printer._print(body).left(f"∑{_subscript(printer, labels)} "))
 
 
 class Dots(Expr):
