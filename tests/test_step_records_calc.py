@@ -238,7 +238,7 @@ def test_eigen_steps_and_the_eig_result():
     assert null.latex == (r"\begin{bmatrix}1 & 1\\1 & 1\end{bmatrix} \mathbf{v} = \mathbf{0} "
                           r"\Rightarrow \mathbf{v} \in \operatorname{span}\left\{\begin{bmatrix}"
                           r"-1\\1\end{bmatrix}\right\}")
-    assert "𝐯 = 0 ⇒ 𝐯 ∈ span" in pretty(null.lines[0])
+    assert "𝐯 = 𝟎 ⇒ 𝐯 ∈ span" in pretty(null.lines[0])
     assert steps[-1].title == "Eigendecomposition A = P D P^{-1}"
     # the value: P and D named, as a teacher writes them, and still a pair to unpack
     assert result.latex == (r"P = \begin{bmatrix}-1 & 1\\1 & 1\end{bmatrix},\ D = "

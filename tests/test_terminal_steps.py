@@ -49,7 +49,8 @@ def test_symbols_become_unicode(latex, text):
     (r"\binom{n}{k}", r"\binom{n}{k}"),
     (r"\sqrt{x + 1}", r"\sqrt{x + 1}"),
     (r"e^{-x^2/2}", r"e^{-x²/2}"),
-    (r"w^{*}", r"w^{*}"),
+    (r"w^{*}", r"w^*"),  # one character needs no braces
+    (r"\mathbf{X}_{c}", r"𝐗_c"),
     (r"a_{\text{new}}", r"a_{new}"),
     (r"\hat{\sigma^2}", r"\hat{\sigma^2}"),
     (r"\begin{bmatrix}1\\2\end{bmatrix}", r"\begin{bmatrix}1\\2\end{bmatrix}"),
@@ -61,19 +62,20 @@ def test_structure_is_never_rewritten(latex, kept):
 
 
 RAW = re.compile(r"\\(left|right|cdot|le|ge|mathbb|mathcal|nabla|sim)\b|\*\*|Shown\(|Of\(")
+SIGNS = re.compile(r"--|[⋅·+] ?-\d")
 STRUCTURE = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|binom|begin|end)\b")
 
 
 @pytest.mark.skipif(not GUIDE.exists(), reason="the guide is beside the checkout")
 def test_every_guide_formula_keeps_its_structure():
     """Over every formula of the guide: the structural commands survive, in order, and no
-    script group is cut short (`x^{n+1}` is never `x^n+1`)."""
+    script group is cut short (`x^{n+1}` is never `x^n+1`; one character needs no braces)."""
     formulas = _guide_formulas()
     assert len(formulas) > 100
     for formula in formulas:
         text = latex_to_unicode(formula)
         assert STRUCTURE.findall(text) == STRUCTURE.findall(formula), formula
-        assert not re.search(r"[\^_][^{\\\s]", text), (formula, text)
+        assert not re.search(r"[\^_][^{\\\s][A-Za-z0-9]", text), (formula, text)
 
 
 def test_a_step_with_sympy_lines_is_drawn_by_the_pretty_printer():
@@ -151,6 +153,7 @@ def test_every_step_of_the_samples_prints_on_a_terminal():
                 text = step_text(step)
                 printed += 1
                 assert not RAW.search(text), (path.name, text)
+                assert not SIGNS.search(text), (path.name, text)  # `--1`, `1⋅-1`: misread
     assert printed > 100
 
 
@@ -171,3 +174,18 @@ def test_a_defined_function_is_drawn_with_its_head(capsys):
         r"f(x) = \frac{x^2+1}{x}  ⟹  f(x) = ──────",
         "                                    x",
         r"g(\theta_1, \theta_2) = \theta_1 \theta_2  ⟹  g(θ₁, θ₂) = θ₁⋅θ₂"]
+
+
+def test_a_sum_of_products_of_numbers_keeps_every_factor_and_sign():
+    """Each entry of a matrix product as written: `(-1)⋅(-1)`, never `--1` or `1⋅-1`."""
+    from sympy import Add, Mul
+
+    from symml.render.latex import latex
+    from symml.render.pretty import pretty_form
+
+    entry = Add(Mul(-1, -1, evaluate=False), Mul(0, 0, evaluate=False), evaluate=False)
+    second = Add(Mul(1, 3, evaluate=False), Mul(-1, 1, evaluate=False), evaluate=False)
+    assert latex(entry, as_written=True) == r"\left(-1\right) \cdot \left(-1\right) + 0 \cdot 0"
+    assert pretty_form(entry, as_written=True).render(wrap_line=False) == "(-1)⋅(-1) + 0⋅0"
+    assert latex(second, as_written=True) == r"1 \cdot 3 + \left(-1\right) \cdot 1"
+    assert pretty_form(second, as_written=True).render(wrap_line=False) == "1⋅3 + (-1)⋅1"

@@ -253,10 +253,16 @@ def _same(left, right) -> bool:
 
 def counterexample_steps(example: Counterexample, lhs, rhs, ctx) -> None:
     """The instance as steps: the sizes, each matrix, then the two different values."""
-    sizes = ", ".join(f"{latex(s)} = {v}" for s, v in example.sizes.items())
-    ctx.step("Counterexample: the two sides differ at these sizes and entries",
-             sizes or r"\text{the sizes as declared}")
+    from sympy import Eq
+
+    from ..steps.notation_calculus import Written
+
+    if example.sizes:
+        ctx.step("Counterexample: the two sides differ at these sizes and entries",
+                 Written(",", *(Eq(size, value) for size, value in example.sizes.items())))
+    else:
+        ctx.step("Counterexample: at the sizes declared, the two sides differ at these entries")
     for symbol, value in example.values.items():
-        ctx.step("Take", latex(symbol), value)
+        ctx.step("Take", symbol, value)
     ctx.step("The left side at this instance", lhs, example.lhs)
     ctx.step("The right side at this instance, which differs", rhs, example.rhs)

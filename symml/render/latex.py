@@ -29,7 +29,14 @@ def _printer(order: str, written: bool = False):
 
         def _print_Add(self, expr, order=None):
             """`\\Phi(z)` and `1 - \\Phi(z)` for the normal CDF; the terms in the order of
-            `_rotated` (`3 + \\sqrt{5}`, `\\sqrt{3} - 1`)."""
+            `_rotated` (`3 + \\sqrt{5}`, `\\sqrt{3} - 1`); a step's sum of products of numbers as
+            written (`1 \\cdot 3 + \\left(-1\\right) \\cdot 1`, not `1 \\cdot 3 - 1`)."""
+            if written and all(is_written_product(term) for term in expr.args):
+                out = ""
+                for term in expr.args:
+                    sign, term = written_sign(term)
+                    out += (f" {sign} " if out or sign == "-" else "") + self._print(term)
+                return out.lstrip()
             z = normal_cdf_argument(expr)
             if z is not None:
                 sign, z = z
@@ -145,6 +152,11 @@ def _printer(order: str, written: bool = False):
             """A matrix or vector of symbolic size in bold, as it was declared."""
             return bold(expr.name)
 
+        def _print_Determinant(self, expr):
+            """`\\det\\left(\\mathbf{A}\\right)` as the guide writes it (SymPy writes bars, which
+            read as an absolute value)."""
+            return r"\det\left(%s\right)" % self._print(expr.arg)
+
         def _print_Identity(self, expr):
             """`I_{n}` as the guide writes it, not SymPy's `\\mathbb{I}` (which hides n)."""
             return r"I_{%s}" % self._print(expr.rows)
@@ -159,6 +171,21 @@ def _printer(order: str, written: bool = False):
                 "mul_symbol": "dot" if written else None, "ln_notation": False,
                 "inv_trig_style": "full"}
     return SymmlLatexPrinter(settings)
+
+
+def is_written_product(expr) -> bool:
+    """A product of numbers kept unevaluated (`Mul(1, -1, evaluate=False)`) for a step line."""
+    return expr.is_Mul and len(expr.args) > 1 and all(a.is_Number for a in expr.args)
+
+
+def written_sign(product):
+    """("-", b·c) for a product written as a negation, −1·b·c (the −bc of ad − bc); else
+    ("+", product): a leading −1 of a two-factor product is a number of the data."""
+    from sympy import Mul, S
+
+    if product.args[0] is S.NegativeOne and len(product.args) > 2:
+        return "-", Mul(*product.args[1:], evaluate=False)
+    return "+", product
 
 
 def latex(obj, *, as_written: bool = False) -> str:

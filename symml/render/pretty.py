@@ -11,15 +11,15 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from .latex import _rotated, normal_cdf_argument, normal_quantile
+    from .latex import (_rotated, is_written_product, normal_cdf_argument, normal_quantile,
+                        written_sign)
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
         """Unicode 2-D maths in the forms of NOTATION §5."""
 
         def _print_Add(self, expr, order=None):
-            if self.order == "none" and any(term.is_Mul and self._has_negative_factor(term)
-                                            for term in expr.args):
+            if self.order == "none" and all(is_written_product(term) for term in expr.args):
                 return self._written_sum(expr)
             z = normal_cdf_argument(expr)
             if z is not None:
@@ -56,6 +56,18 @@ def _printer(order: str | None = None):
                 factor = prettyForm(*factor.parens())
             return prettyForm(*factor.right("⋅", phi), binding=prettyForm.MUL)
 
+        def _print_Transpose(self, expr):
+            """𝐀ᵀ and (𝐀𝐁)ᵀ on one line, as the guide writes `\\mathbf{A}^\\top`."""
+            inner = self._print(expr.arg)
+            if not expr.arg.is_symbol:
+                inner = prettyForm(*inner.parens())
+            return prettyForm(*inner.right("ᵀ")) if inner.height() == 1 \
+                else super()._print_Transpose(expr)
+
+        def _print_Determinant(self, expr):
+            """det(A), as the LaTeX printer writes it."""
+            return prettyForm(*prettyForm(*self._print(expr.arg).parens()).left("det"))
+
         def _print_log(self, expr):
             return self._print_Function(expr, func_name="ln")
 
@@ -81,22 +93,17 @@ def _printer(order: str | None = None):
 
         # --- calculus and linear algebra steps (issue 13) ------------------------------
         def _written_sum(self, expr):
-            """A sum as written whose products have negative numbers (`1⋅0 - (-1)⋅2`,
-            `(-1)⋅(-1) + 0⋅0`; SymPy writes `--1`): after the first term, a leading −1 factor
-            or a negative number is subtracted, as the LaTeX twin writes it."""
-            from sympy import Mul
-
+            """A sum of products of numbers as written (`1⋅3 + (-1)⋅1`, `1⋅0 - (-1)⋅2`,
+            `(-1)⋅(-1) + 0⋅0`; SymPy writes `1⋅3 - 1` and `--1`), signs as `written_sign`
+            reads them, as the LaTeX twin writes it."""
             out = None
             for term in expr.args:
-                sign = " + "
-                if out is not None and term.is_Mul and term.args[0] == -1:
-                    sign, term = " - ", Mul(*term.args[1:], evaluate=False)
-                elif out is not None and term.is_Number and term.is_negative:
-                    sign, term = " - ", -term
+                sign, term = written_sign(term)
                 picture = self._print(term)
-                if sign == " - " and term.is_Number and term.is_negative:
-                    picture = prettyForm(*picture.parens())
-                out = picture if out is None else prettyForm(*out.right(sign, picture))
+                if out is None:
+                    out = prettyForm(*picture.left("-")) if sign == "-" else picture
+                else:
+                    out = prettyForm(*out.right(f" {sign} ", picture))
             out.binding = prettyForm.ADD
             return out
 

@@ -92,8 +92,10 @@ def _replacement(match: re.Match) -> str:
     script = _script(match["mark"], text)
     if script is not None:
         return script
-    return match["mark"] + "{" + _converted(text) + "}" if match["group"] is not None \
-        else match.group(0)
+    if match["group"] is None:
+        return match.group(0)
+    inner = _converted(text)
+    return match["mark"] + (inner if len(inner) == 1 else "{" + inner + "}")  # X_c, e^{-x}
 
 
 def _or_as_written(text: str | None, match: re.Match) -> str:
@@ -127,7 +129,9 @@ def _font(font: str, text: str) -> str | None:
 
 def _styled(style: str, char: str) -> str | None:
     """𝐱, 𝒩, ℒ, ℝ: the mathematical letter, or its older letterlike symbol."""
-    name = f"{style} {'CAPITAL' if char.isupper() else 'SMALL'} {char.upper()}"
+    name = (unicodedata.name(char) if char.isdigit()
+            else f"{'CAPITAL' if char.isupper() else 'SMALL'} {char.upper()}")
+    name = f"{style} {name}"
     for candidate in (f"MATHEMATICAL {name}", name):
         try:
             return unicodedata.lookup(candidate)
