@@ -425,3 +425,11 @@ def test_products_with_negative_entries_read_right_on_the_terminal():
     assert det.latex == r"1 \cdot 0 - \left(-1\right) \cdot 2 = 2"
     assert pretty_form(det.lines[0].value, as_written=True).render(wrap_line=False) == \
         "1⋅0 - (-1)⋅2"
+
+
+@pytest.mark.parametrize("statement", [r"C\mathbf{v} = \lambda\mathbf{v}", r"C v = \lambda v"])
+def test_eigenpairs_on_the_terminal_are_one_line_per_eigenvalue(statement):
+    text = pretty(run([C22], statement).value)
+    assert "λ = 1 (multiplicity 1), eigenvectors: span" in text
+    assert "λ = 3 (multiplicity 1), eigenvectors: span" in text
+    assert "((" not in text and ",)" not in text

@@ -11,8 +11,8 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.pretty import PrettyPrinter
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from .latex import (_rotated, is_written_product, normal_cdf_argument, normal_quantile,
-                        written_sign)
+    from .latex import (_rotated, is_eigenpairs, is_written_product, normal_cdf_argument,
+                        normal_quantile, written_sign)
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
@@ -35,7 +35,10 @@ def _printer(order: str | None = None):
             return super()._print_Add(expr, order)
 
         def _print_Tuple(self, expr):
-            """`(a, b)`, and `(a)` for one item: never Python's `(a,)`."""
+            """`(a, b)`, and `(a)` for one item: never Python's `(a,)`; eigenpairs as a
+            table, one eigenvalue a line."""
+            if is_eigenpairs(expr):
+                return self._eigen_table(expr)
             return self._print_seq(expr.args, "(", ")")
 
         def _print_Mul(self, expr):
@@ -92,6 +95,22 @@ def _printer(order: str | None = None):
             return super().emptyPrinter(expr)
 
         # --- calculus and linear algebra steps (issue 13) ------------------------------
+        def _eigen_table(self, pairs):
+            """`λ = 1 (multiplicity 1), eigenvectors: span{..}`, one line per eigenvalue, as
+            the LaTeX twin's table (λ | multiplicity | eigenvectors)."""
+            from sympy.printing.pretty.stringpict import stringPict
+
+            lines = []
+            for value, multiplicity, vectors in pairs:
+                line = prettyForm(*self._print(value).left("λ = "))
+                words = f" (multiplicity {multiplicity}), eigenvectors: span"
+                line = prettyForm(*line.right(words))
+                lines.append(prettyForm(*line.right(self._print_seq(vectors, "{", "}"))))
+            table = lines[0]
+            for line in lines[1:]:
+                table = prettyForm(*stringPict.stack(table, line))
+            return table
+
         def _written_sum(self, expr):
             """A sum of products of numbers as written (`1⋅3 + (-1)⋅1`, `1⋅0 - (-1)⋅2`,
             `(-1)⋅(-1) + 0⋅0`; SymPy writes `1⋅3 - 1` and `--1`), signs as `written_sign`
