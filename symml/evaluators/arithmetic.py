@@ -1,15 +1,15 @@
 """+, -, products (implicit, \\cdot, \\times, ⊙), /, powers, transpose, |x|, norms."""
 from __future__ import annotations
 
-from ..errors import DomainError, ShapeError, SymmlError
-from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
-                               is_array, is_matrix, is_scalar, is_vector)
+from ..errors import DomainError, ShapeError
+from ..semantics.kinds import (FUNCTION_VALUES, describe, is_array, is_explicit, is_matrix,
+                               is_scalar, is_vector)
+from ..semantics.operands import operand
+from ..semantics.placeholders import IdentityLike, ZeroLike
 from ..syntax import ast
-from . import linalg
-from .names import IdentityLike, ZeroLike
+from . import functions, linalg
+from .functions import apply_function, call_key, compose
 from .registry import Context, handles, inline
-
-FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
 
 
 def _sized(a, b, product: bool = False):
@@ -41,32 +41,6 @@ def _entry(matrix):
     from .matcalc import is_symbolic, scalar_form
 
     return scalar_form(matrix) if is_symbolic(matrix) else matrix[0]
-
-
-def require_value(value, node):
-    if isinstance(value, ZeroLike):
-        from sympy import Integer
-
-        return Integer(0)
-    if isinstance(value, IdentityLike) and value.size is not None:
-        return value.sized(value.size)
-    if isinstance(value, IdentityLike):
-        raise ShapeError("the size of I is unknown here; write I_n (e.g. I_3)", node.span)
-    if isinstance(value, FUNCTION_VALUES):
-        raise SymmlError(f"{describe(value)} needs arguments, as in {value.name}(x)", node.span)
-    return value
-
-
-def operand(value, node):
-    """A value arithmetic can use: a scalar, matrix or tensor (not a tuple, set or text)."""
-    from sympy import Expr, NDimArray
-    from sympy.matrices import MatrixBase
-    from sympy.matrices.expressions import MatrixExpr
-
-    value = require_value(value, node)
-    if not isinstance(value, (Expr, MatrixBase, NDimArray, MatrixExpr)):
-        raise ShapeError(f"{describe(value)} cannot be used in arithmetic here", node.span)
-    return value
 
 
 # --- sums ------------------------------------------------------------------------------
@@ -142,8 +116,6 @@ def juxtapose_value(node: ast.Juxtapose, ctx: Context):
     i = 0
     while i < len(values) - 1:
         if isinstance(values[i], FUNCTION_VALUES):
-            from .functions import apply_function
-
             values[i:i + 2] = [apply_function(values[i], [values[i + 1]], ctx, factors[i + 1])]
             factors[i:i + 2] = [factors[i + 1]]
         else:
@@ -177,8 +149,6 @@ def _calls_written_without_parentheses(factors, ctx: Context) -> list:
 def multiply(a, b, ctx: Context, left_node, right_node):
     """Implicit multiplication by kinds: scalar·x, matrix product, function application."""
     if isinstance(a, FUNCTION_VALUES):
-        from .functions import apply_function
-
         return apply_function(a, [b], ctx, right_node)
     if isinstance(a, IdentityLike) and isinstance(b, IdentityLike):
         return a.scaled(a.coefficient * b.coefficient)
@@ -244,8 +214,6 @@ def hadamard_value(node: ast.Hadamard, ctx: Context):
     if is_matrix(a) and is_matrix(b):
         return linalg.hadamard(a, b, ctx, node)
     if isinstance(a, FUNCTION_VALUES) and isinstance(b, FUNCTION_VALUES):
-        from .functions import compose
-
         return compose(a, b, node)
     if is_scalar(a) and is_scalar(b):
         return a * b
@@ -281,10 +249,14 @@ def after_bracket(node: ast.Node, ctx: Context, postfix):
         factor, group = product
         return multiply(ctx.value_of(factor), postfix(ctx.value_of(group)), ctx, factor, group)
     if isinstance(node, ast.Call):
-        from .functions import call_value
-
         return call_value(node, ctx, postfix)
     return postfix(ctx.value_of(node))
+
+
+@handles(ast.Call)
+def call_value(node: ast.Call, ctx: Context, postfix=None):
+    """`f(x)` applied, or `a(b + c)` multiplied (see `functions.call_value`)."""
+    return functions.call_value(node, ctx, postfix, product=multiply)
 
 
 def _raise(base, node: ast.Power, ctx: Context):
@@ -306,7 +278,6 @@ def _raise(base, node: ast.Power, ctx: Context):
 
 def _product_written_as_call(node, ctx: Context):
     """(factor, group) when `node` is `a(...)` with `a` a value, not a function."""
-    from .functions import call_key
     from .names import lookup
     from .registry import CALL_HANDLERS
 
@@ -374,7 +345,7 @@ def norm_value(node: ast.Norm, ctx: Context):
         order = "fro"
     else:
         order = ctx.value_of(p)
-    if not linalg.is_explicit(value) and (order == "fro" or order == 2 and is_vector(value)):
+    if not is_explicit(value) and (order == "fro" or order == 2 and is_vector(value)):
         from ..semantics.matexpr import Norm
 
         return Norm(value, "F" if order == "fro" else "2")  # a matrix of symbolic size

@@ -2,10 +2,10 @@
 integrals, limits, sums and products."""
 from __future__ import annotations
 
-from functools import cache
-
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
+from ..semantics.derivatives import (on_reals, over_one_denominator, real_diff, renamed,
+                                     tidied)
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, built_matrix,
                                column, describe, is_matrix)
 from ..syntax import ast
@@ -246,72 +246,13 @@ def _is_vector_function(node, ctx) -> bool:
 def _differentiate(expr, variable, ctx: Context, *, partial: bool):
     from sympy import diff
 
-    on_reals, real = _on_reals(expr, variable)
-    value = over_one_denominator(_tidied(diff(on_reals, real), real, variable), real)
+    expr_on_reals, real = on_reals(expr, variable)
+    value = over_one_denominator(tidied(diff(expr_on_reals, real), real, variable), real)
     if ctx.want_steps:
-        for step in derivative_steps(on_reals, real, value, partial=partial):
+        for step in derivative_steps(expr_on_reals, real, value, partial=partial):
             ctx.add_step(step if real is variable else step.map_lines(
-                lambda e: _renamed(e, real, variable)))
-    return _renamed(value, real, variable)
-
-
-def over_one_denominator(value, variable, most_operations: int = 60):
-    """A sum of fractions in `variable` (what the quotient rule leaves) over one denominator,
-    as a teacher writes it: 2 - (x² + 1)/x² is (x² - 1)/x², 1/(x + 1) - x/(x + 1)² is
-    1/(x + 1)², when that is no longer; any other value is left as it is."""
-    from sympy import Add, Mul, cancel, factor, together
-
-    if not isinstance(value, Add) or not any(
-            part.is_Pow and part.exp.is_negative and part.base.has(variable)
-            for term in value.args for part in Mul.make_args(term)) \
-            or value.count_ops() > most_operations:
-        return value
-    combined = together(value)
-    candidates = (cancel(combined), factor(combined), combined)
-    best = min(candidates, key=lambda form: form.count_ops())
-    return best if best.count_ops() <= value.count_ops() else value
-
-
-def _on_reals(expr, variable):
-    """(expr, variable), the variable made a real symbol (printed alike) when the result
-    depends on it: calculus here is on the reals, so d|x|/dx is sign(x), not SymPy's
-    complex form with re and im. Other expressions are left alone (and SymPy's cache hits)."""
-    if variable.is_real or not expr.has(*_complex_parts()):
-        return expr, variable
-    from sympy import Dummy
-
-    real = Dummy(variable.name, real=True)
-    return expr.xreplace({variable: real}), real
-
-
-def _tidied(value, real, variable):
-    """On the reals, sign(x) = x/|x| where that is shorter: d/dx ln|x| = sign(x)/|x| is 1/x."""
-    from sympy import Abs, sign
-
-    if real is variable or not value.has(sign):
-        return value
-    rewritten = value.replace(sign, lambda argument: argument / Abs(argument))
-    return rewritten if rewritten.count_ops() < value.count_ops() else value
-
-
-@cache
-def _complex_parts() -> tuple:
-    """The functions whose derivative differs off the real line."""
-    from sympy import Abs, arg, conjugate, im, re, sign
-
-    return Abs, sign, re, im, arg, conjugate
-
-
-def _renamed(value, real, variable):
-    return value.xreplace({real: variable}) if real is not variable \
-        and hasattr(value, "xreplace") else value
-
-
-def real_diff(expr, variable):
-    """`sympy.diff` with respect to `variable` taken as real (see `_on_reals`)."""
-    on_reals, real = _on_reals(expr, variable)
-    return _renamed(over_one_denominator(_tidied(on_reals.diff(real), real, variable), real),
-                    real, variable)
+                lambda e: renamed(e, real, variable)))
+    return renamed(value, real, variable)
 
 
 def derivative_steps(expr, variable, value, *, partial: bool = False):

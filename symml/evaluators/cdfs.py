@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..semantics.random_variables import random_symbols
 from ..steps import Math
 from ..steps.notation_probability import CDF, Approximately, DensityAt, Therefore, probability
 from ..syntax import ast
-from .probability import _finite_piecewise, _one_random, _order, plain, random_symbols
+from .probability import _finite_piecewise, _one_random, _order, plain
 from .registry import Context, calls
 
 

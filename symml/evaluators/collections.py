@@ -93,7 +93,7 @@ def _member(node: ast.Node, ctx: Context):
     """An element of a tuple, set or table: any SymPy value (not text or a function)."""
     from sympy import Basic
 
-    from .arithmetic import require_value
+    from ..semantics.operands import require_value
 
     if isinstance(node, ast.Dots):  # x_1, \ldots, x_n: the elided entries, as written
         from sympy import Symbol

@@ -85,7 +85,7 @@ def _index_ranges(node: ast.Node, ctx: Context) -> dict:
 
 def _entry_shape(base: ast.Node, count: int, ctx: Context):
     """The shape a subscript of `count` indices runs over, for a matrix with entries."""
-    from .linalg import is_explicit
+    from ..semantics.kinds import is_explicit
 
     try:
         value = lookup(ctx, base.name) if isinstance(base, ast.Name) \

@@ -467,7 +467,7 @@ def _random_variables_independent(node, ctx: Context):
     """`X \\perp Y` for random variables: variables declared apart are independent."""
     import sympy
 
-    from .probability import random_symbols
+    from ..semantics.random_variables import random_symbols
 
     values = [ctx.value_of(operand) for operand in node.operands]
     if not all(random_symbols(v) for v in values):
@@ -475,7 +475,7 @@ def _random_variables_independent(node, ctx: Context):
     joint = joint_of_names(ctx, values)
     if joint is None:
         return StatementResult("check", sympy.true)
-    from .probability import table_independent
+    from ..semantics.random_variables import table_independent
 
     return StatementResult("check", table_independent(joint))
 

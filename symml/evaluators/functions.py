@@ -5,13 +5,12 @@ from functools import cache
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, describe,
-                               is_matrix, is_scalar, is_vector)
+from ..semantics.kinds import (FUNCTION_VALUES, AbstractFunction, UserFunction, describe,
+                               is_explicit, is_matrix, is_scalar, is_vector)
+from ..semantics.operands import operand
 from ..syntax import ast
 from .names import BUILTIN_FUNCTIONS, defined_words, lookup
-from .registry import CALL_HANDLERS, Context, calls, first_claim, handles, inline
-
-FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
+from .registry import CALL_HANDLERS, Context, calls, first_claim, inline
 
 
 def call_key(func: ast.Node) -> str | None:
@@ -30,17 +29,17 @@ def call_key(func: ast.Node) -> str | None:
     return None
 
 
-@handles(ast.Call)
-def call_value(node: ast.Call, ctx: Context, postfix=None):
-    r"""`f(x)` applied, or `a(b + c)` multiplied. `postfix(value)` is a power, factorial or
-    transpose written after the bracket: it applies to the value of an application, but to
-    the bracket alone of a product (`\frac{1}{2}(x - 1)^2` is ½·(x − 1)², `(1+1)(1+2)!` is
-    2·3!)."""
+def call_value(node: ast.Call, ctx: Context, postfix, product):
+    r"""`f(x)` applied, or `a(b + c)` multiplied by `product(a, b + c, ctx, a's node, b + c's
+    node)` (arithmetic's, which registers this for `ast.Call`). `postfix(value)` is a power,
+    factorial or transpose written after the bracket: it applies to the value of an
+    application, but to the bracket alone of a product (`\frac{1}{2}(x - 1)^2` is
+    ½·(x − 1)², `(1+1)(1+2)!` is 2·3!)."""
     postfix = postfix or (lambda value: value)
     if isinstance(node.func, (ast.Name, ast.Subscript)):
         defined = _defined(node.func, ctx)
         if defined is not None:
-            return _apply_or_multiply(defined, node, ctx, postfix)
+            return _apply_or_multiply(defined, node, ctx, postfix, product)
     handlers = CALL_HANDLERS.get(call_key(node.func), [])
     result = first_claim(handlers, node, ctx)
     if result is not NotImplemented:
@@ -58,7 +57,7 @@ def call_value(node: ast.Call, ctx: Context, postfix=None):
                          f"{defined_words(node.args, ctx)}", node.span)
     if getattr(func, "is_Symbol", False) and len(node.args) == 1 and node.bracket == "(":
         _note_product(func, node, ctx)
-    return _apply_or_multiply(func, node, ctx, postfix)
+    return _apply_or_multiply(func, node, ctx, postfix, product)
 
 
 def _note_product(letter, node: ast.Call, ctx: Context) -> None:
@@ -99,20 +98,17 @@ def _defined(func: ast.Node, ctx: Context):
         return None
 
 
-def _apply_or_multiply(func, node: ast.Call, ctx: Context, postfix):
+def _apply_or_multiply(func, node: ast.Call, ctx: Context, postfix, product):
     if isinstance(func, FUNCTION_VALUES):
         return postfix(apply_function(func, [ctx.value_of(arg) for arg in node.args], ctx, node))
     if len(node.args) == 1 and node.split is None:  # `a(b + c)`, `2[x + 1]`: a product
-        from .arithmetic import multiply
-
-        return multiply(func, postfix(ctx.value_of(node.args[0])), ctx, node.func,
+        return product(func, postfix(ctx.value_of(node.args[0])), ctx, node.func,
                         node.args[0])
     raise SymmlError(f"{describe(func)} is not a function, so it cannot take "
                      f"{len(node.args)} arguments", node.span)
 
 
 def apply_function(func, args: list, ctx: Context, node):
-    from .arithmetic import operand
     from .matcalc import scalar_form
 
     args = [scalar_form(operand(arg, node)) for arg in args]  # \ln(\mathbf{x}^\top A \mathbf{x})
@@ -179,8 +175,6 @@ def builtin(name: str, args: list, node):
         return sympy.log(args[0], args[1])
     (arg,) = args
     if is_matrix(arg):
-        from .linalg import is_explicit
-
         if not is_explicit(arg) and name in ELEMENTWISE:
             from ..semantics.matexpr import Elementwise
 
@@ -236,8 +230,6 @@ def softmax(vector, node):
                          rf"({name} \in \mathbb{{R}}^3)", node.span)
     if not is_matrix(vector):
         raise ShapeError(f"softmax needs a vector, got {describe(vector)}", node.span)
-    from .linalg import is_explicit
-
     if not is_explicit(vector) and vector.shape[1] == 1:
         from ..semantics.matexpr import Softmax
 
@@ -271,8 +263,6 @@ def _shifted(node: ast.Node, ctx: Context):
     otherwise: a vector of symbolic size or an undefined name (which may be a vector written
     in bold, `\\mathbf{q}`) keeps the shape error."""
     import sympy
-
-    from .linalg import is_explicit
 
     terms = [(sign, term, ctx.value_of(term)) for sign, term in _signed_terms(node, 1)]
     vectors = [sign * value for sign, _, value in terms if is_vector(value)]
@@ -324,8 +314,6 @@ def gamma_call(node: ast.Call, ctx: Context):
 
     if not isinstance(node.func, ast.Name) or len(node.args) != 1:
         return NotImplemented
-    from .arithmetic import operand
-
     argument = operand(ctx.value_of(node.args[0]), node.args[0])
     if argument.is_integer and argument.is_nonpositive:
         raise DomainError(f"Γ has a pole at {latex(argument)}", node.span)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
+from ..semantics.random_variables import random_symbols
 from ..steps import Math
 from ..steps.notation_probability import Negative, PLogQ, Terms
 from ..syntax import ast
 from .distributions import Distribution, joint_of
-from .probability import random_symbols
 from .registry import Context, calls
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
-from ..semantics.kinds import describe, is_matrix, is_vector, shape_text
+from ..semantics.kinds import describe, is_explicit, is_matrix, is_vector, shape_text
 from ..syntax import ast
 from ..limits import check_eigenproblem
 from ..steps import AsWritten
@@ -17,13 +17,6 @@ def _matrix(value):
     from sympy import ImmutableMatrix
 
     return ImmutableMatrix(value)
-
-
-def is_explicit(value) -> bool:
-    """A matrix with entries (not a MatrixSymbol of symbolic size)."""
-    from sympy import MatrixBase
-
-    return isinstance(value, MatrixBase)
 
 
 def require_entries(value, what: str, node) -> None:
@@ -542,7 +535,8 @@ def linear_system(node, ctx: Context):
 def _linear_system_parts(node, ctx: Context):
     """(A, x's name, b) when `node` reads `A x = b` with A a defined matrix, x an undefined
     name not in b, and b a column of A's height (or 0), else None."""
-    from .names import ZeroLike, lookup
+    from ..semantics.placeholders import ZeroLike
+    from .names import lookup
     from ..syntax.mentions import mentions
 
     if node.ops != ("=",):

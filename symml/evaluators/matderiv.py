@@ -99,8 +99,8 @@ def partials(value, X, ctx: Context, name=None):
 
     from ..errors import ShapeError, SymmlError
     from ..semantics.kinds import describe
+    from ..semantics.derivatives import real_diff
     from ..steps.matsteps import entrywise
-    from .calculus import real_diff
 
     if not (is_matrix(value) or isinstance(value, Basic)):
         raise SymmlError(f"cannot differentiate {describe(value)} by a vector or matrix: "

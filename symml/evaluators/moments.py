@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
+from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten, Math
 from ..steps.notation_probability import Factors, difference
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
-from .probability import (_joint_for, _one_random, _order, condition_latex, condition_of, plain,
-                          random_symbols)
+from .probability import _joint_for, _one_random, _order, condition_latex, condition_of, plain
 from .registry import Context, calls, subscripts
 
 

@@ -1,8 +1,10 @@
-"""Names, subscripts and accents: a defined value, an entry, a function or a symbol."""
+"""Names and subscripts: a defined value, an entry, a function or a symbol."""
 from __future__ import annotations
 
 from ..errors import ShapeError, SymmlError, UndefinedNameError
-from ..semantics.kinds import AbstractFunction, BuiltinFunction, describe, is_array, is_matrix
+from ..semantics.kinds import (AbstractFunction, BuiltinFunction, describe, is_array,
+                               is_explicit, is_matrix)
+from ..semantics.placeholders import IdentityLike, ZeroLike
 from ..syntax import ast
 from .registry import SUBSCRIPT_HANDLERS, Context, first_claim, handles
 
@@ -13,44 +15,6 @@ BUILTIN_FUNCTIONS = {"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "
                      "asinh", "acosh", "atanh", "coth", "acot", "asec", "acsc", "acoth",
                      "Heaviside", "re", "im", "sign", "arg",
                      "floor", "ceiling", "gcd", "lcm"}
-
-
-class IdentityLike:
-    """`I` (or `c I`) whose size comes from the matrix it meets: `A - \\lambda I`.
-
-    `I_n` with a symbolic n remembers n, so that alone it is SymPy's `Identity(n)`.
-    """
-
-    def __init__(self, coefficient=1, size=None):
-        self.coefficient = coefficient
-        self.size = size
-
-    def scaled(self, coefficient) -> "IdentityLike":
-        return IdentityLike(coefficient, self.size)
-
-    def sized(self, n, node=None):
-        from sympy import Identity, ImmutableMatrix, eye
-
-        from ..limits import check_entries
-
-        if not isinstance(n, int) and not getattr(n, "is_Integer", False):
-            return self.coefficient * Identity(n)
-        check_entries(int(n) ** 2, node)
-        return ImmutableMatrix(eye(int(n)) * self.coefficient)
-
-
-class ZeroLike:
-    """`\\mathbf{0}`: the zero vector or matrix, shaped by the operand it meets."""
-
-    def sized(self, shape, node=None):
-        from sympy import ImmutableMatrix, ZeroMatrix
-
-        from ..limits import check_entries
-
-        if all(getattr(d, "is_Integer", False) or isinstance(d, int) for d in shape):
-            check_entries(int(shape[0]) * int(shape[1]), node)
-            return ImmutableMatrix.zeros(*shape)
-        return ZeroMatrix(*shape)
 
 
 def lookup(ctx: Context, name: str):
@@ -176,8 +140,6 @@ def _sized_zero(node: ast.Subscript, ctx: Context):
 def _indexed(node: ast.Subscript, ctx: Context):
     """`a_i` inside `\\sum_{i=1}^{n}` (i bound to an integer symbol) of an undefined name or
     a vector of symbolic size: SymPy's `a[i]`."""
-    from .linalg import is_explicit
-
     base = lookup(ctx, node.base.name) if isinstance(node.base, ast.Name) else False
     if not (base is None or (is_matrix(base) and not is_explicit(base))):
         return None
@@ -197,8 +159,6 @@ def _is_label(node: ast.Subscript, ctx: Context) -> bool:
 
 def _expression_entry(node: ast.Subscript, ctx: Context):
     """`(\\mathbf{A}^\\top)_{i,j}`: an entry of the matrix a bracket evaluates to."""
-    from .linalg import is_explicit
-
     value = ctx.value_of(node.base)
     if not (is_matrix(value) or is_array(value)):
         raise SymmlError(f"a subscript after a bracket picks an entry, but this is "
@@ -328,31 +288,3 @@ def index_text(index: ast.Node, ctx: Context) -> str:
     from ..render.latex import latex
 
     return latex(ctx.value_of(index))
-
-
-def _is_conjugated(operand: ast.Node, ctx: Context) -> bool:
-    r"""A bar means the conjugate over an expression (`\overline{1 + i}`), over `i`, and over
-    a defined matrix or complex number; over any other name it is a name (the mean x̄)."""
-    if not isinstance(operand, (ast.Name, ast.Subscript)):
-        return True
-    if operand == ast.Name("imaginaryunit"):
-        return True
-    value = lookup(ctx, operand.name) if isinstance(operand, ast.Name) else None
-    if is_matrix(value):
-        return 1 not in value.shape  # a vector with a bar is its mean's name
-    return getattr(value, "is_number", False) and value.is_real is False
-
-
-@handles(ast.Accent)
-def accent_value(node: ast.Accent, ctx: Context):
-    if node.accent == "bar" and _is_conjugated(node.operand, ctx):
-        from .notation import conjugate  # a bar over an expression: its conjugate
-
-        return conjugate(ctx.value_of(node.operand), node)
-    operand = ctx.value_of(node.operand) if isinstance(node.operand, ast.Name) and lookup(
-        ctx, node.operand.name) is not None else None
-    if node.accent == "hat" and operand is not None and is_matrix(operand):
-        from .linalg import unit_vector
-
-        return unit_vector(operand, node.operand, ctx)
-    return ctx.workspace.symbol(base_name(node.operand) + node.accent)

@@ -1,6 +1,6 @@
 """Standard notation read from papers and notes: remainders and congruences, half-open
-intervals, piecewise values (`cases`), conjugates and conjugate transposes, the optimum
-star `w^*`, function signatures, the adjugate."""
+intervals, piecewise values (`cases`), accents (a conjugate, a unit vector, x̄ as a name),
+conjugate transposes, the optimum star `w^*`, function signatures, the adjugate."""
 from __future__ import annotations
 
 from ..errors import ShapeError, SymmlError
@@ -153,6 +153,34 @@ def conjugate(value, node):
     if not is_scalar(value):
         raise ShapeError(f"a bar over {describe(value)} has no meaning", node.span)
     return sympy.conjugate(value)
+
+
+def _is_conjugated(operand: ast.Node, ctx: Context) -> bool:
+    r"""A bar means the conjugate over an expression (`\overline{1 + i}`), over `i`, and over
+    a defined matrix or complex number; over any other name it is a name (the mean x̄)."""
+    if not isinstance(operand, (ast.Name, ast.Subscript)):
+        return True
+    if operand == ast.Name("imaginaryunit"):
+        return True
+    value = lookup(ctx, operand.name) if isinstance(operand, ast.Name) else None
+    if is_matrix(value):
+        return 1 not in value.shape  # a vector with a bar is its mean's name
+    return getattr(value, "is_number", False) and value.is_real is False
+
+
+@handles(ast.Accent)
+def accent_value(node: ast.Accent, ctx: Context):
+    r"""`\overline{z}` a conjugate (see `_is_conjugated`), `\hat{\mathbf{v}}` of a defined
+    vector its unit vector; any other accented name a symbol (x̄, θ̂)."""
+    if node.accent == "bar" and _is_conjugated(node.operand, ctx):
+        return conjugate(ctx.value_of(node.operand), node)
+    operand = ctx.value_of(node.operand) if isinstance(node.operand, ast.Name) and lookup(
+        ctx, node.operand.name) is not None else None
+    if node.accent == "hat" and operand is not None and is_matrix(operand):
+        from .linalg import unit_vector
+
+        return unit_vector(operand, node.operand, ctx)
+    return ctx.workspace.symbol(base_name(node.operand) + node.accent)
 
 
 @calls("adj", "adjugate")

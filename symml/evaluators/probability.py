@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import UserFunction, describe, is_scalar
+from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten, Math
 from ..steps.notation_probability import (CDF, Phi, Quotient, between, difference,
                                           probability as Probability)
@@ -15,15 +16,6 @@ from .registry import Context, calls
 
 RELATIONS = {"<": "Lt", "<=": "Le", ">": "Gt", ">=": "Ge", "=": "Eq", "!=": "Ne"}
 CONDITION_NODES = (ast.Given, ast.Relation, ast.Not, ast.Intersect, ast.Union)
-
-
-def random_symbols(value) -> set:
-    from sympy.stats.rv import random_symbols as symbols_of
-
-    try:
-        return set(symbols_of(value))
-    except (AttributeError, TypeError):
-        return set()
 
 
 def condition_of(node: ast.Node, ctx: Context):
@@ -473,17 +465,6 @@ def _values_of(variable, ctx: Context) -> list:
 
 def _order(value):
     return (0, value) if getattr(value, "is_number", False) and value.is_real else (1, str(value))
-
-
-def table_independent(joint):
-    """True when every cell is the product of its marginals."""
-    import sympy
-
-    rows = [sum(joint.table.row(i)) for i in range(joint.table.rows)]
-    cols = [sum(joint.table.col(j)) for j in range(joint.table.cols)]
-    holds = all(joint.table[i, j] == rows[i] * cols[j] for i in range(len(rows))
-                for j in range(len(cols)))
-    return sympy.true if holds else sympy.false
 
 
 def _one_random(node: ast.Call, ctx: Context, what: str):

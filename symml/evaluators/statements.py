@@ -15,7 +15,7 @@ def run_statement(node: ast.Node, ctx: Context) -> StatementResult:
         result = rule(node, ctx)
         if result is not None:
             return result
-    from .arithmetic import require_value
+    from ..semantics.operands import require_value
 
     return StatementResult("value", require_value(ctx.value_of(node), node))
 
@@ -308,8 +308,9 @@ def _equality(lhs, rhs, node, ctx: Context, solving: bool = True) -> StatementRe
     with `solving=False` (`\\stackrel{?}{=}`) never solved."""
     import sympy
 
-    from .arithmetic import _sized, operand
-    from .linalg import is_explicit
+    from ..semantics.kinds import is_explicit
+    from ..semantics.operands import operand
+    from .arithmetic import _sized
 
     lhs, rhs = _sized(lhs, rhs)
     lhs, rhs = operand(lhs, node), operand(rhs, node)
@@ -371,7 +372,7 @@ def _same_matrix(lhs, rhs, node):
     when SymPy's rules for matrix expressions make them agree (`(AB)^\\top = B^\\top A^\\top`)."""
     import sympy
 
-    from .linalg import is_explicit
+    from ..semantics.kinds import is_explicit
 
     if lhs.shape != rhs.shape:
         raise ShapeError(f"cannot compare {describe(lhs)} with {describe(rhs)}", node.span)

@@ -35,6 +35,9 @@ class BuiltinFunction:
     name: str
 
 
+FUNCTION_VALUES = (UserFunction, AbstractFunction, BuiltinFunction)
+
+
 @dataclass(frozen=True)
 class Text:
     """A string argument, e.g. the subscripts of einsum."""
@@ -74,6 +77,13 @@ def column(entries):
 
 def is_matrix(value) -> bool:
     return getattr(value, "is_Matrix", False)
+
+
+def is_explicit(value) -> bool:
+    """A matrix with entries (not a MatrixSymbol of symbolic size)."""
+    from sympy import MatrixBase
+
+    return isinstance(value, MatrixBase)
 
 
 def is_vector(value) -> bool:

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-
-def _is_explicit(value) -> bool:
-    from sympy import MatrixBase
-
-    return isinstance(value, MatrixBase)
+from .kinds import is_explicit
 
 
 @cache
@@ -52,7 +48,7 @@ def classes():
 
         def doit(self, **hints):
             inner = self.matrix.doit(**hints)
-            return inner[0, 0] if _is_explicit(inner) else Entry(inner)
+            return inner[0, 0] if is_explicit(inner) else Entry(inner)
 
         def _latex(self, printer):
             from sympy import MatAdd
@@ -80,7 +76,7 @@ def classes():
 
         def doit(self, **hints):
             inner = self.matrix.doit(**hints)
-            if not _is_explicit(inner):
+            if not is_explicit(inner):
                 return Norm(inner, self.kind)
             return sqrt(sum(x**2 for x in inner))
 
@@ -102,7 +98,7 @@ def classes():
 
         def doit(self, **hints):
             inner = self.operand.doit(**hints)
-            if _is_explicit(inner):
+            if is_explicit(inner):
                 return ImmutableMatrix(self.explicit(inner))
             return self.func(*self.args[:-1], inner)
 
