@@ -125,6 +125,9 @@ def time_limit(seconds: float | None):
         return
     in_main = threading.current_thread() is threading.main_thread()
     guard = _alarm if in_main and hasattr(signal, "setitimer") else _watchdog
+    if sys.unraisablehook is not _drop_time_up:
+        _drop_time_up.previous = sys.unraisablehook
+        sys.unraisablehook = _drop_time_up
     _active.limited = True
     try:
         with guard(seconds):
@@ -139,17 +142,30 @@ def time_limit(seconds: float | None):
 _active = threading.local()
 
 
+def _drop_time_up(unraisable) -> None:
+    """The unraisable-exception hook while limits are in use: a TimeLimitReached raised where
+    it cannot propagate (in a finalizer, `__del__`) is dropped, since the alarm fires again
+    REFIRE seconds later where it can; anything else goes to the hook that was in place."""
+    if not (isinstance(unraisable.exc_type, type)
+            and issubclass(unraisable.exc_type, TimeLimitReached)):
+        _drop_time_up.previous(unraisable)
+
+
+_drop_time_up.previous = sys.unraisablehook
+
+
 REFIRE = 0.05  # seconds: once time is up, raise again until the statement has stopped
 
 
 def interruptible(frame) -> bool:
-    """False while the thread imports a module or waits on a lock in `threading`: an
-    exception there would leave a module lock held and deadlock other threads. The next
-    alarm, REFIRE seconds later, tries again."""
+    """False while the thread imports a module or waits on a lock in `threading` (an
+    exception there would leave a module lock held and deadlock other threads), or runs the
+    unraisable hook. The next alarm, REFIRE seconds later, tries again."""
     if frame is not None and frame.f_code.co_filename.endswith("threading.py"):
         return False
     while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
+        if frame.f_code.co_filename.startswith("<frozen importlib") \
+                or frame.f_code is _drop_time_up.__code__:
             return False
         frame = frame.f_back
     return True

@@ -88,3 +88,30 @@ def test_cli_timeout_option_and_memory_bound():
     assert results[0]["error"]["type"] == "LimitExceeded"
     assert results[1]["latex"] == "2"
     assert max_rss_kb < 1_000_000  # under 1 GB
+
+
+def test_time_up_inside_a_finalizer_is_not_reported_and_the_limit_still_holds(monkeypatch):
+    """The alarm can fire in a `__del__`, where an exception cannot propagate (Python hands
+    it to sys.unraisablehook, which printed a traceback): it is dropped there, the alarm
+    fires again in the statement, and nothing else reaches the hook."""
+    import gc
+
+    from symml.errors import LimitExceeded
+    from symml.limits import time_limit
+
+    reported = []
+    monkeypatch.setattr(sys, "unraisablehook", reported.append)
+
+    class SlowToFinalise:
+        def __del__(self):
+            end = time.perf_counter() + 0.3
+            while time.perf_counter() < end:  # the alarm fires in here
+                pass
+
+    with pytest.raises(LimitExceeded):
+        with time_limit(0.1):
+            SlowToFinalise()  # finalised at once: the time runs out inside __del__
+            gc.collect()
+            while True:  # the alarm fires again here, where it can propagate
+                pass
+    assert reported == []

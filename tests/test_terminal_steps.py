@@ -61,7 +61,7 @@ def test_structure_is_never_rewritten(latex, kept):
     assert latex_to_unicode(latex) == kept
 
 
-RAW = re.compile(r"\\(left|right|cdot|le|ge|mathbb|mathcal|nabla|sim)\b|\*\*|Shown\(|Of\(")
+RAW = re.compile(r"\\(left|right|cdot|le|ge|mathbb|mathcal|nabla|sim|begin)\b|\*\*|Shown\(|Of\(")
 SIGNS = re.compile(r"--|[⋅·+] ?-\d")
 STRUCTURE = re.compile(r"\\(?:frac|dfrac|tfrac|sqrt|binom|begin|end)\b")
 
@@ -137,8 +137,9 @@ def test_cli_notes_in_unicode_on_the_pretty_path(capsys):
 
 
 def test_every_step_of_the_samples_prints_on_a_terminal():
-    """Each step of every sample prints with no raw `\\left`, `\\cdot` or `\\le` left, and
-    no Python spelling (`**`, `Shown(`) of a SymPy object."""
+    """Each step of every sample is a record (no line of LaTeX) and prints with no raw
+    `\\left`, `\\cdot` or `\\le` left, and no Python spelling (`**`, `Shown(`) of a SymPy
+    object."""
     from pathlib import Path
 
     samples = Path(__file__).resolve().parents[1] / "samples"
@@ -154,6 +155,8 @@ def test_every_step_of_the_samples_prints_on_a_terminal():
                 printed += 1
                 assert not RAW.search(text), (path.name, text)
                 assert not SIGNS.search(text), (path.name, text)  # `--1`, `1⋅-1`: misread
+                assert not any(isinstance(line, str) or callable(line) for line in step.lines), (
+                    path.name, step)  # every line a record, no hand-written LaTeX
     assert printed > 100
 
 

@@ -226,3 +226,19 @@ def test_a_normal_probability_between_two_bounds_reads_two_phi_minus_one():
     result = ws.run(r"P(60 < S \le 80)")
     assert result.latex == r"2 \Phi\left(1\right) - 1"
     assert result.value == sp.erf(sp.sqrt(2) / 2)  # the value itself is SymPy's
+
+
+@pytest.mark.parametrize("value, written, text", [
+    (1 / sp.sqrt(3), r"\frac{1}{\sqrt{3}}", "1 \n──\n√3"),
+    (-sp.sqrt(2) / 2, r"- \frac{1}{\sqrt{2}}", " 1 \n-──\n √2"),
+    (2 / sp.sqrt(3), r"\frac{2}{\sqrt{3}}", "2 \n──\n√3"),
+    (sp.sqrt(3) / 6, r"\frac{\sqrt{3}}{6}", None),  # not p/√n: kept
+    (1 - 1 / sp.sqrt(2), r"1 - \frac{1}{\sqrt{2}}", None),
+])
+def test_one_over_a_root_as_the_guide_writes_it(value, written, text):
+    """p·√n/n is written p/√n (the guide's unit vector (1/√3, 1/√3, 1/√3))."""
+    from symml.render.pretty import pretty
+
+    assert latex(value) == written
+    if text is not None:
+        assert pretty(value) == text

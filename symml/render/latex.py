@@ -67,6 +67,10 @@ def _printer(order: str, written: bool = False):
         def _print_Mul(self, expr):
             """`\\log_2 a` for `\\ln a / \\ln 2` (entropies in bits); `\\Phi^{-1}(p)` for
             `\\sqrt{2} \\operatorname{erfinv}(2p - 1)` (a normal quantile)."""
+            over_root = over_a_root(expr)
+            if over_root is not None:
+                p, n = over_root
+                return ("- " if p < 0 else "") + r"\frac{%s}{\sqrt{%s}}" % (abs(p), n)
             quantile = normal_quantile(expr)
             if quantile is not None:
                 coefficient, level = quantile
@@ -269,6 +273,20 @@ def _normal_cdf_class():
             return prettyForm(*printer._print_seq(self.args, "(", ")").left("Φ"))
 
     return NormalCDF
+
+
+def over_a_root(expr):
+    """(p, n) when `expr` is p·√n/n, which the guide writes p/√n (`\\frac{1}{\\sqrt{3}}`, not
+    SymPy's rationalised `\\frac{\\sqrt{3}}{3}`), else None."""
+    from sympy import Rational
+
+    if not expr.is_Mul or len(expr.args) != 2:
+        return None
+    coefficient, root = expr.args
+    if not (coefficient.is_Rational and root.is_Pow and root.exp == Rational(1, 2)
+            and root.base.is_Integer and root.base > 1 and coefficient.q == root.base):
+        return None
+    return coefficient.p, root.base
 
 
 def normal_quantile(expr):

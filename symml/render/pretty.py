@@ -12,7 +12,7 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.stringpict import prettyForm
 
     from .latex import (_rotated, is_eigenpairs, is_written_product, normal_cdf_argument,
-                        normal_quantile, written_sign)
+                        normal_quantile, over_a_root, written_sign)
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
@@ -45,6 +45,12 @@ def _printer(order: str | None = None):
             """Φ⁻¹(p) for √2·erfinv(2p − 1), as the LaTeX printer writes it."""
             if self.order == "none" and self._has_negative_factor(expr):
                 return self._written_product(expr)
+            over_root = over_a_root(expr)
+            if over_root is not None:
+                p, n = over_root
+                fraction = prettyForm(str(abs(p))) / prettyForm(f"√{n}")
+                return prettyForm(*fraction.left("-"), binding=prettyForm.NEG) if p < 0 \
+                    else fraction
             quantile = normal_quantile(expr)
             if quantile is None:
                 return super()._print_Mul(expr)

@@ -62,10 +62,12 @@ def _inline_math(piece) -> str:
 def _chain(step) -> str:
     from sympy.printing.pretty.stringpict import prettyForm
 
-    from ..steps import AsWritten, line_latex
+    from ..steps import AsWritten, Deferred, line_latex
 
     pictures, seen = [], None
     for line in step.lines:
+        if isinstance(line, Deferred):
+            line = line.value  # a table built when printed
         if isinstance(line, AsWritten):
             picture = _picture(line.value, as_written=True)
         else:

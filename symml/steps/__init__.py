@@ -16,7 +16,7 @@ from functools import cached_property
 from types import FunctionType
 from typing import Any, Iterable, Union
 
-from .titles import legacy_pieces
+from .titles import sentence_pieces
 
 
 @dataclass(frozen=True)
@@ -60,23 +60,22 @@ NO_SPACE_BEFORE = tuple(",.;:)!?")
 class Step:
     """One step of a worked solution: `pieces` (its title) and `lines` (its chain).
 
-    `Step(title, latex)` — a title string and one line of LaTeX — is still accepted while
-    the evaluators move to records; such a title's LaTeX words are found by `titles`.
+    `Step(title, line)` is the short form of `Step(title, lines=(line,))`. A title given as
+    one string is words; LaTeX words in it (a note's sentence, `redefines \\theta`) are found
+    by `titles.sentence_pieces`.
     """
 
-    __slots__ = ("pieces", "lines", "_title", "_exprs", "__dict__")
+    __slots__ = ("pieces", "lines", "_title", "__dict__")
 
-    def __init__(self, title: Title, source: Any = None, exprs: Iterable[Any] = (), *,
-                 lines: Iterable[Any] | None = None):
+    def __init__(self, title: Title, line: Any = None, *, lines: Iterable[Any] | None = None):
         if isinstance(title, str):
             self._title = title
-            self.pieces = tuple(legacy_pieces(title))
+            self.pieces = tuple(sentence_pieces(title))
         else:
             self._title = None
             self.pieces = tuple(piece if isinstance(piece, (str, Math)) else Math(piece)
                                 for piece in title)
-        self.lines = tuple(lines) if lines is not None else (source,)
-        self._exprs = tuple(exprs)
+        self.lines = tuple(lines) if lines is not None else (line,)
 
     @classmethod
     def chain(cls, title: Title, *parts: Any) -> "Step":
@@ -130,8 +129,6 @@ class Step:
     @property
     def exprs(self) -> tuple[Any, ...]:
         """The SymPy objects the lines show."""
-        if self._exprs:
-            return self._exprs
         return tuple(line.value if isinstance(line, AsWritten) else line for line in self.lines
                      if not isinstance(line, (str, FunctionType, Deferred)))
 

@@ -1,5 +1,5 @@
-"""Titles written as one string (the transition from string steps to records): which words
-hold LaTeX. A title built from pieces never comes here."""
+"""A title or note written as one string, a sentence (`redefines \\theta, which was 2`): which
+of its words hold LaTeX. A title built from pieces never comes here."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ MATHY = re.compile(r"\\[A-Za-z]+|[\^_]|\\[{}|]")
 OPERATOR = re.compile(r"[-+=<>*/()\d.,]+")
 
 
-def legacy_pieces(title: str) -> list:
+def sentence_pieces(title: str) -> list:
     r"""Runs of words holding LaTeX (`\lambda`, `P^{-1}`, `\frac{a}{b} + c`) become math
     pieces; operators between two such words join them."""
     from . import Math
