@@ -147,6 +147,13 @@ def test_prime_of_a_builtin_beside_its_kinks_and_poles(statement, expected):
     assert last(statement).value == expected
 
 
+@pytest.mark.parametrize("statement", [r"\max'(1)", r"\gcd'(4)", r"\operatorname{softmax}'(1)"])
+def test_prime_of_a_builtin_of_several_arguments_is_refused(statement):
+    error = symml.Workspace().run(statement).error
+    assert isinstance(error, symml.SymmlError) and error.span is not None
+    assert "is not read: a prime differentiates a function of one variable" in error.message
+
+
 def test_prime_of_a_user_defined_sin_uses_the_definition():
     assert last(r"\sin(x) := x^3", r"\sin'(2)").value == 12
 

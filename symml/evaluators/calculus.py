@@ -9,7 +9,7 @@ from ..semantics.derivatives import (on_reals, over_one_denominator, real_diff, 
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, built_matrix,
                                column, describe, is_matrix)
 from ..syntax import ast
-from .names import builtin_constant, lookup
+from .names import BUILTIN_FUNCTIONS, builtin_constant, lookup
 from .registry import Context, calls, handles, inline, statement_rule, subscripts
 
 MAX_EXPLICIT_TERMS = 10_000
@@ -350,6 +350,11 @@ def prime_call(node: ast.Call, ctx: Context):
             return Derivative(Function(function.name)(args[0]), args[0], prime.order)
         xi = Dummy("xi")
         return Subs(Derivative(Function(function.name)(xi), xi, prime.order), xi, args[0])
+    if isinstance(prime.operand, ast.Name) and prime.operand.name in BUILTIN_FUNCTIONS:
+        name = latex(_builtin_label(prime.operand.name))
+        raise SymmlError(f"`{name}'` is not read: a prime differentiates a "
+                         r"function of one variable, as in \sin'(x); write \frac{d}{dx}(...)",
+                         node.span)
     raise SymmlError("a prime ' follows the name of a function, as in f'(x)", node.span)
 
 
