@@ -192,3 +192,17 @@ def test_a_sum_of_products_of_numbers_keeps_every_factor_and_sign():
     assert pretty_form(entry, as_written=True).render(wrap_line=False) == "(-1)⋅(-1) + 0⋅0"
     assert latex(second, as_written=True) == r"1 \cdot 3 + \left(-1\right) \cdot 1"
     assert pretty_form(second, as_written=True).render(wrap_line=False) == "1⋅3 + (-1)⋅1"
+
+
+@pytest.mark.parametrize("latex, text", [
+    (r"\frac{a + b}{2}", "(a + b)/2"), (r"\frac{a}{2 b}", "a/(2 b)"),
+    (r"\frac{\frac{a}{b}}{c}", "(a/b)/c"), (r"\frac{a}{\frac{b}{c}}", "a/(b/c)"),
+    (r"\frac{1}{x^2+1}", "1/(x^2+1)"), (r"\frac{-x}{2}", "-x/2"), (r"\frac{1}{-2}", "1/(-2)"),
+    (r"\frac{P(A ∩ B)}{P(B)}", "P(A ∩ B)/P(B)"), (r"Z = \frac{S - 70}{10}", "Z = (S - 70)/10"),
+])
+def test_a_fraction_in_a_one_line_title_reads_as_the_fraction(latex, text):
+    """`a/b` never reads differently: a denominator of more than one factor (b/c, x²+1) is
+    parenthesised, so a/b/c cannot stand for a/(b/c)."""
+    from symml.render.terminal import _inline_fractions
+
+    assert _inline_fractions(latex) == text

@@ -64,17 +64,21 @@ def _inline_math(piece) -> str:
 
 
 def _inline_fractions(latex: str) -> str:
-    r"""`\frac{a}{b}` as `a/b`, innermost first: `(a + b)/2`, `a/(2 b)` (a numerator with a
-    sum, or a denominator with a space, in parentheses)."""
+    r"""`\frac{a}{b}` as `a/b`, innermost first: `(a + b)/2`, `a/(2 b)`, `(a/b)/c`, `a/(b/c)`:
+    a part that is more than one term or factor is put in parentheses (a leading minus of
+    the numerator excepted), so a/b never reads differently from the fraction."""
     import re
 
     simple = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
+    atom = re.compile(r"[^\s+\-−/⋅·×()]+(\([^()]*\))?|\([^()]*\)")  # x, P(A ∩ B), (a + b)
 
-    def part(text: str, spaced: str) -> str:
-        return f"({text})" if re.search(spaced, text.strip()) else text
+    def part(text: str, numerator: bool) -> str:
+        text = text.strip()
+        bare = text[1:] if numerator and text.startswith(("-", "−")) else text
+        return text if atom.fullmatch(bare) else f"({text})"
 
     while True:
-        inline = simple.sub(lambda m: f"{part(m[1], ' [-+] ')}/{part(m[2], ' ')}", latex)
+        inline = simple.sub(lambda m: f"{part(m[1], True)}/{part(m[2], False)}", latex)
         if inline == latex:
             return latex
         latex = inline
