@@ -64,6 +64,7 @@ def _converted(fragment: str) -> str:
         if unbraced == text:
             break
         text = unbraced
+    text = re.sub(r"([∂∇]) (?=\w)", r"\1", text)  # `\partial f` is ∂f, `\nabla f` ∇f
     return text.replace(OPEN_BRACE, "{").replace(CLOSE_BRACE, "}")
 
 
