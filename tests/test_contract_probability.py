@@ -220,7 +220,7 @@ def test_mle_at_the_boundary_says_why(run):
 def test_uniform_mle_steps_say_the_likelihood_decreases(run):
     result = run(r"\operatorname{MLE}(\mathcal{U}(0, \theta), [0.5, 2, 1.5])")
     assert [step.title for step in result.steps] == [
-        r"Likelihood: \theta^{- n} while [0, \theta] holds every x_i, 0 otherwise",
+        r"Likelihood: \theta^{- n} while \left[0, \theta\right] holds every x_{i}, 0 otherwise",
         r"The likelihood is decreasing in \theta, so the MLE is the smallest allowed \theta"]
     assert r"\frac{1}{\theta^{3}} & \text{for}\: \theta \geq \max_i x_i = 2" in result.steps[0].latex
     assert result.steps[1].latex == r"\hat{\theta} = \max_i x_i = 2"

@@ -51,7 +51,7 @@ def test_joint_conditional_entropy_and_mutual_information(run):
     assert run("H(X, Y)").value == sp.Rational(3, 2) * LOG2
     conditional = run(r"H(X \mid Y)")
     assert conditional.value == -LOG2 / 2 + sp.Rational(3, 4) * sp.log(3)
-    assert conditional.steps[-1].title == "Conditional entropy: H(X | Y) = H(X, Y) - H(Y)"
+    assert conditional.steps[-1].title == r"Conditional entropy: H(X \mid Y) = H(X, Y) - H(Y)"
     assert run("I(X; Y)").value == sp.Rational(3, 2) * LOG2 - sp.Rational(3, 4) * sp.log(3)
 
 
@@ -80,7 +80,7 @@ def test_conditional_entropy_names_its_variables(run):
     run(*JOINT)
     result = run(r"H(Y \mid X)")
     assert result.value == sp.Rational(7, 10) * sp.log(7) - LOG2
-    assert result.steps[-1].title == "Conditional entropy: H(Y | X) = H(X, Y) - H(X)"
+    assert result.steps[-1].title == r"Conditional entropy: H(Y \mid X) = H(X, Y) - H(X)"
 
 
 def test_mutual_information_in_bits(run):

@@ -30,7 +30,8 @@ def test_declaration_is_a_declaration(run, spelling):
 def test_range_probability_of_a_standard_normal(normal, spelling):
     result = normal(spelling)
     assert result.value == sp.erf(sp.sqrt(2) / 2)
-    assert titles(result) == [r"Standard normal CDF: P(a < Z \le b) = \Phi(b) - \Phi(a)"]
+    assert titles(result) == [r"Standard normal CDF: P\left(a < Z \le b\right) = "
+                              r"\Phi\left(b\right) - \Phi\left(a\right)"]
     assert result.steps[0].line_latex[-1] == r"\Phi\left(1\right) - \Phi\left(-1\right)"
 
 
@@ -321,7 +322,7 @@ def test_ks_two_sample_and_one_sample(run):
 def test_cdf_of_a_symbolic_point_and_the_guides_range_formula(normal):
     result = normal(r"P(X \le x)")
     assert result.value == sp.erf(sp.sqrt(2) * x / 2) / 2 + sp.Rational(1, 2)
-    assert titles(result) == [r"Standard normal CDF: P(Z \le z) = \Phi(z)"]
+    assert titles(result) == [r"Standard normal CDF: P\left(Z \le z\right) = \Phi\left(z\right)"]
     assert result.latex == r"\Phi\left(x\right)"
     assert normal(r"F(x) = P(X \le x)").kind == "definition"
     assert normal(r"P(a < X \le b) = F(b) - F(a)").value == sp.true
@@ -331,7 +332,7 @@ def test_empty_range_and_conditional_range(normal):
     assert normal(r"P(X > 2, X < 1)").value == 0
     result = normal(r"P(X > 1 \mid X > 0)")
     assert result.value == 1 - sp.erf(sp.sqrt(2) / 2)
-    assert titles(result)[-1] == "Conditional probability: P(A | B) = P(A ∩ B) / P(B)"
+    assert titles(result)[-1] == r"Conditional probability: P(A \mid B) = \frac{P(A \cap B)}{P(B)}"
 
 
 def test_expectation_of_a_function_is_simplified_once(normal):

@@ -12,7 +12,7 @@ import sympy as sp
 import symml
 from symml.render.latex import latex
 from symml.render.pretty import pretty
-from symml.steps import AsWritten, Step
+from symml.steps import AsWritten, Math, Step
 from symml.steps.notation_probability import (CDF, Factors, Letter, Phi, Quotient, difference,
                                               hat, probability)
 
@@ -234,7 +234,8 @@ def test_conditional_entropy_subtracts_the_marginal():
                                r"\frac{3 \ln 3}{4} - \frac{\ln 2}{2}")
 
 
-@pytest.mark.parametrize("data", [r"[1, 0, 1, 1]", r"\begin{bmatrix} 1 \\ 0 \\ 1 \\ 1 \end{bmatrix}"])
+@pytest.mark.parametrize("data", [r"[1, 0, 1, 1]",
+                                  r"\begin{bmatrix} 1 \\ 0 \\ 1 \\ 1 \end{bmatrix}"])
 def test_mle_steps_are_records(data):
     steps = steps_of(rf"\operatorname{{MLE}}(\operatorname{{Bernoulli}}(p), {data})")
     assert_records(steps)
@@ -269,7 +270,7 @@ def test_ks_and_argmax_lines():
                               r"\;\Rightarrow\; p = \frac{3}{4}")
 
 
-# --- the notation objects themselves --------------------------------------------------------------
+# --- the notation objects themselves -------------------------------------------------------------
 def test_notation_objects_print_in_both_printers():
     x = sp.stats.DiscreteUniform("X", [1, 2, 3])
     a, b = sp.symbols("A B")
@@ -290,7 +291,7 @@ def test_notation_objects_print_in_both_printers():
         assert pretty(obj) == text
 
 
-# --- no string lines can come back -----------------------------------------------------------------
+# --- no string lines can come back ---------------------------------------------------------------
 EXTRA = (ROOT / "tests" / "step_records_probability.txt")
 
 
@@ -324,3 +325,67 @@ def test_no_step_line_of_this_area_is_a_string(monkeypatch):
     strings = [(module, step) for module, step in mine
                if any(isinstance(line, (str, FunctionType)) for line in step.lines)]
     assert strings == []
+    math_strings = [step.title for _, step in mine for piece in step.pieces
+                    if isinstance(piece, Math) and isinstance(piece.value, str)]
+    assert math_strings == []
+
+
+# --- the rules in step titles are records too ----------------------------------------------------
+def math_pieces(step):
+    return [piece.value for piece in step.pieces if not isinstance(piece, str)]
+
+
+@pytest.mark.parametrize("statements, title", [
+    ([DIE, r"P(2 < X \le 5)"],
+     r"From the CDF: P\left(a < X \le b\right) = F(b) - F(a)"),
+    ([r"S \sim \mathcal{N}(70, 100)", r"P(S \le 80)"],
+     r"Standard normal CDF: P\left(Z \le z\right) = \Phi\left(z\right)"),
+    ([DIE, r"F_X(4)"], r"CDF: F(x) = P\left(X \le x\right)"),
+    ([r"T \sim \operatorname{Exp}(2)", r"F_T^{-1}(u)"],
+     "Inverse transform sampling: solve F(x) = u for x"),
+    ([r"H(\begin{bmatrix} 0.5 \\ 0.5 \end{bmatrix})"], r"Entropy H(p) = -\sum p \ln p (in nats)"),
+    ([r"H(\operatorname{Bernoulli}(0.3))"],
+     r"Entropy H(\operatorname{Bernoulli}{\left(\frac{3}{10} \right)}) = -\sum p \ln p (in nats)"),
+    ([r"P(C) = 0.5", r"P(D) = 0.4", r"P(C \cap D) = 0.2", r"C \perp D"],
+     r"Independence holds when P(A \cap B) = P(A) P(B)"),
+])
+def test_rule_titles_are_sympy_pieces(statements, title):
+    step = steps_of(*statements)[-1]
+    assert step.title == title
+    assert not any(isinstance(piece, str) for piece in map(value_of, math_pieces(step)))
+
+
+@pytest.mark.parametrize("statements, title", [
+    ([r"D_{KL}(\operatorname{Exp}(1) \| \operatorname{Exp}(2))"],
+     r"KL divergence of two exponentials: \ln\left(\frac{\lambda_{1}}{\lambda_{2}}\right) + "
+     r"\frac{\lambda_{2}}{\lambda_{1}} - 1"),
+    ([r"D_{KL}(\operatorname{Poisson}(1) \| \operatorname{Poisson}(2))"],
+     r"KL divergence of two Poisson distributions: \lambda_{1} \ln \frac{\lambda_{1}}"
+     r"{\lambda_{2}} + \lambda_{2} - \lambda_{1}"),
+    ([r"U \in \{0, 1\}", r"V \in \{0, 1\}",
+      r"(U, V) \sim \begin{bmatrix} 0.25 & 0.25 \\ 0 & 0.5 \end{bmatrix}", r"I(U; V)"],
+     r"Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)"),
+    ([DIE, r"P(X = 3 \mid X \le 4)"],
+     r"Conditional probability: P(A \mid B) = \frac{P(A \cap B)}{P(B)}"),
+])
+def test_information_and_conditional_titles(statements, title):
+    step = steps_of(*statements)[-1]
+    assert step.title == title
+    assert all(not isinstance(value_of(piece), str) for piece in math_pieces(step))
+
+
+def test_rule_titles_read_in_unicode():
+    step = steps_of(r"S \sim \mathcal{N}(70, 100)", r"P(60 < S \le 80)")[0]
+    assert [row.rstrip() for row in pretty(value_of(math_pieces(step)[0])).splitlines()] == [
+        "    S - 70", "Z = ────── ~ 𝒩(0, 1)", "      10"]
+    step = steps_of(r"U \in \{0, 1\}", r"V \in \{0, 1\}",
+                    r"(U, V) \sim \begin{bmatrix} 0.25 & 0.25 \\ 0 & 0.5 \end{bmatrix}",
+                    r"H(U \mid V)")[-1]
+    assert step.title == r"Conditional entropy: H(U \mid V) = H(U, V) - H(V)"
+    assert pretty(value_of(math_pieces(step)[0])) == "H(U | V) = H(U, V) - H(V)"
+
+
+def test_a_fraction_squared_reads_in_parentheses_on_a_terminal():
+    steps = steps_of(DIE, r"\operatorname{Var}(X)")
+    rows = [row.rstrip() for row in pretty(value_of(steps[-1].lines[2])).splitlines()]
+    assert rows == ["91        2", "── - (7/2)", "6"]

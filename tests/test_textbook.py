@@ -158,7 +158,8 @@ def test_variance_derives_the_second_moment_first(run):
 def test_expectation_shows_products_before_multiplying(run):
     run(r"D \sim \operatorname{DiscreteUniform}(1, 3)")
     step = run(r"E[2D + 1]").steps[0]
-    assert step.title == r"Expectation: \mathbb{E}[2 D + 1] = \sum_x \left(2 x + 1\right) P(D = x)"
+    assert step.title == (r"Expectation: \mathbb{E}[2 D + 1] = \sum_x \left(2 x + 1\right) "
+                          r"P\left(D = x\right)")
     assert step.line_latex[0].startswith(r"\left(1 + 2 \cdot 1\right) \cdot \frac{1}{3}")
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..semantics.random_variables import random_symbols
-from ..steps import Math
-from ..steps.notation_probability import CDF, Approximately, DensityAt, Therefore, probability
+from ..steps import AsWritten
+from ..steps.notation_probability import (CDF, Approximately, DensityAt, Therefore, equation,
+                                          letters, probability)
 from ..syntax import ast
 from .probability import _finite_piecewise, _one_random, _order, plain
 from .registry import Context, calls
@@ -60,8 +61,17 @@ def cdf_call(node: ast.Call, ctx: Context):
         result = _discrete_cdf(variable, point, node)
     else:
         result = cdf(variable)(point)
-    ctx.step(("CDF:", Math(r"F(x) = P(X \le x)")), probability(Le(variable, point)), result)
+    x, name = letters("x X")
+    ctx.step(("CDF:", equation(CDF(x), probability(Le(name, x)))),
+             probability(Le(variable, point)), result)
     return result
+
+
+def _at_least(x, level):
+    """`F(x) \\ge level`, as a title writes it."""
+    from sympy import Ge
+
+    return AsWritten(Ge(CDF(x), level, evaluate=False))
 
 
 def _sorted_table(variable) -> list:
@@ -120,7 +130,7 @@ def _inverse_cdf(variable, u, ctx: Context, node):
     if len(values) != 1:
         raise SymmlError("the CDF cannot be inverted in closed form here", node.span)
     result = _readable_logs(values[0])
-    ctx.step(("Inverse transform sampling: solve", Math("F(x) = u"), "for", Math("x")),
+    ctx.step(("Inverse transform sampling: solve", equation(CDF(x), u), "for", x),
              Therefore(Eq(branch, u, evaluate=False), Eq(x, result, evaluate=False)))
     return result
 
@@ -133,8 +143,8 @@ def _finite_inverse_cdf(table, u, ctx: Context):
         total += p
         pieces.append((x, Le(u, total)))
     result = Piecewise(*pieces, (table[-1][0], True))
-    ctx.step(("Inverse transform sampling: the least", Math("x"), "with", Math(r"F(x) \ge u")),
-             Symbol("x"), result)
+    x = Symbol("x")
+    ctx.step(("Inverse transform sampling: the least", x, "with", _at_least(x, u)), x, result)
     return result
 
 
@@ -178,8 +188,8 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     if variable.pspace.is_Finite:
         for x in sorted(density(variable).dict):
             if P(variable <= x) >= level:
-                ctx.step((f"{title}: the smallest", Math("x"), "with",
-                          Math(rf"F(x) \ge {latex(level)}")), CDF(x), P(variable <= x))
+                ctx.step((f"{title}: the smallest", Symbol("x"), "with",
+                          _at_least(Symbol("x"), level)), CDF(x), P(variable <= x))
                 return x
     if not variable.pspace.is_Continuous:
         return _discrete_quantile(variable, level, ctx, node, title)
@@ -188,13 +198,14 @@ def _quantile(variable, level, ctx: Context, node, title: str):
     if not solutions.is_FiniteSet or len(solutions) != 1:
         raise SymmlError(f"cannot solve F(x) = {latex(level)} in closed form", node.span)
     result = _readable_logs(next(iter(solutions)))
-    ctx.step((f"{title}: solve", Math(f"F(x) = {latex(level)}")), Symbol("x"), result)
+    ctx.step((f"{title}: solve", equation(CDF(Symbol("x")), level)), Symbol("x"), result)
     return result
 
 
 def _discrete_quantile(variable, level, ctx: Context, node, title: str):
     """Walk the support of a discrete variable (Poisson, ...) adding P(X = k) until F(k) ≥
     level; at most 10,000 values."""
+    from sympy import Symbol
     from sympy.stats import density
 
     pmf = density(variable)
@@ -205,8 +216,8 @@ def _discrete_quantile(variable, level, ctx: Context, node, title: str):
     for k in range(int(start), int(start) + 10_000):
         total += pmf(k)
         if (total - level).evalf(30) >= 0:
-            ctx.step((f"{title}: the smallest", Math("x"), "with",
-                      Math(rf"F(x) \ge {latex(level)}")),
+            x = Symbol("x")
+            ctx.step((f"{title}: the smallest", x, "with", _at_least(x, level)),
                      CDF(k), Approximately(total, total.evalf(6)))
             return k
     raise SymmlError(f"F(x) stays below {latex(level)} for the first 10,000 values", node.span)

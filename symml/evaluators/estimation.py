@@ -3,12 +3,11 @@ and the Kolmogorov–Smirnov statistic (exact) with its p-value (numeric)."""
 from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
-from ..render.latex import latex, symbol_latex
+from ..render.latex import latex
 from ..semantics.kinds import is_matrix
-from ..steps import Math
-from ..steps.notation_probability import (CDF, Approximately, Bracketed, Factors, Letter,
-                                          Listed, PartialDerivative, Therefore, Valued, difference,
-                                          hat)
+from ..steps.notation_probability import (CDF, Approximately, Bracketed, DensityAt, Factors,
+                                          Letter, Listed, PartialDerivative, Therefore, Valued,
+                                          difference, hat)
 from ..syntax import ast
 from .distributions import Distribution, distribution_latex
 from .registry import Context, calls, handles, subscripts
@@ -105,7 +104,7 @@ def mle_call(node: ast.Call, ctx: Context):
 
 def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
     """Likelihood → log-likelihood → derivative → solve; the estimates in parameter order."""
-    from sympy import Function, Mul, Product, Symbol, log
+    from sympy import Mul, Product, Symbol, log
 
     density, params = _model(distribution)
     kind, data = sample(node.args[1], ctx)
@@ -118,7 +117,7 @@ def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) ->
         log_likelihood = _log_likelihood_symbolic(density, data)
         ctx.step("Likelihood: the product of the densities of the samples",
                  Letter("mathcal{L}"),
-                 Product(Function("f")(Symbol("x_i")), (Symbol("i"), 1, data[1])))
+                 Product(DensityAt(Symbol("x_i")), (Symbol("i"), 1, data[1])))
     ctx.step("Log-likelihood", Letter("ell"), log(Letter("mathcal{L}")), log_likelihood)
     estimate = _maximise(log_likelihood, params, ctx, node, distribution.family)
     return {p: estimate[p] for p in params}
@@ -127,7 +126,7 @@ def _stationary_mle(distribution: Distribution, node: ast.Call, ctx: Context) ->
 def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> dict:
     """U(a, b): 𝓛 = (b − a)^{-n} while [a, b] holds the data, else 0, so it has no stationary
     point and is largest for the narrowest such interval: â = min xᵢ, b̂ = max xᵢ."""
-    from sympy import And, Ge, Le, Piecewise, Symbol
+    from sympy import And, Ge, Interval, Le, Piecewise, Symbol
 
     low, high = distribution.params
     data = _data(node.args[1], ctx, "MLE of a uniform model")
@@ -150,9 +149,8 @@ def _uniform_mle(distribution: Distribution, node: ast.Call, ctx: Context) -> di
                           "unbounded", node.span)
     conditions = And(*[relation(end, Valued(Letter(statistic), value), evaluate=False)
                        for end, value, relation, statistic, *_ in unknowns])
-    ctx.step(("Likelihood:", (high - low) ** -Symbol('n'), "while",
-              Math(rf"[{latex(low)}, {latex(high)}]"), "holds every", Math("x_i"),
-              ", 0 otherwise"), Letter("mathcal{L}"),
+    ctx.step(("Likelihood:", (high - low) ** -Symbol('n'), "while", Interval(low, high),
+              "holds every", Symbol("x_i"), ", 0 otherwise"), Letter("mathcal{L}"),
              Piecewise(((high - low) ** -len(data), conditions), (0, True), evaluate=False))
     for end, value, _, statistic, trend, side in unknowns:
         ctx.step((f"The likelihood is {trend} in", end, f", so the MLE is the {side} allowed",
@@ -216,7 +214,7 @@ def _at_the_boundary(derivative, parameter, bounds, ctx: Context, node) -> dict:
     if end is None:
         raise DomainError("the likelihood has no stationary point, so no MLE here", node.span)
     trend = "increasing" if slope.is_positive else "decreasing"
-    ctx.step(("No stationary point:", Math(r"\ell"), f"is {trend} on the whole range of",
+    ctx.step(("No stationary point:", Letter("ell"), f"is {trend} on the whole range of",
               parameter, ", so it is largest at the end of the range"), hat(parameter), end)
     return {parameter: end}
 
@@ -265,11 +263,16 @@ def log_likelihood_call(node: ast.Call, ctx: Context):
             and isinstance(node.args[0], ast.Call) and isinstance(node.args[0].func, ast.Name)
             and node.args[0].func.name == "mathcal{L}"):
         return NotImplemented
+    from sympy import Eq, Sum, Symbol, log
+
     parts = _likelihood_parts(node.args[0], ctx)
     if parts is None:
         return NotImplemented
     value = _log_likelihood_of_data(*parts)
-    ctx.step(("Log-likelihood:", Math(r"\ell = \sum_i \ln f(x_i)")), value)
+    i = Symbol("i")
+    rule = Eq(Letter("ell"), Sum(log(DensityAt(Symbol("x_i"))), (i, 1, len(parts[1]))),
+              evaluate=False)
+    ctx.step(("Log-likelihood:", rule), value)
     return value
 
 
@@ -295,6 +298,8 @@ def _likelihood_density(theta, ctx: Context, node):
     """f(x; θ): the declared model with the parameter θ; else the last declared model with
     θ in place of its parameter (after `X \\sim \\operatorname{Ber}(0.3)`, θ names p), and a
     number θ gives the likelihood at that value."""
+    from sympy import Symbol
+
     declared = list(reversed(ctx.workspace.distributions.items()))
     for _, distribution in declared:
         if not getattr(theta, "is_number", False) and (
@@ -311,7 +316,7 @@ def _likelihood_density(theta, ctx: Context, node):
                              f"it with symbols, e.g. X \\sim \\mathcal{{N}}(\\mu, \\sigma^2), and "
                              f"write \\mathcal{{L}}(\\mu; \\mathbf{{x}})", node.span)
         params[slots[0]] = theta
-        ctx.step(("The model: the family of", Math(symbol_latex(name)), ", with", theta,
+        ctx.step(("The model: the family of", Symbol(name), ", with", theta,
                   "as its parameter"), distribution_latex(Distribution(
                      distribution.family, tuple(params), distribution.build)))
         return _density(distribution.family, params)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
-from ..steps import AsWritten, Math
-from ..steps.notation_probability import (Independent, Factors, Quotient, Therefore,
-                                          difference, probability as P)
+from ..steps import AsWritten
+from ..steps.notation_probability import (Factors, Independent, Quotient, Therefore, difference,
+                                          equation, letters, probability as P)
 from ..syntax import ast
 from .names import name_of_node
 from .registry import Context, StatementResult, statement_rule
@@ -110,7 +110,7 @@ class EventSolver:
         self.steps: dict = {}  # key → the Step of the rule that derived it
         self.uses: dict = {}  # key → the keys its rule used
 
-    def step(self, title: str, *parts) -> None:
+    def step(self, title, *parts) -> None:
         from ..steps import Step
 
         if self.ctx.want_steps:
@@ -316,7 +316,8 @@ class EventSolver:
             names = ", ".join(latex(h) for h in atoms)
             self.ctx.note(f"{names} are taken as a partition (disjoint, and their "
                           "probabilities sum to 1)")
-            self.step("Law of total probability over the partition " + names, P(event),
+            listed = [piece for h in atoms for piece in (",", h)][1:]
+            self.step(("Law of total probability over the partition", *listed), P(event),
                       _sum_of_products([(P(event, h), P(h)) for h in atoms]),
                       _sum_of_products(parts), value)
             return value
@@ -458,7 +459,9 @@ def independence(node, ctx: Context):
                                latex=rf"{event_latex(a)} \perp {event_latex(b)}")
     holds = sympy.simplify(joint - pa * pb) == 0
     relation = sympy.Eq if holds else sympy.Ne
-    ctx.step(("Independence holds when", Math(r"P(A \cap B) = P(A) P(B)")),
+    first, second = letters("A B")
+    rule = equation(P(And(first, second)), Factors(P(first), P(second)))
+    ctx.step(("Independence holds when", rule),
              relation(joint, Factors(pa, pb), evaluate=False))
     return StatementResult("check", sympy.true if holds else sympy.false)
 

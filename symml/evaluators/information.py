@@ -6,8 +6,10 @@ from ..errors import DomainError, ShapeError, SymmlError
 from ..render.latex import latex
 from ..semantics.kinds import is_matrix
 from ..semantics.random_variables import random_symbols
-from ..steps import Math
-from ..steps.notation_probability import Negative, PLogQ, Terms
+from ..steps import AsWritten
+from ..steps.notation_probability import (Entropy, Given, IntegralOf, MutualInformation, Negative,
+                                          PLogQ, Quotient, SumOf, Terms, difference, equation,
+                                          kl_closed_form, letters)
 from ..syntax import ast
 from .distributions import Distribution, joint_of
 from .registry import Context, calls
@@ -74,21 +76,16 @@ def tidy(value):
     return expand(value)
 
 
-def _log_name(base) -> str:
-    from sympy import E
-
-    return r"\ln" if base == E else rf"\log_{{{latex(base)}}}"
-
-
-def entropy_of(table: dict, base, ctx: Context, label: str):
+def entropy_of(table: dict, base, ctx: Context, label):
+    """H = -Σ p log p; `label` is what H is of (X, the pair X, Y, or the vector p)."""
     from sympy import Add
 
     nonzero = [p for p in table.values() if p != 0]
     value = tidy(Add(*[-p * _log(p, base) for p in nonzero]))
-    log = _log_name(base)
-    written = Negative(Terms(*[PLogQ(p, p, base) for p in nonzero]))
-    ctx.step(("Entropy", Math(rf"{label} = -\sum p {log} p"), f"(in {_unit(base)})"),
-             written, value)
+    (p,) = letters("p")
+    written = Negative(Terms(*[PLogQ(q, q, base) for q in nonzero]))
+    ctx.step(("Entropy", equation(Entropy(*label), Negative(SumOf(PLogQ(p, p, base)))),
+              f"(in {_unit(base)})"), written, value)
     return value
 
 
@@ -109,11 +106,19 @@ def entropy_call(node: ast.Call, ctx: Context):
         return NotImplemented
     table = probabilities(values[0], node)
     if table is not None:
-        return entropy_of(table, base, ctx, f"H({latex(values[0])})" if not is_matrix(
-            values[0]) else "H(p)")
+        return entropy_of(table, base, ctx, _entropy_label(values[0]))
     if random_symbols(values[0]) or isinstance(values[0], Distribution):
         return _differential_entropy(values[0], base, ctx)
     return NotImplemented
+
+
+def _entropy_label(value) -> tuple:
+    """What H is of, as written: X, the vector p, or `\\operatorname{Bernoulli}(p)`."""
+    from sympy import Function
+
+    if isinstance(value, Distribution):
+        return (Function(value.family)(*value.params),)
+    return letters("p") if is_matrix(value) else (value,)
 
 
 def _differential_entropy(value, base, ctx: Context):
@@ -126,7 +131,8 @@ def _differential_entropy(value, base, ctx: Context):
         result = result / log(2)
     result = simplify(result)
     result = result if result.has(Sum) else tidy(result)  # a Poisson entropy stays a series
-    ctx.step(("Differential entropy", Math(rf"-\int f {_log_name(base)} f"),
+    (f,) = letters("f")
+    ctx.step(("Differential entropy", Negative(IntegralOf(PLogQ(f, f, base))),
               f"(in {_unit(base)})"), result)
     return result
 
@@ -138,7 +144,7 @@ def _joint(values, ctx: Context):
 
 def _joint_entropy(joint, base, ctx: Context):
     table = {(i, j): p for (i, j), p in _cells(joint)}
-    return entropy_of(table, base, ctx, f"H({', '.join(joint.names)})")
+    return entropy_of(table, base, ctx, letters(" ".join(joint.names)))
 
 
 def _cells(joint):
@@ -150,7 +156,7 @@ def _marginal_entropy(joint, axis: int, base, ctx: Context):
     table = joint.table
     sums = [sum(table.row(i)) for i in range(table.rows)] if axis == 0 else \
         [sum(table.col(j)) for j in range(table.cols)]
-    return entropy_of(dict(enumerate(sums)), base, ctx, f"H({joint.names[axis]})")
+    return entropy_of(dict(enumerate(sums)), base, ctx, letters(joint.names[axis]))
 
 
 def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
@@ -163,9 +169,9 @@ def _conditional_entropy(given: ast.Given, base, ctx: Context, node):
     hxy = _joint_entropy(joint, base, ctx)
     hy = _marginal_entropy(joint, joint.names.index(str(y)), base, ctx)
     value = tidy(hxy - hy)
-    names = f"{latex(x)} | {latex(y)}"
-    ctx.step(("Conditional entropy:",
-              Math(f"H({names}) = H({', '.join(joint.names)}) - H({latex(y)})")),
+    rule = equation(Entropy(Given(x, y)), difference(Entropy(*letters(" ".join(joint.names))),
+                                                     Entropy(y)))
+    ctx.step(("Conditional entropy:", rule),
              Terms(hxy, Mul(-1, hy, evaluate=False)), value)
     return value
 
@@ -193,8 +199,9 @@ def _cross_entropy(values, base, ctx: Context, node):
 
         return oo
     value = tidy(Add(*[-p * _log(q, base) for p, q in pairs if p != 0]))
-    ctx.step(("Cross-entropy", Math(rf"H(P, Q) = -\sum p {_log_name(base)} q"),
-              f"(in {_unit(base)})"), value)
+    p, q, first, second = letters("p q P Q")
+    rule = equation(Entropy(first, second), Negative(SumOf(PLogQ(p, q, base))))
+    ctx.step(("Cross-entropy", rule, f"(in {_unit(base)})"), value)
     return value
 
 
@@ -224,8 +231,9 @@ def kl_call(node: ast.Call, ctx: Context):
     if any(q == 0 and p != 0 for p, q in pairs):
         return oo
     value = tidy(Add(*[p * _log(p / q, base) for p, q in pairs if p != 0]))
-    ctx.step(("KL divergence:", Math(rf"\sum p {_log_name(base)} \frac{{p}}{{q}}"),
-              f"(in {_unit(base)})"), value)
+    p, q = letters("p q")
+    ctx.step(("KL divergence:", SumOf(PLogQ(p, Quotient(p, q), base)), f"(in {_unit(base)})"),
+             value)
     return value
 
 
@@ -264,17 +272,10 @@ def _poisson_kl(first, second):
     return rate1 * log(rate1 / rate2) + rate2 - rate1
 
 
-# family → (closed form of D_KL(P ‖ Q) from the two parameter tuples, the formula shown)
-CLOSED_FORMS = {
-    "Normal": (_normal_kl, r"\ln\frac{\sigma_2}{\sigma_1} + "
-               r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2\sigma_2^2} - \frac{1}{2}"),
-    "Exponential": (_exponential_kl, r"\ln\frac{\lambda_1}{\lambda_2} + "
-                    r"\frac{\lambda_2}{\lambda_1} - 1"),
-    "Poisson": (_poisson_kl, r"\lambda_1 \ln\frac{\lambda_1}{\lambda_2} + \lambda_2 - "
-                r"\lambda_1"),
-    "Uniform": (_uniform_kl, r"\ln\frac{b_2 - a_2}{b_1 - a_1} \text{ if } [a_1, b_1] "
-                r"\subseteq [a_2, b_2], \text{ else } \infty"),
-}
+# family → the closed form of D_KL(P ‖ Q) from the two parameter tuples (the step shows it as
+# written by notation_probability.kl_closed_form)
+CLOSED_FORMS = {"Normal": _normal_kl, "Exponential": _exponential_kl, "Poisson": _poisson_kl,
+                "Uniform": _uniform_kl}
 FAMILY_NAMES = {"Normal": "two normals", "Exponential": "two exponentials",
                 "Poisson": "two Poisson distributions", "Uniform": "two uniforms"}
 
@@ -286,21 +287,24 @@ def _closed_form_kl(values, base, ctx: Context):
     if not all(isinstance(v, Distribution) for v in values) or \
             values[0].family != values[1].family or values[0].family not in CLOSED_FORMS:
         return None
-    formula, shown = CLOSED_FORMS[values[0].family]
-    value = formula(values[0].params, values[1].params)
+    family = values[0].family
+    value = CLOSED_FORMS[family](values[0].params, values[1].params)
+    title = (f"KL divergence of {FAMILY_NAMES[family]}:", AsWritten(kl_closed_form(family)))
     if value == oo:
-        ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
+        ctx.step(title, value)
         return value
     value = tidy(value)
     if _unit(base) == "bits":
         value = tidy(value / log(2))
-    ctx.step((f"KL divergence of {FAMILY_NAMES[values[0].family]}:", Math(shown)), value)
+    ctx.step(title, value)
     return value
 
 
 @calls("I")
 def mutual_information_call(node: ast.Call, ctx: Context):
     """`I(X; Y) = H(X) + H(Y) - H(X, Y)` from a joint table."""
+    from sympy import Mul
+
     if isinstance(node.func, ast.Subscript) and not isinstance(node.func.index[0], ast.Number):
         return NotImplemented
     if len(node.args) != 2:
@@ -314,5 +318,8 @@ def mutual_information_call(node: ast.Call, ctx: Context):
     hy = _marginal_entropy(joint, 1, base, ctx)
     hxy = _joint_entropy(joint, base, ctx)
     value = tidy(hx + hy - hxy)
-    ctx.step("Mutual information: I(X; Y) = H(X) + H(Y) - H(X, Y)", value)
+    x, y = letters("X Y")
+    rule = equation(MutualInformation(x, y), Terms(Entropy(x), Entropy(y),
+                                                   Mul(-1, Entropy(x, y), evaluate=False)))
+    ctx.step(("Mutual information:", rule), value)
     return value

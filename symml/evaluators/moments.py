@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..errors import DomainError, SymmlError
 from ..render.latex import latex
 from ..semantics.random_variables import random_symbols
-from ..steps import AsWritten, Math
-from ..steps.notation_probability import Factors, difference
+from ..steps import AsWritten
+from ..steps.notation_probability import (Factors, Negative, Quotient, SumOf, Terms, difference,
+                                          equation, letters, probability, random_letters)
 from ..syntax import ast
 from .distributions import Distribution
 from .names import lookup
@@ -17,19 +18,20 @@ from .registry import Context, calls, subscripts
 def _rules():
     """A named family's mean and variance by its rule: family → (parameter symbols,
     (mean rule, mean), (variance rule, variance)), each rule written with the symbols."""
-    from sympy import Rational, Symbol
+    from sympy import Add, Pow, Rational, Symbol
 
     n, p, lam, mu, var, a, b = (Symbol(s) for s in ("n", "p", "lambda", "mu", "sigma^2",
                                                      "a", "b"))
     return {
-        "Bernoulli": ((p,), ("p", p), ("p(1 - p)", p * (1 - p))),
-        "Binomial": ((n, p), ("np", n * p), ("np(1 - p)", n * p * (1 - p))),
-        "Poisson": ((lam,), (r"\lambda", lam), (r"\lambda", lam)),
-        "Normal": ((mu, var), (r"\mu", mu), (r"\sigma^2", var)),
-        "Exponential": ((lam,), (r"\frac{1}{\lambda}", 1 / lam),
-                        (r"\frac{1}{\lambda^2}", lam**-2)),
-        "Uniform": ((a, b), (r"\frac{a + b}{2}", (a + b) / 2),
-                    (r"\frac{(b - a)^2}{12}", Rational(1, 12) * (b - a)**2)),
+        "Bernoulli": ((p,), (p, p), (Factors(p, 1 - p), p * (1 - p))),
+        "Binomial": ((n, p), (Factors(n, p), n * p),
+                     (Factors(n, p, 1 - p), n * p * (1 - p))),
+        "Poisson": ((lam,), (lam, lam), (lam, lam)),
+        "Normal": ((mu, var), (mu, mu), (var, var)),
+        "Exponential": ((lam,), (Quotient(1, lam), 1 / lam), (Quotient(1, lam**2), lam**-2)),
+        "Uniform": ((a, b), (Quotient(Add(a, b, evaluate=False), 2), (a + b) / 2),
+                    (Quotient(Pow(difference(b, a), 2, evaluate=False), 12),
+                     Rational(1, 12) * (b - a)**2)),
     }
 
 
@@ -56,8 +58,8 @@ def _by_rule(value, ctx: Context, moment: str):
 
     moment_class, word = MOMENT_WORDS[moment]
     left = getattr(sympy.stats, moment_class)(value)
-    ctx.step((f"{distribution.family} {word} by its rule:",
-              Math(f"{latex(left)} = {written}")), left, AsWritten(shown), result)
+    ctx.step((f"{distribution.family} {word} by its rule:", equation(left, written)), left,
+             AsWritten(shown), result)
     return result
 
 
@@ -65,7 +67,7 @@ def _by_linearity(value, ctx: Context, moment: str):
     """E[aX² + bX + c] = a E[X²] + b E[X] + c with E[X²] = Var(X) + E[X]², and Var(aX + b) =
     a² Var(X), for X of a named family with symbolic parameters (`\\operatorname{Binomial}(n,
     p)`: a sum over a support of symbolic size has no closed form); None otherwise."""
-    from sympy import Poly, PolynomialError
+    from sympy import Add, Poly, PolynomialError, Pow
     from sympy.stats import Expectation, Variance
 
     variables = random_symbols(value)
@@ -81,42 +83,48 @@ def _by_linearity(value, ctx: Context, moment: str):
         return None
     if len(coefficients) > (3 if moment == "mean" else 2):
         return None
+    (letter,) = random_letters("X")
     if moment == "variance":
         result = coefficients[1]**2 * _by_rule(x, ctx, "variance")
-        ctx.step(("Variance of a linear function:",
-                  Math(r"\operatorname{Var}(aX + b) = a^2 \operatorname{Var}(X)")),
+        a, b = letters("a b")
+        rule = equation(Variance(Add(Factors(a, letter), b, evaluate=False)),
+                        Factors(Pow(a, 2), Variance(letter)))
+        ctx.step(("Variance of a linear function:", rule),
                  Variance(value), result)
         return result
     moments = [1, _by_rule(x, ctx, "mean")]
     if len(coefficients) == 3:
         second = _by_rule(x, ctx, "variance") + moments[1]**2
         moments.append(second)
-        ctx.step(("Second moment:", Math(r"\mathbb{E}[X^2] = \operatorname{Var}(X) + "
-                                          r"\mathbb{E}[X]^2")),
+        rule = equation(Expectation(letter**2),
+                        Add(Variance(letter), Expectation(letter)**2, evaluate=False))
+        ctx.step(("Second moment:", rule),
                  Expectation(x**2), second, _tidy(second))
     result = sum(c * m for c, m in zip(coefficients, moments))
     if any(coefficients[:-1]) or coefficients[-1] != 1:  # not E[X^2] alone
-        law = rf"\mathbb{{E}}[{_combination(coefficients, ('', 'X', 'X^2'))}] = " + \
-            _combination(coefficients, ("", r"\mathbb{E}[X]", r"\mathbb{E}[X^2]"))
-        ctx.step(("Linearity of expectation:", Math(law)), Expectation(value), result,
+        law = equation(Expectation(_combination(coefficients, (1, letter, letter**2))),
+                       _combination(coefficients, (1, Expectation(letter),
+                                                   Expectation(letter**2))))
+        ctx.step(("Linearity of expectation:", law), Expectation(value), result,
                  _tidy(result))
     return _tidy(result)
 
 
-def _combination(coefficients, terms) -> str:
-    """`2 \\mathbb{E}[X] + 1`: Σ coefficient · term, highest power first."""
-    text = ""
+def _combination(coefficients, terms):
+    """`2 \\mathbb{E}[X] + 1`: Σ coefficient · term, highest power first, as written."""
+    from sympy import Mul
+
+    parts = []
     for coefficient, term in reversed(list(zip(coefficients, terms))):
         if coefficient == 0:
             continue
         negative = coefficient.could_extract_minus_sign()
         size = -coefficient if negative else coefficient
-        factor = "" if size == 1 and term else latex(size)
-        factor = rf"\left({factor}\right)" if size.is_Add and term else factor
-        piece = f"{factor} {term}".strip()
-        text += (" - " if negative else " + ") + piece if text else ("-" if negative else "") + \
-            piece
-    return text
+        piece = size if term == 1 else term if size == 1 else Factors(size, term)
+        if negative:
+            piece = Mul(-1, piece, evaluate=False) if parts else Negative(piece)
+        parts.append(piece)
+    return Terms(*parts)
 
 
 def _tidy(value):
@@ -211,21 +219,24 @@ def _mentions_random(node: ast.Call, ctx: Context) -> bool:
 def _expectation_step(value, condition, result, ctx: Context) -> None:
     """For finite variables, E[g] = Σ g(x) P(X = x) written out (over the cells of a joint
     table for g(X, Y)); otherwise the expectation and its value."""
-    from sympy import Add, Mul, Symbol, evaluate
+    from sympy import Add, Eq, Function, Mul, Symbol, evaluate
+    from sympy.stats import Expectation
 
     variables = random_symbols(value)
     cells = _outcomes(variables, ctx) if condition is None else None
     if cells is not None and len(cells) <= 12:
         with evaluate(False):  # 2^2 \cdot \frac{1}{6}: the value of g before it is worked out
             terms = [Mul(value.xreplace(point), p) for point, p in cells if p != 0]
-        rule = r"\mathbb{E}[g] = \sum_x g(x) P(X = x)"
+        x = Symbol("x")
         if len(variables) == 1:
             (variable,) = variables
-            x = Symbol("x")
-            g = latex(value.xreplace({variable: x}))
-            g = rf"\left({g}\right)" if value.is_Add else g
-            rule = rf"\mathbb{{E}}[{latex(value)}] = \sum_x {g} P({latex(variable)} = x)"
-        ctx.step(("Expectation:", Math(rule)), AsWritten(Add(*terms, evaluate=False)), result)
+            rule = Eq(Expectation(value), SumOf(Factors(
+                value.xreplace({variable: x}), probability(Eq(variable, x))), x), evaluate=False)
+        else:
+            g, letter = random_letters("g X")
+            rule = Eq(Expectation(g), SumOf(Factors(Function("g")(x), probability(Eq(letter, x))),
+                                            x), evaluate=False)
+        ctx.step(("Expectation:", rule), AsWritten(Add(*terms, evaluate=False)), result)
         return
     from sympy.stats import Expectation
 
@@ -269,7 +280,9 @@ def variance_call(node: ast.Call, ctx: Context):
     second, first = plain(E(value**2)), plain(E(value))
     _expectation_step(value**2, None, second, ctx)
     _expectation_step(value, None, first, ctx)
-    ctx.step(("Variance:", Math(r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2")),
+    (letter,) = random_letters("X")
+    rule = equation(Variance(letter), difference(Expectation(letter**2), Expectation(letter)**2))
+    ctx.step(("Variance:", rule),
              Variance(value), AsWritten(difference(Expectation(value**2), Expectation(value)**2)),
              AsWritten(_difference(second, first)), result)
     return result
@@ -327,7 +340,10 @@ def covariance_call(node: ast.Call, ctx: Context):
         return NotImplemented
     x, y = values if len(values) == 2 else values * 2
     result = plain(covariance(x, y))
-    ctx.step(r"Covariance: \mathbb{E}[XY] - \mathbb{E}[X]\mathbb{E}[Y]", Covariance(x, y),
+    first, second = random_letters("X Y")
+    rule = AsWritten(difference(Expectation(Factors(first, second)),
+                                Factors(Expectation(first), Expectation(second))))
+    ctx.step(("Covariance:", rule), Covariance(x, y),
              AsWritten(difference(Expectation(x * y), Factors(Expectation(x), Expectation(y)))),
              AsWritten(difference(E(x * y), Factors(E(x), E(y)))), result)
     return result

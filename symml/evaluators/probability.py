@@ -7,7 +7,8 @@ from ..render.latex import latex
 from ..semantics.kinds import UserFunction, describe, is_scalar
 from ..semantics.random_variables import random_symbols
 from ..steps import AsWritten, Math
-from ..steps.notation_probability import (CDF, Phi, Quotient, between, difference,
+from ..steps.notation_probability import (CDF, Distributed, NormalLaw, Phi, Quotient, between,
+                                          difference, equation, letters,
                                           probability as Probability)
 from ..syntax import ast
 from .events import events_of, event_of, solve_event
@@ -124,8 +125,10 @@ def probability_given(condition, given, ctx: Context, node):
                           "is 0", node.span)
     both = probability_of(sympy.And(condition, given), ctx, node)
     value = plain(both / evidence)
-    ctx.step("Conditional probability: P(A | B) = P(A ∩ B) / P(B)",
-             Probability(condition, given), Quotient(both, evidence), value)
+    a, b = letters("A B")
+    rule = equation(Probability(a, b), Quotient(Probability(sympy.And(a, b)), Probability(b)))
+    ctx.step(("Conditional probability:", rule), Probability(condition, given),
+             Quotient(both, evidence), value)
     return value
 
 
@@ -202,17 +205,17 @@ def _normal_combination(condition, variables, ctx: Context):
             or isinstance(condition, (sympy.Eq, sympy.Ne)) or not all(isinstance(
                 getattr(v.pspace, "distribution", None), NormalDistribution) for v in variables):
         return None
-    difference = sympy.expand(condition.lhs - condition.rhs)
-    coefficients = {v: difference.coeff(v) for v in variables}
-    constant = sympy.expand(difference - sum(a * v for v, a in coefficients.items()))
+    gap = sympy.expand(condition.lhs - condition.rhs)
+    coefficients = {v: gap.coeff(v) for v in variables}
+    constant = sympy.expand(gap - sum(a * v for v, a in coefficients.items()))
     if random_symbols(constant) or any(random_symbols(a) for a in coefficients.values()):
         return None
     mean = constant + sum(a * v.pspace.distribution.mean for v, a in coefficients.items())
     variance = sum(a**2 * v.pspace.distribution.std**2 for v, a in coefficients.items())
     combined = Normal("D", mean, sympy.sqrt(variance))
-    ctx.step(("Independent normals combine into a normal:",
-              Math(rf"D = {latex(difference)} \sim "
-                   rf"\mathcal{{N}}\left({latex(mean)}, {latex(variance)}\right)")),
+    law = Distributed(sympy.Eq(sympy.Symbol("D"), gap, evaluate=False),
+                      NormalLaw(mean, variance))
+    ctx.step(("Independent normals combine into a normal:", law),
              Probability(condition), Probability(condition.func(combined, 0)))
     return condition.func(combined, 0), {combined}
 
@@ -250,8 +253,9 @@ def _union_probability(condition, variable, intervals, ctx: Context):
 
     value = plain(sum((at(i.end) - at(i.start) for i in intervals), sympy.S.Zero))
     region = sympy.Union(*intervals) if intervals else sympy.S.EmptySet
-    ctx.step(("Solve the condition for", variable, ", then add", Math("F(b) - F(a)"),
-              "over the intervals"), Probability(condition),
+    a, b = letters("a b")
+    ctx.step(("Solve the condition for", variable, ", then add",
+              AsWritten(difference(CDF(b), CDF(a))), "over the intervals"), Probability(condition),
              Probability(sympy.Contains(variable, region, evaluate=False)), value)
     return value
 
@@ -303,7 +307,9 @@ def _discrete_cdf_probability(condition, variable, lower, upper, ctx: Context):
 
     at_upper, at_lower = plain(P(variable <= upper)), plain(P(variable <= lower))
     value = plain(at_upper - at_lower)
-    ctx.step(("From the CDF:", Math(r"P(a < X \le b) = F(b) - F(a)")),
+    a, x, b = letters("a X b")
+    ctx.step(("From the CDF:", equation(Probability(between(a, x, b)),
+                                         difference(CDF(b), CDF(a)))),
              Probability(between(lower, variable, upper)),
              AsWritten(difference(CDF(upper), CDF(lower))),
              AsWritten(difference(at_upper, at_lower)), value)
@@ -316,16 +322,18 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
     from sympy.stats import cdf
 
     function = cdf(variable)
-    name = latex(variable)
+    a, x = letters("a x")
     normal = _normal_parameters(variable)
     if normal is not None and (lower is None or upper is None or (upper - lower).is_positive):
         return _standardised(variable, lower, upper, normal, function, ctx)
     if lower is None:
         value = plain(function(upper))
-        ctx.step(("CDF:", Math(rf"P({name} \le x) = F(x)")), CDF(upper), value)
+        ctx.step(("CDF:", equation(Probability(sympy.Le(variable, x)), CDF(x))), CDF(upper),
+                 value)
     elif upper is None:
         value = plain(1 - function(lower))
-        ctx.step(("Complement of the CDF:", Math(rf"P({name} > a) = 1 - F(a)")),
+        ctx.step(("Complement of the CDF:",
+                  equation(Probability(sympy.Gt(variable, a)), difference(1, CDF(a)))),
                  AsWritten(difference(1, CDF(lower))), value)
     elif (upper - lower).is_nonpositive:
         value = 0
@@ -333,7 +341,9 @@ def _cdf_probability(variable, lower, upper, ctx: Context):
                  value)
     else:
         value = plain(function(upper)) - plain(function(lower))
-        ctx.step("From the CDF: P(a < X ≤ b) = F(b) − F(a)",
+        b, name = letters("b X")
+        ctx.step(("From the CDF:", equation(Probability(between(a, name, b)),
+                                             difference(CDF(b), CDF(a)))),
                  AsWritten(difference(CDF(upper), CDF(lower))),
                  AsWritten(difference(plain(function(upper)), plain(function(lower)))), value)
     return value
@@ -354,28 +364,31 @@ def _standardised(variable, lower, upper, normal, function, ctx: Context):
     from sympy import Eq, Gt, Le, Symbol
 
     mu, sigma = normal
-    name = latex(variable)
     z_score, z = Symbol("z"), Symbol("Z")
+    low, high = letters("a b")
     bounds = [b for b in (lower, upper) if b is not None]
     scores = {b: (b - mu) / sigma for b in bounds}
     for b in bounds if (mu, sigma) != (0, 1) else ():
-        ctx.step(("Standardise:", Math(rf"Z = \frac{{{name} - {latex(mu)}}}{{{latex(sigma)}}} "
-                                       r"\sim \mathcal{N}(0, 1)")),
+        standard = Distributed(Eq(z, Quotient(difference(variable, mu), sigma), evaluate=False),
+                               NormalLaw(0, 1))
+        ctx.step(("Standardise:", AsWritten(standard)),
                  AsWritten(Eq(z_score, Quotient(difference(b, mu), sigma), evaluate=False)),
                  *([scores[b]] if scores[b].is_number else []))
     if lower is None:
         value = plain(function(upper))
-        ctx.step(("Standard normal CDF:", Math(r"P(Z \le z) = \Phi(z)")),
+        ctx.step(("Standard normal CDF:", equation(Probability(Le(z, z_score)), Phi(z_score))),
                  Probability(Le(variable, upper)), Probability(Le(z, scores[upper])),
                  Phi(scores[upper]))
     elif upper is None:
         value = plain(1 - function(lower))
-        ctx.step(("Complement:", Math(r"P(Z > z) = 1 - \Phi(z)")),
+        ctx.step(("Complement:", equation(Probability(Gt(z, z_score)),
+                                          difference(1, Phi(z_score)))),
                  Probability(Gt(variable, lower)), Probability(Gt(z, scores[lower])),
                  AsWritten(difference(1, Phi(scores[lower]))))
     else:
         value = plain(function(upper)) - plain(function(lower))
-        ctx.step(("Standard normal CDF:", Math(r"P(a < Z \le b) = \Phi(b) - \Phi(a)")),
+        ctx.step(("Standard normal CDF:", equation(Probability(between(low, z, high)),
+                                                   difference(Phi(high), Phi(low)))),
                  Probability(between(lower, variable, upper)),
                  Probability(between(scores[lower], z, scores[upper])),
                  AsWritten(difference(Phi(scores[upper]), Phi(scores[lower]))))
@@ -450,7 +463,8 @@ def _pmf_table(free, conditions, given, ctx: Context, node):
         value = ImmutableMatrix(len(grids[0]), len(grids[1]), lambda i, j: probability_given(
             sympy.And(sympy.Eq(free[0], grids[0][i]), sympy.Eq(free[1], grids[1][j]), rest),
             given, quiet, node))
-    ctx.step(("The probabilities over the values of", Math(", ".join(map(latex, free)))), value)
+    names = [piece for v in free for piece in (",", v)][1:]
+    ctx.step(("The probabilities over the values of", *names), value)
     return value
 
 
@@ -506,7 +520,9 @@ def sum_over_support(node: ast.BigOp, ctx: Context):
         bound = {name: UserFunction(name, (xi,), pmf) for name in ("P", "p")}
     terms = [ctx.with_bound({**bound, index.name: value}).value_of(node.body) for value in values]
     result = Add(*terms)
-    ctx.step(("Sum over the values of", variable if variable is not None else Math(index.name)),
+    from sympy import Symbol
+
+    ctx.step(("Sum over the values of", variable if variable is not None else Symbol(index.name)),
              AsWritten(Add(*terms, evaluate=False)), result)
     return result
 

@@ -19,7 +19,6 @@ OPERATORS = {
 }
 RELATIONS = {"StrictLessThan": "<", "LessThan": "<=", "StrictGreaterThan": ">",
              "GreaterThan": ">=", "Equality": "=", "Unequality": "!="}
-LOWER = {"<": ">", "<=": ">="}  # a < X is X > a
 
 
 @dataclass(frozen=True)
@@ -123,34 +122,37 @@ def _grouped(part) -> list:
 
 
 def _chain(parts):
-    """`a < X \\le b` for a lower and an upper bound on the same variable, else None."""
+    """`a < X \\le b` for a lower and an upper bound on the variable both relations share,
+    else None."""
     if len(parts) != 2:
         return None
-    bounds = [_as_bound(p) for p in parts]
-    if None in bounds or bounds[0][0] != bounds[1][0]:
+    shared = [v for v in _sides(parts[0]) if v in _sides(parts[1])]
+    if len(shared) != 1:
         return None
-    lower = next((b for b in bounds if b[2] == "lower"), None)
-    upper = next((b for b in bounds if b[2] == "upper"), None)
+    bounds = [_as_bound(p, shared[0]) for p in parts]
+    lower = next((b for b in bounds if b and b[1] == "lower"), None)
+    upper = next((b for b in bounds if b and b[1] == "upper"), None)
     if lower is None or upper is None:
         return None
-    return [lower[3], Op(lower[1]), lower[0], Op(upper[1]), upper[3]]
+    return [lower[2], Op(lower[0]), shared[0], Op(upper[0]), upper[2]]
 
 
-def _as_bound(relation):
-    """(variable, operator read left to right, side, bound) for `a < X` (lower) or
-    `X \\le b` (upper); None for other relations."""
+def _sides(relation) -> list:
+    return [side for side in (relation.lhs, relation.rhs) if _is_variable(side)] \
+        if RELATIONS.get(type(relation).__name__) in ("<", "<=", ">", ">=") else []
+
+
+def _as_bound(relation, variable):
+    """(operator read left to right, "lower" or "upper", bound) of `a < X` or `X \\le b` as
+    a bound on `variable`; None when it is not one."""
     name = RELATIONS.get(type(relation).__name__)
-    if name not in ("<", "<=", ">", ">="):
-        return None
-    lhs, rhs = relation.lhs, relation.rhs
-    if _is_variable(lhs) and not rhs.free_symbols & {lhs}:  # X < b, X > a
-        if name in ("<", "<="):
-            return lhs, name, "upper", rhs
-        return lhs, {">": "<", ">=": "<="}[name], "lower", rhs
-    if _is_variable(rhs):  # a < X, b > X
-        if name in ("<", "<="):
-            return rhs, name, "lower", lhs
-        return rhs, {">": "<", ">=": "<="}[name], "upper", lhs
+    flipped = {">": "<", ">=": "<="}
+    if relation.lhs == variable and variable not in relation.rhs.free_symbols:
+        return (name, "upper", relation.rhs) if name in ("<", "<=") else \
+            (flipped[name], "lower", relation.rhs)
+    if relation.rhs == variable and variable not in relation.lhs.free_symbols:
+        return (name, "lower", relation.lhs) if name in ("<", "<=") else \
+            (flipped[name], "upper", relation.lhs)
     return None
 
 
@@ -236,3 +238,14 @@ class ProbabilityPretty:
 
     def _print_Covariance(self, expr):
         return as_pretty(self, operator_pieces(r"\operatorname{Cov}", "Cov", expr.args[:2]))
+
+    def _print_Pow(self, power):
+        """`(7/2)²`, never `7/2²`: a fraction raised to a power in parentheses (the
+        variance's E[X]² written out)."""
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        base, exponent = power.args
+        if base.is_Rational and not base.is_Integer and exponent.is_Integer \
+                and exponent > 0:
+            return prettyForm(*self._print(base).parens()) ** self._print(exponent)
+        return super()._print_Pow(power)

@@ -51,12 +51,33 @@ def step_text(step) -> str:
 
 
 def _inline_math(piece) -> str:
-    """A title's math piece on one line: the pretty printer's, or its LaTeX in Unicode."""
-    if piece.sympy is not None:
-        picture = _picture(piece.sympy)
+    """A title's math piece on one line: the pretty printer's, or its LaTeX in Unicode (a
+    fraction written a/b)."""
+    from ..steps import AsWritten
+
+    written = isinstance(piece.value, AsWritten)
+    if written or piece.sympy is not None:
+        picture = _picture(piece.value.value if written else piece.sympy, as_written=written)
         if picture is not None and picture.height() == 1:
             return picture.render(wrap_line=False)
-    return latex_to_unicode(piece.latex)
+    return _inline_fractions(latex_to_unicode(piece.latex))
+
+
+def _inline_fractions(latex: str) -> str:
+    r"""`\frac{a}{b}` as `a/b`, innermost first: `(a + b)/2`, `a/(2 b)` (a numerator with a
+    sum, or a denominator with a space, in parentheses)."""
+    import re
+
+    simple = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
+
+    def part(text: str, spaced: str) -> str:
+        return f"({text})" if re.search(spaced, text.strip()) else text
+
+    while True:
+        inline = simple.sub(lambda m: f"{part(m[1], ' [-+] ')}/{part(m[2], ' ')}", latex)
+        if inline == latex:
+            return latex
+        latex = inline
 
 
 def _chain(step) -> str:

@@ -1,14 +1,24 @@
-"""Step notation of probability that SymPy has no object for: `F(b)` (a CDF at a point),
-`\\Phi(z)`, `f_{X}(x)` (a density at a point), a product written in order
-(`P(B \\mid A) P(A)`, `\\frac{9}{10} \\cdot \\frac{1}{100}`), and a quotient not
-worked out (`\\frac{P(A \\cap B)}{P(B)}`).
+"""Step notation of probability that SymPy has no object for, as SymPy expressions whose
+args are SymPy objects, printed by both textbook printers (`_latex` for render/latex.py,
+`_pretty` for render/pretty.py): values at a point (`F(b)`, `\\Phi(z)`, `f_{X}(x)`),
+arithmetic kept as written (`P(B \\mid A) P(A)`, `\\frac{P(A \\cap B)}{P(B)}`, `1 - F(a)`),
+relations between formulas (`a \\Rightarrow b`, `A \\perp B`, `\\approx`, `\\sim`), the
+letters of rules, information (`H(X \\mid Y)`, `I(X; Y)`, `-\\sum p \\ln p`, the KL closed
+forms) and estimation (`\\ell`, `\\mathcal{L}`, `\\hat{\\theta}`).
 
-Each is a SymPy expression whose args are SymPy objects, printed by both textbook printers
-(`_latex` for render/latex.py, `_pretty` for render/pretty.py). SymPy's own Probability,
-Expectation, Variance and Covariance are printed by render/probability_notation.py."""
+SymPy's own Probability, Expectation, Variance and Covariance are printed by
+render/probability_notation.py."""
 from __future__ import annotations
 
-from sympy import E, Basic, Expr, Function, Mul, Symbol
+from sympy import E, Add, Basic, Expr, Function, Integer, Mul, Symbol
+
+
+
+class Written(Expr):
+    """A notation object: its args are SymPy objects (a Python int becomes an Integer)."""
+
+    def __new__(cls, *args):
+        return Expr.__new__(cls, *[Integer(a) if isinstance(a, int) else a for a in args])
 
 
 def _applied(printer, name: str, args, *, tall: bool = False) -> str:
@@ -23,6 +33,15 @@ def _pretty_applied(printer, name: str, args):
     return prettyForm(*form.left(name))
 
 
+def _joined_pretty(printer, args, separator: str):
+    from sympy.printing.pretty.stringpict import prettyForm
+
+    form = printer._print(args[0])
+    for arg in args[1:]:
+        form = prettyForm(*form.right(separator, printer._print(arg)))
+    return form
+
+# --- values at a point: F(x), Φ(z), f_X(x) -------------------------------------------------
 class CDF(Function):
     """`F(x)`: a CDF at a point, before it is worked out; `F_1(x)` with an index."""
 
@@ -52,19 +71,21 @@ class Phi(Function):
         return _pretty_applied(printer, "Φ", self.args)
 
 
-class DensityAt(Expr):
-    """`f_{X}(x)`: the density (or mass) function of X at x."""
+class DensityAt(Written):
+    """`f_{X}(x)`: the density (or mass) function of X at x; `f(x_i)` without X."""
 
     def _latex(self, printer):
-        variable, point = self.args
-        return f"f_{{{printer._print(variable)}}}({printer._print(point)})"
+        *variable, point = self.args
+        name = f"f_{{{printer._print(variable[0])}}}" if variable else "f"
+        return f"{name}({printer._print(point)})"
 
     def _pretty(self, printer):
-        variable, point = self.args
-        return _pretty_applied(printer, "f_" + printer.doprint(variable), (point,))
+        *variable, point = self.args
+        name = "f_" + printer.doprint(variable[0]) if variable else "f"
+        return _pretty_applied(printer, name, (point,))
 
-
-class Factors(Expr):
+# --- arithmetic kept as written ------------------------------------------------------------
+class Factors(Written):
     """Factors in the order given: `P(B \\mid A) P(A)`; a `\\cdot` between two numbers."""
 
     def _latex(self, printer):
@@ -93,7 +114,7 @@ class Factors(Expr):
         return form
 
 
-class Quotient(Expr):
+class Quotient(Written):
     """`\\frac{a}{b}` with a and b as written (not divided out)."""
 
     def _latex(self, printer):
@@ -105,72 +126,7 @@ class Quotient(Expr):
         return numerator / denominator
 
 
-def difference(a, b):
-    """`a - b` as written: b subtracted, in parentheses when it is a sum or a negative
-    number (`0 - \\left(-1\\right)`)."""
-    from sympy import Add, Mul
-
-    if getattr(b, "is_number", False) and b.is_negative:
-        b = Bracketed(b)
-    return Add(a, Mul(-1, b, evaluate=False), evaluate=False)
-
-
-def probability(event, given=None):
-    """`P(event)`, `P(event \\mid given)` (no condition when `given` is None or true):
-    SymPy's unevaluated Probability."""
-    from sympy import true
-    from sympy.stats import Probability
-
-    return Probability(event) if given is None or given == true else Probability(event, given)
-
-
-def between(lower, variable, upper):
-    """`lower < X \\le upper` (the event of F(upper) − F(lower))."""
-    from sympy import And, Le, Lt
-
-    return And(Lt(lower, variable, evaluate=False), Le(variable, upper, evaluate=False))
-
-
-class Independent(Basic):
-    """`A \\perp B`: the events (or variables) A and B are independent."""
-
-    def _latex(self, printer):
-        return r" \perp ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ⊥ ")
-
-
-class Therefore(Basic):
-    """`a \\;\\Rightarrow\\; b`: b follows from a."""
-
-    def _latex(self, printer):
-        return r" \;\Rightarrow\; ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ⇒ ")
-
-
-def _joined_pretty(printer, args, separator: str):
-    from sympy.printing.pretty.stringpict import prettyForm
-
-    form = printer._print(args[0])
-    for arg in args[1:]:
-        form = prettyForm(*form.right(separator, printer._print(arg)))
-    return form
-
-
-class Approximately(Basic):
-    """`a \\approx 0.123457`: an exact value beside its decimal."""
-
-    def _latex(self, printer):
-        return r" \approx ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " ≈ ")
-
-
-class Terms(Expr):
+class Terms(Written):
     """A sum written in the order given, each term by the textbook printer (no `\\cdot`
     inside products): `a + b`, and `a - \\left(b\\right)` for a term `-1 \\cdot b`."""
 
@@ -208,7 +164,229 @@ class Terms(Expr):
         return form
 
 
-class PLogQ(Expr):
+class Negative(Written):
+    """`-\\left(a + b\\right)`, `-\\sum p \\ln p`: taken with a minus sign, before it is
+    worked out (a sum in parentheses)."""
+
+    def _latex(self, printer):
+        text = printer._print(self.args[0])
+        return rf"-\left({text}\right)" if _is_sum(self.args[0]) else "-" + text
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        form = printer._print(self.args[0])
+        if _is_sum(self.args[0]):
+            form = prettyForm(*form.parens())
+        return prettyForm(*form.left("-"))
+
+
+def _is_sum(expr) -> bool:
+    return expr.is_Add or isinstance(expr, Terms)
+
+
+class Bracketed(Written):
+    """`\\left(a\\right)`: a factor in parentheses whatever it is (`\\left(p\\right)
+    \\left(1 - p\\right)`: the densities of a likelihood, one per observation)."""
+
+    def _latex(self, printer):
+        return rf"\left({printer._print(self.args[0])}\right)"
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(*printer._print(self.args[0]).parens())
+
+
+def difference(a, b):
+    """`a - b` as written: b subtracted, in parentheses when it is a sum or a negative
+    number (`0 - \\left(-1\\right)`)."""
+    from sympy import Add, Mul
+
+    if getattr(b, "is_number", False) and b.is_negative:
+        b = Bracketed(b)
+    return Add(a, Mul(-1, b, evaluate=False), evaluate=False)
+
+# --- relations between formulas ------------------------------------------------------------
+class Therefore(Basic):
+    """`a \\;\\Rightarrow\\; b`: b follows from a."""
+
+    def _latex(self, printer):
+        return r" \;\Rightarrow\; ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ⇒ ")
+
+
+class Independent(Basic):
+    """`A \\perp B`: the events (or variables) A and B are independent."""
+
+    def _latex(self, printer):
+        return r" \perp ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ⊥ ")
+
+
+class Approximately(Basic):
+    """`a \\approx 0.123457`: an exact value beside its decimal."""
+
+    def _latex(self, printer):
+        return r" \approx ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ≈ ")
+
+
+class Valued(Written):
+    """`\\max_i x_i = 2`: a named quantity with its value, as one operand of a condition."""
+
+    def _latex(self, printer):
+        return " = ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " = ")
+
+
+class Distributed(Basic):
+    """`Z \\sim \\mathcal{N}(0, 1)`: what follows a distribution."""
+
+    def _latex(self, printer):
+        return r" \sim ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " ~ ")
+
+
+class NormalLaw(Written):
+    """`\\mathcal{N}\\left(\\mu, \\sigma^2\\right)`: the normal distribution, as written in a
+    step (not a random variable)."""
+
+    def _latex(self, printer):
+        return _applied(printer, r"\mathcal{N}", self.args, tall=True)
+
+    def _pretty(self, printer):
+        return _pretty_applied(printer, "𝒩", self.args)
+
+
+class Listed(Basic):
+    """`a,\\quad b`: several results of one step side by side."""
+
+    def _latex(self, printer):
+        return r",\quad ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, ",  ")
+
+# --- probabilities and the letters of rules ------------------------------------------------
+def probability(event, given=None):
+    """`P(event)`, `P(event \\mid given)` (no condition when `given` is None or true):
+    SymPy's unevaluated Probability."""
+    from sympy import true
+    from sympy.stats import Probability
+
+    return Probability(event) if given is None or given == true else Probability(event, given)
+
+
+def between(lower, variable, upper):
+    """`lower < X \\le upper` (the event of F(upper) − F(lower))."""
+    from sympy import And, Le, Lt
+
+    return And(Lt(lower, variable, evaluate=False), Le(variable, upper, evaluate=False))
+
+
+def letters(names: str):
+    """Plain symbols for the letters of a rule (`P(a < X \\le b) = F(b) - F(a)`)."""
+    from sympy import symbols
+
+    return symbols(names, seq=True)
+
+
+def random_letters(names: str):
+    """Random variables standing for any (the X of `\\operatorname{Var}(X) = ...`), so that
+    SymPy keeps E[X] and Var(X) unevaluated."""
+    from sympy.stats.rv import RandomSymbol
+
+    return [RandomSymbol(symbol) for symbol in letters(names)]
+
+
+def equation(lhs, rhs):
+    """`lhs = rhs` as written (a rule in a step title), in the order given."""
+    from sympy import Eq
+
+    from . import AsWritten
+
+    return AsWritten(Eq(lhs, rhs, evaluate=False))
+
+# --- information: H, I, Σ p ln q, KL ---------------------------------------------------------
+class Entropy(Written):
+    """`H(X)`, `H(X, Y)`, `H(P, Q)`; `H(X \\mid Y)` for a `Given` argument."""
+
+    def _latex(self, printer):
+        return _applied(printer, "H", self.args)
+
+    def _pretty(self, printer):
+        return _pretty_applied(printer, "H", self.args)
+
+
+class Given(Basic):
+    """`X \\mid Y`: X given Y, inside H(...)."""
+
+    def _latex(self, printer):
+        return r" \mid ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        return _joined_pretty(printer, self.args, " | ")
+
+
+class MutualInformation(Written):
+    """`I(X; Y)`: the mutual information of X and Y."""
+
+    def _latex(self, printer):
+        return "I(%s)" % "; ".join(printer._print(arg) for arg in self.args)
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        inner = prettyForm(*_joined_pretty(printer, self.args, "; ").parens())
+        return prettyForm(*inner.left("I"))
+
+
+class SumOf(Written):
+    """`\\sum p \\ln p`: a sum over the outcomes, without bounds; `\\sum_{x} ...` with
+    its index."""
+
+    def _latex(self, printer):
+        term, *index = self.args
+        under = printer._print(index[0]) if index else ""
+        under = "" if not index else f"_{under}" if len(under) == 1 else f"_{{{under}}}"
+        return rf"\sum{under} " + printer._print(term)
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        from sympy.printing.pretty.pretty_symbology import sub
+
+        term, *index = self.args
+        under = printer.doprint(index[0]) if index else ""
+        under = "".join(sub.get(c, "?") for c in under) if all(c in sub for c in under) \
+            else "_" + under
+        return prettyForm(*printer._print(term).left(f"∑{under} "))
+
+
+class IntegralOf(Written):
+    """`\\int f \\ln f`: an integral over the support, written without its variable."""
+
+    def _latex(self, printer):
+        return r"\int " + printer._print(self.args[0])
+
+    def _pretty(self, printer):
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        return prettyForm(*printer._print(self.args[0]).left("∫ "))
+
+
+class PLogQ(Written):
     """`p \\ln q` (`p \\log_{2} q` in bits): a term of an entropy, not yet worked out."""
 
     def _latex(self, printer):
@@ -225,23 +403,34 @@ class PLogQ(Expr):
         return prettyForm(*_joined_pretty(printer, (p,), "").right("⋅" + log, written))
 
 
-class Negative(Expr):
-    """`-\\left(a + b\\right)`: a sum taken with a minus sign, before it is worked out."""
-
-    def _latex(self, printer):
-        return rf"-\left({printer._print(self.args[0])}\right)"
-
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        return prettyForm(*prettyForm(*printer._print(self.args[0]).parens()).left("-"))
-
-
 def _atom(printer, value) -> str:
+    """A log's argument: bare when it is a symbol, a number or a fraction."""
     text = printer._print(value)
-    return text if value.is_Atom else rf"\left({text}\right)"
+    return text if value.is_Atom or isinstance(value, Quotient) else rf"\left({text}\right)"
 
 
+def kl_closed_form(family: str):
+    """The closed form of D_KL(P ‖ Q) a step names, as a textbook writes it, for two
+    distributions of one family (parameters with subscripts 1 and 2)."""
+    from sympy import And, Le, Piecewise, Pow, Rational, log, oo
+
+    m1, m2, s1, s2, l1, l2, a1, a2, b1, b2 = letters(
+        "mu_1 mu_2 sigma_1 sigma_2 lambda_1 lambda_2 a_1 a_2 b_1 b_2")
+    minus = Mul(-1, Rational(1, 2), evaluate=False)
+    forms = {
+        "Normal": lambda: Terms(log(Quotient(s2, s1)), Quotient(
+            Add(Pow(s1, 2), Pow(difference(m1, m2), 2), evaluate=False),
+            Factors(2, Pow(s2, 2))), minus),
+        "Exponential": lambda: Terms(log(Quotient(l1, l2)), Quotient(l2, l1),
+                                     Mul(-1, Integer(1), evaluate=False)),
+        "Poisson": lambda: Terms(PLogQ(l1, Quotient(l1, l2), E), l2, Mul(-1, l1, evaluate=False)),
+        "Uniform": lambda: Piecewise(
+            (log(Quotient(difference(b2, a2), difference(b1, a1))),
+             And(Le(a2, a1), Le(b1, b2))), (oo, True), evaluate=False),
+    }
+    return forms[family]()
+
+# --- estimation: ℓ, 𝓛, ∂ℓ/∂θ, θ̂ ---------------------------------------------------------------
 # name → (LaTeX, Unicode) of the letters and statistics of estimation
 LETTERS = {"ell": (r"\ell", "ℓ"), "mathcal{L}": (r"\mathcal{L}", "𝓛"),
            "min": (r"\min_i x_i", "minᵢ xᵢ"), "max": (r"\max_i x_i", "maxᵢ xᵢ"),
@@ -260,7 +449,7 @@ class Letter(Symbol):
         return prettyForm(LETTERS[self.name][1])
 
 
-class PartialDerivative(Expr):
+class PartialDerivative(Written):
     """`\\frac{\\partial \\ell}{\\partial p}`: the derivative's name, before it is taken."""
 
     def _latex(self, printer):
@@ -274,16 +463,6 @@ class PartialDerivative(Expr):
         return prettyForm(*function.left("∂")) / prettyForm(*variable.left("∂"))
 
 
-class Listed(Basic):
-    """`a,\\quad b`: several results of one step side by side."""
-
-    def _latex(self, printer):
-        return r",\quad ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, ",  ")
-
-
 def hat(symbol):
     """The estimate of a parameter: `\\hat{p}`, `\\hat{\\theta}_{1}`, and `\\hat{\\sigma}^{2}`
     (the hat on σ) for a parameter named by its square."""
@@ -293,26 +472,3 @@ def hat(symbol):
     letter, under, sub = base.partition("_")
     hatted = Symbol(f"{letter}hat{under}{sub}")
     return Pow(hatted, Integer(power), evaluate=False) if mark and power.isdigit() else hatted
-
-
-class Bracketed(Expr):
-    """`\\left(a\\right)`: a factor in parentheses whatever it is (`\\left(p\\right)
-    \\left(1 - p\\right)`: the densities of a likelihood, one per observation)."""
-
-    def _latex(self, printer):
-        return rf"\left({printer._print(self.args[0])}\right)"
-
-    def _pretty(self, printer):
-        from sympy.printing.pretty.stringpict import prettyForm
-
-        return prettyForm(*printer._print(self.args[0]).parens())
-
-
-class Valued(Expr):
-    """`\\max_i x_i = 2`: a named quantity with its value, as one operand of a condition."""
-
-    def _latex(self, printer):
-        return " = ".join(printer._print(arg) for arg in self.args)
-
-    def _pretty(self, printer):
-        return _joined_pretty(printer, self.args, " = ")
