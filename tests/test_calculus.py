@@ -573,3 +573,28 @@ def test_gradient_entries_are_written_over_one_denominator(ws):
     result = ws.run(r"\nabla f")
     y = sp.Symbol("y")
     assert result.value == sp.Matrix([y / (x + y)**2, -x / (x + y)**2])
+
+
+@pytest.mark.parametrize("definition, statement", [
+    (r"f(x) = |x|", "f'(0)"),
+    (r"f(x) = |x - 2|", "f'(2)"),
+    (r"f(x) = |x|", r"\frac{df}{dx}(0)"),
+    (r"f(x) = \operatorname{ReLU}(x) + x", "f'(0)"),
+    (r"f(x) = \frac{1}{x}", "f'(0)"),
+    (r"f(x) = \sqrt{x}", "f'(0)"),
+])
+def test_a_users_function_at_a_kink_or_pole_has_no_derivative(ws, definition, statement):
+    """sign(0) = 0 made f'(0) of |x| read 0: a wrong answer; now a DomainError there."""
+    ws.run(definition)
+    result = ws.run(statement)
+    assert isinstance(result.error, symml.DomainError)
+    assert "has no derivative there" in result.error.message
+
+
+@pytest.mark.parametrize("definition, statement, value", [
+    (r"f(x) = |x|", "f'(2)", 1), (r"f(x) = |x|", r"\frac{df}{dx}(-3)", -1),
+    (r"f(x) = a x^2", "f'(1)", 2 * sp.Symbol("a")), (r"f(x) = \sqrt{x}", "f'(4)", sp.Rational(1, 4)),
+])
+def test_away_from_a_kink_the_derivative_is_its_value(ws, definition, statement, value):
+    ws.run(definition)
+    assert ws.run(statement).value == value

@@ -3,7 +3,7 @@ integrals, limits, sums and products."""
 from __future__ import annotations
 
 from ..errors import DomainError, ShapeError, SymmlError
-from ..render.latex import latex
+from ..render.latex import latex, symbol_latex
 from ..semantics.derivatives import (on_reals, over_one_denominator, real_diff, renamed,
                                      tidied)
 from ..semantics.kinds import (AbstractFunction, BuiltinFunction, UserFunction, built_matrix,
@@ -285,6 +285,10 @@ def derivative_at(node: ast.Call, ctx: Context):
 
         return multiply(value, ctx.value_of(node.args[0]), ctx, node.func, node.args[0])
     point = [ctx.value_of(arg) for arg in node.args]
+    if len(point) == 1 and _no_derivative_at(function.body, value, function.params[0],
+                                             point[0], builtin=False):
+        raise DomainError(f"the derivative of {symbol_latex(function.name)} is undefined at "
+                          f"{latex(point[0])}: it has no derivative there", node.span)
     at = _at_point(value, function.params, point)
     if ctx.want_steps and point != list(function.params):
         from sympy import Subs
@@ -337,8 +341,8 @@ def prime_call(node: ast.Call, ctx: Context):
         derived = function.body
         for _ in range(prime.order):
             derived = _differentiate(derived, param, ctx, partial=False)
-        if label is not None and _no_derivative_at(function.body, derived, param, args[0]):
-            name = latex(label)
+        if _no_derivative_at(function.body, derived, param, args[0], builtin=label is not None):
+            name = latex(label) if label is not None else symbol_latex(function.name)
             raise DomainError(f"{name}{chr(39) * prime.order} is undefined at "
                               f"{latex(args[0])}: {name} has no derivative there", node.span)
         from ..steps.notation_calculus import Primed
@@ -358,18 +362,21 @@ def prime_call(node: ast.Call, ctx: Context):
     raise SymmlError("a prime ' follows the name of a function, as in f'(x)", node.span)
 
 
-def _no_derivative_at(body, derived, param, point) -> bool:
-    """A built-in at a number outside its real domain (ln at −1), at a pole of the derivative
-    (tan at π/2) or at a kink (|x|, ReLU and sign at 0), where SymPy's formula would still
-    give a value (sign(0) = 0, Heaviside(0) = 1/2)."""
+def _no_derivative_at(body, derived, param, point, *, builtin: bool = True) -> bool:
+    """At a kink (|x|, ReLU and sign at 0) or a pole of the derivative (tan at π/2), where
+    SymPy's formula would still give a value (sign(0) = 0, Heaviside(0) = 1/2); a built-in
+    also at a number outside its real domain (ln at −1). A user's function may hold other
+    symbols, so only a kink or a certain pole counts for it."""
     from sympy import DiracDelta, Heaviside, sign
 
     if getattr(point, "free_symbols", True):
         return False
     value, slope = body.subs(param, point), derived.subs(param, point)
     kinks = [kink.args[0] for kink in derived.atoms(sign, Heaviside, DiracDelta)]
-    return value.is_extended_real is not True or value.is_finite is not True \
-        or slope.is_finite is not True or any(k.subs(param, point) == 0 for k in kinks)
+    if any(k.subs(param, point) == 0 for k in kinks) or slope.is_finite is False:
+        return True
+    return builtin and (value.is_extended_real is not True or value.is_finite is not True
+                        or slope.is_finite is not True)
 
 
 def _substituted(derived, param, arg, label, ctx: Context):
