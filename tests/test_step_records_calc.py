@@ -418,7 +418,7 @@ def test_products_with_negative_entries_read_right_on_the_terminal():
     from symml.render.pretty import pretty_form
 
     W = r"W = \begin{bmatrix} 1 & -1 \\ 2 & 0 \end{bmatrix}"
-    table = records(run([W], r"W^\top W"))[0].lines[1]
+    table = records(run([W], r"W^\top W"))[0].lines[1].value  # a Deferred table
     assert "(-1)⋅(-1) + 0⋅0" in pretty_form(table.value, as_written=True).render(
         wrap_line=False)
     det = records(run([r"B = \begin{bmatrix} 1 & -1 \\ 2 & 0 \end{bmatrix}"], r"\det B"))[0]

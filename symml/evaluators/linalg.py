@@ -7,7 +7,7 @@ from ..render.latex import latex
 from ..semantics.kinds import describe, is_explicit, is_matrix, is_vector, shape_text
 from ..syntax import ast
 from ..limits import check_eigenproblem
-from ..steps import AsWritten
+from ..steps import AsWritten, Deferred
 from .registry import Context, StatementResult, calls, statement_rule
 
 STEP_ENTRY_LIMIT = 144  # larger products are computed without the row·column table
@@ -77,10 +77,11 @@ def matmul(a, b, ctx: Context, left_node, right_node):
     if ctx.want_steps and result.rows * result.cols * a.shape[1] <= STEP_ENTRY_LIMIT:
         from sympy import ImmutableMatrix
 
-        table = ImmutableMatrix(result.rows, result.cols,
-                                lambda i, j: _unevaluated_dot(a.row(i), b.col(j)))
+        def table():  # built when printed: the sums of products cost more than the product
+            return AsWritten(ImmutableMatrix(result.rows, result.cols,
+                                             lambda i, j: _unevaluated_dot(a.row(i), b.col(j))))
         ctx.step("Matrix product: entry (i, j) is row i times column j",
-                 *_product_label(left_node, right_node, a, b), AsWritten(table), result)
+                 *_product_label(left_node, right_node, a, b), Deferred(table), result)
     return result
 
 
