@@ -12,6 +12,7 @@ import pytest
 import sympy as sp
 
 import symml
+from runs import run as _run
 
 M = sp.ImmutableMatrix
 x = sp.Symbol("x")
@@ -34,15 +35,6 @@ def _norm(latex: str) -> str:
     latex = re.sub(r"\\(left|right)(?![a-zA-Z])", "", latex)
     latex = re.sub(r"\^(\w)", r"^{\1}", latex)  # x^2 is x^{2}
     return re.sub(r"\s+|\\[,;!]", "", latex)
-
-
-def _run(setup, statement):
-    ws = symml.Workspace()
-    for line in setup:
-        assert ws.run(line).error is None, line
-    result = ws.run(statement)
-    assert result.error is None, result.error
-    return result
 
 
 def _shown(result) -> str:

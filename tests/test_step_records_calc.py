@@ -9,6 +9,7 @@ import pytest
 import sympy as sp
 
 import symml
+from runs import run
 from symml.render.pretty import pretty
 from symml.steps import AsWritten, Deferred, Math, Step
 
@@ -20,15 +21,6 @@ VA = r"\mathbf{a} = \begin{bmatrix} 1 \\ 2 \\ 3 \end{bmatrix}"
 VB = r"\mathbf{b} = \begin{bmatrix} 4 \\ 5 \\ 6 \end{bmatrix}"
 DATA = r"X = \begin{bmatrix} 2 & 0 \\ 0 & 2 \\ 3 & 1 \\ 1 & 3 \end{bmatrix}"
 G = r"g(x, y) = x^2 y + 3 x y^2"
-
-
-def run(setup, statement):
-    ws = symml.Workspace()
-    for line in setup:
-        assert ws.run(line).error is None, line
-    result = ws.run(statement)
-    assert result.error is None, result.error
-    return result
 
 
 def records(result):

@@ -136,16 +136,11 @@ def _printer(order: str, written: bool = False):
             return r"\left.%s\right|_{%s}" % (self._print(inner), where)
 
         def _primed(self, function, variable_count, point):
-            from sympy.core.function import AppliedUndef
-
-            if not (isinstance(function, AppliedUndef) and len(function.args) == 1
-                    and len(variable_count) == 1):
+            form = primed_form(function, variable_count)
+            if form is None:
                 return None
-            variable, order = variable_count[0]
-            if function.args[0] != variable or not 1 <= order <= 3:
-                return None
-            name = symbol_latex(function.func.__name__)
-            return f"{name}{chr(39) * order}\\left({self._print(point[0])}\\right)"
+            name, order = form
+            return f"{symbol_latex(name)}{chr(39) * order}\\left({self._print(point[0])}\\right)"
 
         def _print_Heaviside(self, expr, exp=None):
             """Not SymPy's `\theta(x)`, which would read back as the symbol θ."""
@@ -175,6 +170,20 @@ def _printer(order: str, written: bool = False):
                 "mul_symbol": "dot" if written else None, "ln_notation": False,
                 "inv_trig_style": "full"}
     return SymmlLatexPrinter(settings)
+
+
+def primed_form(function, variable_count):
+    """(name, order) when a derivative is the first, second or third of an abstract g of one
+    variable (both printers then write `g'(x)`), else None."""
+    from sympy.core.function import AppliedUndef
+
+    if not (isinstance(function, AppliedUndef) and len(function.args) == 1
+            and len(variable_count) == 1):
+        return None
+    variable, order = variable_count[0]
+    if function.args[0] != variable or not 1 <= order <= 3:
+        return None
+    return function.func.__name__, order
 
 
 def is_written_product(expr) -> bool:

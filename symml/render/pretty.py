@@ -12,7 +12,7 @@ def _printer(order: str | None = None):
     from sympy.printing.pretty.stringpict import prettyForm
 
     from .latex import (_rotated, is_eigenpairs, is_written_product, normal_cdf_argument,
-                        normal_quantile, over_a_root, written_sign)
+                        normal_quantile, over_a_root, primed_form, written_sign)
     from .probability_notation import ProbabilityPretty
 
     class TextbookPrettyPrinter(ProbabilityPretty, PrettyPrinter):
@@ -174,15 +174,11 @@ def _printer(order: str | None = None):
             return super()._print_Subs(expr)
 
         def _primed(self, function, variable_count, point):
-            from sympy.core.function import AppliedUndef
-
-            if not (isinstance(function, AppliedUndef) and len(function.args) == 1
-                    and len(variable_count) == 1):
+            form = primed_form(function, variable_count)
+            if form is None:
                 return None
-            variable, order = variable_count[0]
-            if function.args[0] != variable or not 1 <= order <= 3:
-                return None
-            name = self._print(Symbol(function.func.__name__))
+            name, order = form
+            name = self._print(Symbol(name))
             return prettyForm(*prettyForm(*name.right("'" * order)).right(
                 self._print_seq(point, "(", ")")))
 
