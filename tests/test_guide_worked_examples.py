@@ -11,7 +11,6 @@ import re
 import pytest
 import sympy as sp
 
-import symml
 from runs import run as _run
 
 M = sp.ImmutableMatrix
